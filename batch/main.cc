@@ -1,0 +1,3 @@
+#include "batch/cli.h"
+
+int main(int argc, char** argv) { return clause::run_cli(argc, argv); }
