@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite, against SQLite and against a real PostgreSQL 15
+# started on loopback for the run (and stopped after it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+pgdir=$(mktemp -d /tmp/clause-pg.XXXXXX)
+trap 'scripts/pg-throwaway.sh stop "$pgdir"' EXIT
+export CLAUSE_TEST_PG=$(scripts/pg-throwaway.sh start "$pgdir" "${CLAUSE_PG_PORT:-55433}")
+export CLAUSE_REQUIRE_PG=1
+echo "PostgreSQL for the tests: $CLAUSE_TEST_PG"
+ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 900

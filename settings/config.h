@@ -1,0 +1,53 @@
+// The provider's configuration (config/clause.toml): its identity and legal mentions (RULES B8),
+// the database, the output folder, the time zones, the terms and templates folders. Relative paths
+// are resolved against the folder holding the configuration file, so cron can run from anywhere.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "rules/calendar.h"
+
+namespace clause {
+
+// The seller on every invoice (B8).
+struct ProviderIdentity {
+  std::string name;             // "KALANDA"
+  std::string legal_form;       // "SAS"
+  std::string capital;          // "100 000 €"
+  std::string address;          // lines separated by "\n"
+  std::string siren;
+  std::string siret;
+  std::string rcs;              // "RCS Marseille 123 456 789"
+  std::string vat_number;       // "FR12345678901"
+  std::string email;
+  std::string phone;
+  std::string iban;
+  std::string bic;
+};
+
+struct DocumentSettings {
+  std::filesystem::path templates;   // holds fr/ and en/
+  std::string default_language = "fr";
+  std::string accent_colour = "#1F4E79";
+  std::filesystem::path logo;        // empty: no logo
+};
+
+struct Config {
+  std::filesystem::path file;        // where it was read from
+  ProviderIdentity provider;
+  std::string database_url;          // "sqlite:/abs/path.db" or a PostgreSQL connection string
+  std::filesystem::path output;
+  std::filesystem::path terms;
+  DocumentSettings documents;
+  std::string default_time_zone = "Europe/Paris";
+  std::map<std::string, TimeZoneRule> time_zones;   // by name
+  // The rule of a zone name; throws ConfigError when the configuration does not define it.
+  const TimeZoneRule& zone(const std::string& name) const;
+};
+
+// Reads and checks the configuration. Throws ConfigError listing every problem (file, key, line).
+Config load_config(const std::filesystem::path& file);
+
+}  // namespace clause
