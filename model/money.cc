@@ -4,22 +4,25 @@
 
 namespace clause {
 
+// 128-bit intermediates keep value x numerator exact; __extension__ silences -Wpedantic for the GCC type.
+__extension__ typedef __int128 Wide;
+
 std::int64_t divide_rounded(std::int64_t numerator, std::int64_t denominator) {
   // Half away from zero (B6): 0.5 -> 1, -0.5 -> -1.
-  __int128 n = numerator, d = denominator;
+  Wide n = numerator, d = denominator;
   bool negative = (n < 0) != (d < 0);
   if (n < 0) n = -n;
   if (d < 0) d = -d;
-  __int128 q = (2 * n + d) / (2 * d);
+  Wide q = (2 * n + d) / (2 * d);
   return static_cast<std::int64_t>(negative ? -q : q);
 }
 
 Money scale_rounded(Money value, std::int64_t numerator, std::int64_t denominator) {
-  __int128 n = static_cast<__int128>(value.cents) * numerator;
-  __int128 d = denominator;
+  Wide n = static_cast<Wide>(value.cents) * numerator;
+  Wide d = denominator;
   bool negative = n < 0;
   if (negative) n = -n;
-  __int128 q = (2 * n + d) / (2 * d);
+  Wide q = (2 * n + d) / (2 * d);
   return Money{static_cast<std::int64_t>(negative ? -q : q)};
 }
 

@@ -70,12 +70,20 @@ class ContractClock {
   std::chrono::minutes business_time_between(Instant from, Instant to) const;
 
   HolidayZone holiday_zone() const { return holidays_; }
+  // T2: a business weekday of BusinessHours that is not a public holiday of the zone.
+  bool is_business_day(Date d) const;
+  const BusinessHours& business_hours() const { return hours_; }
 
  private:
   struct Zone;                      // the Boost posix_time_zone, kept out of this header
+  // One Zone per POSIX rule for the whole process (memoised: building one tabulates DST years).
+  // Throws std::invalid_argument "time zone NAME: invalid POSIX rule \"RULE\"".
+  static std::shared_ptr<const Zone> shared_zone(const TimeZoneRule& rule);
+
   std::shared_ptr<const Zone> zone_;
   HolidayZone holidays_;
   BusinessHours hours_;
+  unsigned business_weekdays_ = 0;  // bit w set for ISO weekday w of hours_.weekdays
 };
 
 }  // namespace clause

@@ -7,25 +7,10 @@
 #include <map>
 #include <string>
 
+#include "model/provider.h"
 #include "rules/calendar.h"
 
 namespace clause {
-
-// The seller on every invoice (B8).
-struct ProviderIdentity {
-  std::string name;             // "KALANDA"
-  std::string legal_form;       // "SAS"
-  std::string capital;          // "100 000 €"
-  std::string address;          // lines separated by "\n"
-  std::string siren;
-  std::string siret;
-  std::string rcs;              // "RCS Marseille 123 456 789"
-  std::string vat_number;       // "FR12345678901"
-  std::string email;
-  std::string phone;
-  std::string iban;
-  std::string bic;
-};
 
 struct DocumentSettings {
   std::filesystem::path templates;   // holds fr/ and en/

@@ -1,0 +1,89 @@
+#include "reports/pdf/cell_text.h"
+
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+#include "model/money.h"
+#include "model/time.h"
+
+namespace clause::pdf {
+namespace {
+
+std::optional<double> parse_double(const std::string& text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || text.empty()) return std::nullopt;
+  return value;
+}
+
+int decimals_of(const std::string& text) {
+  const auto dot = text.find('.');
+  return dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
+}
+
+}  // namespace
+
+Language language_of(const std::string& code) { return code == "en" ? Language::en : Language::fr; }
+
+std::string display_text(layout::CellType type, const std::string& value, Language lang) {
+  using layout::CellType;
+  switch (type) {
+    case CellType::text:
+      return value;
+    case CellType::money:
+      if (auto m = parse_money(value)) return format_money(*m, lang);
+      return value;
+    case CellType::date:
+      if (auto d = parse_date(value)) return format_date_text(*d, lang);
+      return value;
+    case CellType::datetime: {
+      // "2026-10-31T17:30": the date the French way, the local time as given.
+      const auto t = value.find('T');
+      if (t == std::string::npos) return value;
+      auto d = parse_date(value.substr(0, t));
+      if (!d) return value;
+      return format_date_text(*d, lang) + " " + value.substr(t + 1, 5);
+    }
+    case CellType::percent:
+      if (auto v = parse_double(value)) return format_percent(*v, decimals_of(value), lang);
+      return value;
+    case CellType::number:
+      if (auto v = parse_double(value)) return format_number(*v, decimals_of(value), lang);
+      return value;
+    case CellType::integer:
+      if (auto v = parse_double(value)) return format_number(*v, 0, lang);
+      return value;
+  }
+  return value;
+}
+
+std::string column_sum(const std::vector<std::vector<layout::Cell>>& rows, std::size_t column,
+                       layout::CellType type) {
+  using layout::CellType;
+  if (type == CellType::money) {
+    Money total;
+    for (const auto& row : rows) {
+      if (column < row.size())
+        if (auto m = parse_money(row[column].value)) total += *m;
+    }
+    return format_money_plain(total);
+  }
+  if (type != CellType::number && type != CellType::integer && type != CellType::percent) return "";
+  double total = 0;
+  int decimals = 0;
+  for (const auto& row : rows) {
+    if (column >= row.size()) continue;
+    if (auto v = parse_double(row[column].value)) {
+      total += *v;
+      decimals = std::max(decimals, decimals_of(row[column].value));
+    }
+  }
+  if (type == CellType::integer) decimals = 0;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, total);
+  return buffer;
+}
+
+}  // namespace clause::pdf

@@ -1,0 +1,141 @@
+#include "reports/pdf/pdf_painting.h"
+
+#include "reports/pdf/sha256.h"
+
+#include <podofo/podofo.h>
+
+#include <vector>
+
+namespace clause::pdf {
+
+std::unique_ptr<PoDoFo::PdfFont> create_subset_font(PoDoFo::PdfVecObjects& objects,
+                                                    FT_LibraryRec_** library, const FontFace& face,
+                                                    const std::string& prefix) {
+  // Wraps the renderer's bytes without copying or owning them: the face outlives the document.
+  PoDoFo::PdfRefCountedBuffer buffer(const_cast<char*>(face.bytes().data()), face.bytes().size());
+  buffer.SetTakePossesion(false);
+  const std::string tag = prefix + "+";
+  auto* metrics = new PoDoFo::PdfFontMetricsFreetype(library, buffer, false, tag.c_str());
+  return std::unique_ptr<PoDoFo::PdfFont>(PoDoFo::PdfFontFactory::CreateFontObject(
+      metrics, PoDoFo::ePdfFont_Embedded | PoDoFo::ePdfFont_Subsetting,
+      PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), &objects));
+}
+
+std::string subset_tag(const std::vector<Page>& pages, bool bold, const std::string& face_name) {
+  std::vector<bool> used(0x10000, false);
+  for (const auto& page : pages) {
+    for (const auto& item : page.items) {
+      const auto* run = std::get_if<TextRun>(&item);
+      if (run == nullptr || run->bold != bold) continue;
+      for (std::size_t i = 0; i < run->text.size();) {
+        const char32_t c = next_codepoint(run->text, i);
+        if (c < used.size()) used[c] = true;
+      }
+    }
+  }
+  std::string text = face_name;
+  for (char32_t c = 0; c < used.size(); ++c) {
+    if (!used[c]) continue;
+    text.push_back(static_cast<char>(c >> 8));
+    text.push_back(static_cast<char>(c & 0xFF));
+  }
+  const auto digest = sha256(text);
+  std::string tag;
+  for (int i = 0; i < 6; ++i) tag.push_back(static_cast<char>('A' + digest[i] % 26));
+  return tag;
+}
+
+namespace {
+
+// Emits colour operators only when the colour changes: a 40-row table repeats the same colour.
+class Pen {
+ public:
+  explicit Pen(PoDoFo::PdfPainter& painter) : painter_(painter) {}
+  void fill(Rgb c) {
+    if (!has_fill_ || !same(fill_, c)) painter_.SetColor(c.r, c.g, c.b);
+    fill_ = c;
+    has_fill_ = true;
+  }
+  void stroke(Rgb c, double width) {
+    if (!has_stroke_ || !same(stroke_, c)) painter_.SetStrokingColor(c.r, c.g, c.b);
+    has_stroke_ = true;
+    if (width != stroke_width_) painter_.SetStrokeWidth(width);
+    stroke_ = c;
+    stroke_width_ = width;
+  }
+
+ private:
+  static bool same(Rgb a, Rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+  PoDoFo::PdfPainter& painter_;
+  Rgb fill_;
+  Rgb stroke_;
+  bool has_fill_ = false;
+  bool has_stroke_ = false;
+  double stroke_width_ = -1;
+};
+
+}  // namespace
+
+void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out,
+           PoDoFo::PdfFont& regular, PoDoFo::PdfFont& bold) {
+  using namespace PoDoFo;
+  std::vector<std::unique_ptr<PdfImage>> images(laid_out.images.size());
+  const auto image_at = [&](int index) -> PdfImage& {
+    auto& slot = images.at(static_cast<std::size_t>(index));
+    if (!slot) {
+      const RasterImage& source = *laid_out.images[static_cast<std::size_t>(index)];
+      slot = std::make_unique<PdfImage>(&document);
+      const auto* data = reinterpret_cast<const unsigned char*>(source.bytes.data());
+      const auto size = static_cast<pdf_long>(source.bytes.size());
+      if (source.format == RasterImage::Format::png) slot->LoadFromPngData(data, size);
+      else slot->LoadFromJpegData(data, size);
+    }
+    return *slot;
+  };
+  const double h = kPageHeight;
+  for (const Page& page_layout : laid_out.pages) {
+    PdfPage* page = document.CreatePage(PdfRect(0, 0, kPageWidth, kPageHeight));
+    PdfPainter painter;
+    painter.SetPage(page);
+    Pen pen(painter);
+    PdfFont* current_font = nullptr;
+    double current_size = 0;
+    for (const Primitive& item : page_layout.items) {
+      if (const auto* run = std::get_if<TextRun>(&item)) {
+        PdfFont* font = run->bold ? &bold : &regular;
+        if (font != current_font || run->size != current_size) {
+          font->SetFontSize(static_cast<float>(run->size));
+          painter.SetFont(font);
+          current_font = font;
+          current_size = run->size;
+        }
+        pen.fill(run->colour);
+        painter.DrawText(run->x, h - run->baseline,
+                         PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
+      } else if (const auto* box = std::get_if<Box>(&item)) {
+        pen.fill(box->fill);
+        painter.Rectangle(box->x, h - box->y - box->height, box->width, box->height);
+        painter.Fill();
+      } else if (const auto* line = std::get_if<Line>(&item)) {
+        pen.stroke(line->colour, line->width);
+        painter.DrawLine(line->x1, h - line->y1, line->x2, h - line->y2);
+      } else if (const auto* poly = std::get_if<Polyline>(&item)) {
+        if (poly->points.size() < 2) continue;
+        pen.stroke(poly->colour, poly->width);
+        painter.SetLineJoinStyle(ePdfLineJoinStyle_Round);
+        painter.MoveTo(poly->points.front().first, h - poly->points.front().second);
+        for (std::size_t i = 1; i < poly->points.size(); ++i)
+          painter.LineTo(poly->points[i].first, h - poly->points[i].second);
+        painter.Stroke();
+        painter.SetLineJoinStyle(ePdfLineJoinStyle_Miter);
+      } else if (const auto* picture = std::get_if<Picture>(&item)) {
+        PdfImage& image = image_at(picture->image);
+        painter.DrawImage(picture->x, h - picture->y - picture->height, &image,
+                          picture->width / image.GetWidth(), picture->height / image.GetHeight());
+      }
+    }
+    painter.FinishPage();
+  }
+}
+
+}  // namespace clause::pdf

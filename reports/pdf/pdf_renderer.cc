@@ -1,0 +1,75 @@
+#include "reports/pdf/pdf_renderer.h"
+
+#include <podofo/podofo.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "reports/pdf/font_face.h"
+#include "reports/pdf/page_flow.h"
+#include "reports/pdf/pdf_metadata.h"
+#include "reports/pdf/pdf_painting.h"
+#include "reports/pdf/raster_image.h"
+
+namespace clause::pdf {
+namespace {
+
+// PdfMemDocument keeps its FreeType library to itself; the subset fonts built from our in-memory
+// faces need it, and must not outlive it.
+class RenderedPdf : public PoDoFo::PdfMemDocument {
+ public:
+  FT_Library* freetype() {
+    library_ = m_fontCache.GetFontLibrary();
+    return &library_;
+  }
+
+ private:
+  FT_Library library_ = nullptr;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  if (!in || !(bytes << in.rdbuf())) throw std::runtime_error("cannot read " + path);
+  return std::move(bytes).str();
+}
+
+}  // namespace
+
+PdfRenderer::PdfRenderer(PdfStyle style)
+    : style_(std::move(style)),
+      regular_(FontFace::load(style_.regular_font)),
+      bold_(FontFace::load(style_.bold_font)) {
+  if (!style_.logo_path.empty()) logo_ = std::make_unique<RasterImage>(load_raster_image(style_.logo_path));
+  icc_profile_ = read_file(style_.icc_profile);
+}
+
+PdfRenderer::~PdfRenderer() = default;
+
+std::string PdfRenderer::render(const layout::Document& document, const PdfOptions& options) const {
+  const Fonts fonts{*regular_, *bold_};
+  const LaidOutDocument laid_out = lay_out(document, style_, fonts, logo_.get());
+
+  RenderedPdf pdf;
+  pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
+  std::unique_ptr<PoDoFo::PdfFont> regular = create_subset_font(
+      pdf.GetObjects(), pdf.freetype(), *regular_, subset_tag(laid_out.pages, false, "DejaVuSans"));
+  std::unique_ptr<PoDoFo::PdfFont> bold = create_subset_font(
+      pdf.GetObjects(), pdf.freetype(), *bold_, subset_tag(laid_out.pages, true, "DejaVuSans-Bold"));
+  paint(pdf, laid_out, *regular, *bold);
+  regular->EmbedSubsetFont();
+  bold->EmbedSubsetFont();
+
+  write_document_metadata(pdf, document, options, style_, icc_profile_);
+  embed_attachments(pdf, options);
+
+  PoDoFo::PdfRefCountedBuffer buffer(64 * 1024);
+  PoDoFo::PdfOutputDevice device(&buffer);
+  pdf.Write(&device);
+  std::string bytes(buffer.GetBuffer(), device.GetLength());
+  stamp_file_identifier(bytes);
+  return bytes;
+}
+
+}  // namespace clause::pdf

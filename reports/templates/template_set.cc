@@ -1,0 +1,205 @@
+// Template sets (reports/templates/template_set.h).
+//
+// mstch parses the template text on every render call (its public API takes the text, and it
+// keeps no cache), so "parse once" is done where Clause can: files are read, tokenized and checked
+// once, partials are kept ready in mstch's map, and the data is converted once per document.
+// Measured on the statement template: see tests/reports/templates_set_test.cc (RenderIsFast).
+#include "reports/templates/template_set.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <mstch/mstch.hpp>
+
+#include "reports/layout/markup.h"
+#include "reports/templates/mstch_data.h"
+#include "reports/templates/source_markers.h"
+
+namespace clause::templates {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kMainSuffix = ".xml.mustache";
+constexpr std::string_view kPartialSuffix = ".mustache";
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Sorted, so that file numbers (and thus error messages) do not depend on directory order.
+std::vector<std::string> names_in(const fs::path& folder, std::string_view suffix) {
+  std::vector<std::string> names;
+  if (!fs::is_directory(folder)) return names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && ends_with(name, suffix)) names.push_back(name.substr(0, name.size() - suffix.size()));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string kind_of_node(const SchemaNode& node) {
+  return node.kind == SchemaNode::Kind::list ? "a list" : "an object";
+}
+
+}  // namespace
+
+std::string TemplateSet::where(int file, int line) const {
+  std::string name = file >= 0 && std::size_t(file) < files_.size() ? files_[std::size_t(file)] : "?";
+  return (folder_ / name).generic_string() + ":" + std::to_string(line);
+}
+
+TemplateSet::Template TemplateSet::read_template(const fs::path& relative) {
+  Template t;
+  t.file = int(files_.size());
+  files_.push_back(relative.generic_string());
+  t.text = read_file(folder_ / relative);
+  if (auto problem = tokenize_mustache(t.text, t.tokens)) throw TemplateError(where(t.file, problem->line), problem->reason);
+  t.marked = mark_sources(t.text, t.tokens, t.file);
+  return t;
+}
+
+TemplateSet TemplateSet::load(const fs::path& folder) {
+  use_xml_escaping();
+  TemplateSet set;
+  set.folder_ = folder;
+  if (!fs::is_directory(folder)) throw TemplateError(folder.generic_string(), "no such template folder");
+  for (const auto& name : names_in(folder / "partials", kPartialSuffix)) {
+    Template t = set.read_template(fs::path("partials") / (name + std::string(kPartialSuffix)));
+    set.partial_texts_[name] = t.text;
+    set.marked_partial_texts_[name] = t.marked;
+    set.partials_.emplace(name, std::move(t));
+  }
+  std::vector<std::string> kind_names = names_in(folder, kMainSuffix);
+  if (kind_names.empty()) throw TemplateError(folder.generic_string(), "no *.xml.mustache template");
+  for (const auto& name : kind_names) {
+    Kind k;
+    k.main = set.read_template(name + std::string(kMainSuffix));
+    // A missing or unreadable schema or sample is an error of the set, like a broken template.
+    auto read_json = [&](const std::string& suffix, const std::string& why) {
+      fs::path file = folder / (name + suffix);
+      if (!fs::is_regular_file(file)) throw TemplateError(file.generic_string(), "missing: " + why);
+      try {
+        return nlohmann::json::parse(read_file(file));
+      } catch (const nlohmann::json::exception& e) {
+        throw TemplateError(file.generic_string(), std::string("invalid JSON: ") + e.what());
+      }
+    };
+    std::string schema_file = (folder / (name + ".schema.json")).generic_string();
+    k.schema = parse_schema(read_json(".schema.json", "each template declares the keys it uses"), schema_file);
+    k.sample = read_json(".sample.json", "each template has sample data for its trial render");
+    std::string shown = (folder / (name + ".sample.json")).generic_string();
+    check_data(k.schema, k.sample, shown);
+    SchemaScopes scopes{&k.schema};
+    std::vector<std::string> chain;
+    set.check_keys(k.main, scopes, chain, name + ".schema.json");
+    set.parse_marked(k, k.sample);  // the trial render
+    set.kinds_.emplace(name, std::move(k));
+  }
+  return set;
+}
+
+void TemplateSet::check_keys(const Template& t, SchemaScopes& scopes, std::vector<std::string>& chain,
+                             const std::string& schema_file) const {
+  std::vector<bool> pushed;  // per open section: did it open a scope?
+  for (const auto& token : t.tokens) {
+    using K = MustacheToken::Kind;
+    auto fail = [&](const std::string& reason) { throw TemplateError(where(t.file, token.line), reason); };
+    switch (token.kind) {
+      case K::text:
+      case K::comment: break;
+      case K::variable: {
+        const SchemaNode* node = resolve(scopes, token.name);
+        if (token.name == "." && node && node->kind != SchemaNode::Kind::leaf)
+          fail("{{.}} outside a list of values");
+        if (!node) fail("unknown key " + spell(token) + " (not in " + schema_file + ")");
+        if (node->kind != SchemaNode::Kind::leaf) fail(spell(token) + " is " + kind_of_node(*node) + ", not a value");
+        break;
+      }
+      case K::section:
+      case K::inverted: {
+        const SchemaNode* node = resolve(scopes, token.name);
+        if (!node) fail("unknown key " + spell(token) + " (not in " + schema_file + ")");
+        bool opens = token.kind == K::section;
+        if (opens) scopes.push_back(node->kind == SchemaNode::Kind::list ? &node->item[0] : node);
+        pushed.push_back(opens);
+        break;
+      }
+      case K::close:
+        if (pushed.back()) scopes.pop_back();
+        pushed.pop_back();
+        break;
+      case K::partial: {
+        auto found = partials_.find(token.name);
+        if (found == partials_.end()) fail("unknown partial " + spell(token) + " (no partials/" + token.name + ".mustache)");
+        if (std::find(chain.begin(), chain.end(), token.name) != chain.end())
+          fail("partial " + spell(token) + " includes itself");
+        chain.push_back(token.name);
+        check_keys(found->second, scopes, chain, schema_file);
+        chain.pop_back();
+        break;
+      }
+    }
+  }
+}
+
+layout::Document TemplateSet::parse_marked(const Kind& k, const nlohmann::json& data) const {
+  std::string markup = mstch::render(k.main.marked, to_mstch(data), marked_partial_texts_);
+  layout::MarkupLocator locate = [&](std::size_t offset) {
+    auto [file, line] = source_of(markup, offset);
+    return file < 0 ? where(k.main.file, 1) : where(file, line);
+  };
+  try {
+    return layout::parse_markup(markup, locate);
+  } catch (const layout::MarkupError& e) {
+    throw TemplateError(e.where(), e.reason());
+  }
+}
+
+const TemplateSet::Kind& TemplateSet::kind(std::string_view name) const {
+  auto found = kinds_.find(name);
+  if (found == kinds_.end())
+    throw TemplateError(folder_.generic_string(), "no template for document kind \"" + std::string(name) + "\"");
+  return found->second;
+}
+
+std::vector<std::string> TemplateSet::kinds() const {
+  std::vector<std::string> names;
+  for (const auto& [name, k] : kinds_) names.push_back(name);
+  return names;
+}
+
+bool TemplateSet::has(std::string_view name) const { return kinds_.find(name) != kinds_.end(); }
+const SchemaNode& TemplateSet::schema(std::string_view name) const { return kind(name).schema; }
+const nlohmann::json& TemplateSet::sample(std::string_view name) const { return kind(name).sample; }
+
+std::string TemplateSet::render_markup(std::string_view name, const nlohmann::json& data) const {
+  const Kind& k = kind(name);
+  check_data(k.schema, data, std::string(name) + " data");
+  return mstch::render(k.main.text, to_mstch(data), partial_texts_);
+}
+
+layout::Document TemplateSet::render(std::string_view name, const nlohmann::json& data) const {
+  std::string markup = render_markup(name, data);
+  layout::Document document;
+  try {
+    document = layout::parse_markup(markup, std::string(name) + " output");
+  } catch (const layout::MarkupError& plain) {
+    parse_marked(kind(name), data);  // throws with the template line, as the trial render does
+    throw TemplateError(plain.where(), plain.reason());
+  }
+  for (auto& block : document.blocks)
+    if (auto* image = std::get_if<layout::Image>(&block); image && fs::path(image->path).is_relative())
+      image->path = (folder_ / image->path).lexically_normal().generic_string();
+  return document;
+}
+
+}  // namespace clause::templates

@@ -1,0 +1,78 @@
+// A template set: every document template of one folder (templates/fr/, templates/en/), loaded and
+// validated ONCE per run, before anything is rendered. A folder holds, per document kind:
+//   <kind>.xml.mustache   the main template, writing layout markup (reports/layout/markup.h)
+//   <kind>.schema.json    the keys the document model provides (reports/templates/schema.h)
+//   <kind>.sample.json    sample data following the schema, used for a trial render
+// and partials/<name>.mustache shared by the kinds ({{> name}}). Loading checks every template:
+// tags closed and sections balanced, partials known, every {{tag}} a key of the schema in its
+// section's scope, and the trial render's markup valid. Any problem is a TemplateError naming the
+// file, the line and the reason.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/layout/layout.h"
+#include "reports/templates/mustache_tokens.h"
+#include "reports/templates/schema.h"
+#include "reports/templates/template_error.h"
+
+namespace clause::templates {
+
+class TemplateSet {
+ public:
+  // Loads and validates every template of `folder`; sets mstch's escaping to XML (process-global).
+  // Error places are written as `folder` / relative file, e.g. "templates/fr/statement.xml.mustache:3".
+  // Throws TemplateError.
+  static TemplateSet load(const std::filesystem::path& folder);
+
+  // The document kinds of the set, sorted: {"sample", "statement"}.
+  std::vector<std::string> kinds() const;
+  bool has(std::string_view kind) const;
+  const SchemaNode& schema(std::string_view kind) const;
+  const nlohmann::json& sample(std::string_view kind) const;
+  const std::filesystem::path& folder() const { return folder_; }
+
+  // Checks `data` against the kind's schema, renders the template and parses the markup. Relative
+  // image paths are resolved against the set's folder. Throws TemplateError: for data, where() is
+  // "<kind> data, <path>"; for markup, the template file and line that wrote the faulty element.
+  layout::Document render(std::string_view kind, const nlohmann::json& data) const;
+
+  // The markup text `render` parses (after the same data check); for inspection and tests.
+  std::string render_markup(std::string_view kind, const nlohmann::json& data) const;
+
+ private:
+  struct Template {
+    int file = 0;                        // index in files_
+    std::string text;
+    std::string marked;                  // with source markers (reports/templates/source_markers.h)
+    std::vector<MustacheToken> tokens;
+  };
+  struct Kind {
+    Template main;
+    SchemaNode schema;
+    nlohmann::json sample;
+  };
+
+  TemplateSet() = default;
+  Template read_template(const std::filesystem::path& relative);
+  std::string where(int file, int line) const;
+  const Kind& kind(std::string_view name) const;
+  void check_keys(const Template& t, SchemaScopes& scopes, std::vector<std::string>& chain,
+                  const std::string& schema_file) const;
+  layout::Document parse_marked(const Kind& k, const nlohmann::json& data) const;
+
+  std::filesystem::path folder_;
+  std::vector<std::string> files_;       // relative names; a marker's file number indexes it
+  std::map<std::string, Template, std::less<>> partials_;
+  std::map<std::string, std::string> partial_texts_;
+  std::map<std::string, std::string> marked_partial_texts_;
+  std::map<std::string, Kind, std::less<>> kinds_;
+};
+
+}  // namespace clause::templates

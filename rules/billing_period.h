@@ -1,0 +1,45 @@
+// Billing periods (RULES B1, K Art. 8.3, D Art. 8): invoices are issued in advance, on the first day
+// of each period. Calendar periods (K: months, or quarters starting 1 Jan, 1 Apr, 1 Jul, 1 Oct) or,
+// when the profile says periods_from_contract_start (D), periods of 12 months from the start date.
+// A contract starting inside a calendar period is first invoiced on its start date for the rest of
+// that period (B2 prorates it).
+#pragma once
+
+#include <optional>
+
+#include "model/contract.h"
+#include "model/terms.h"
+#include "model/time.h"
+#include "rules/trace.h"
+
+namespace clause {
+
+// A billing period, both ends included.
+struct PeriodSpan {
+  Date first{};
+  Date last{};
+  int days() const;                        // 92 for 2026-10-01 .. 2026-12-31
+  bool contains(Date d) const { return first <= d && d <= last; }
+  friend bool operator==(const PeriodSpan&, const PeriodSpan&) = default;
+};
+
+// An invoice due on `issue` (B1) for `period`, billed from `billed_from` (the contract start when it
+// falls inside the period, else period.first).
+struct DuePeriod {
+  Date issue{};
+  PeriodSpan period;
+  Date billed_from{};
+  bool partial() const { return billed_from != period.first; }
+  Trace trace;
+  friend bool operator==(const DuePeriod&, const DuePeriod&) = default;
+};
+
+// B1: the period of `contract` (its billing choice, the profile's anchoring) that contains `d`.
+PeriodSpan period_containing(const Contract& contract, const BillingTerms& terms, Date d);
+// B1: the period just before `period`.
+PeriodSpan previous_period(const Contract& contract, const BillingTerms& terms, const PeriodSpan& period);
+// B1: the invoice due on `d`, if any: on the contract start, then on each period's first day, until
+// the end of service (no invoice for a period starting after contract.end).
+std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingTerms& terms, Date d);
+
+}  // namespace clause

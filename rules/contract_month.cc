@@ -1,0 +1,81 @@
+#include "rules/contract_month.h"
+
+#include <algorithm>
+#include <map>
+
+namespace clause {
+namespace {
+
+Date last_day_of(YearMonth m) { return add_days(m.next().first_day(), -1); }
+
+std::vector<AllowanceUse> allowance_uses(const ContractRecords& r, const TermsProfile& terms,
+                                         const ContractClock& clock, YearMonth m) {
+  const Date last = last_day_of(m);
+  const ContractYear year = contract_year_of(r.contract, last);
+  std::map<std::string, int> used;
+  for (const auto& i : r.interventions) {
+    if (i.kind != InterventionKind::emergency) continue;
+    Date d = clock.local_date(i.start);
+    if (d >= year.begin && d <= last) ++used[i.service_id];
+  }
+  std::vector<AllowanceUse> out;
+  for (const auto& s : r.services) {
+    if (s.kind != ServiceKind::server && s.kind != ServiceKind::ha_cluster) continue;
+    AllowanceUse u{s.id, year, used[s.id], terms.interventions.emergencies_per_server_year, 0};
+    u.billable = std::max(0, u.used - u.allowance);
+    out.push_back(u);
+  }
+  return out;
+}
+
+std::vector<RootAccessInMonth> root_access_in_month(const ContractRecords& r, const Interval& month,
+                                                    const std::vector<ServiceMonthCredits>& services) {
+  std::vector<RootAccessInMonth> out;
+  for (const auto& p : r.root_access_periods) {
+    bool overlaps = p.start < month.end && (!p.end || *p.end > month.begin);
+    if (!overlaps) continue;
+    RootAccessInMonth entry{p, {}};
+    for (const auto& s : services)
+      for (const auto& line : s.incidents)
+        if (line.exclusion.root_access_id == p.id) entry.suspended_incidents.push_back(line.incident_id);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool active_in_month(const Contract& contract, YearMonth m) {
+  return contract.start <= last_day_of(m) && (!contract.end || *contract.end >= m.first_day());
+}
+
+ContractMonthFigures compute_contract_month(const ContractRecords& r, const TermsProfile& terms,
+                                            const ContractClock& clock, YearMonth m) {
+  ContractMonthFigures out;
+  out.month = m;
+  out.interval = clock.month(m);
+  for (const auto& s : r.services) {
+    auto credits = compute_service_credits(r.contract, s, terms, clock, m, r.incidents, r.outages,
+                                           r.root_access_periods, r.fee_revisions);
+    out.total_credit += credits.total;
+    out.problems.insert(out.problems.end(), credits.problems.begin(), credits.problems.end());
+    out.services.push_back(std::move(credits));
+  }
+  out.interventions = bill_interventions(r.contract, terms.interventions, clock, r.interventions, out.interval);
+  out.allowances = allowance_uses(r, terms, clock, m);
+  out.advice = advice_balance(r.contract, r.services, terms.interventions, clock, r.interventions, m);
+  out.support = support_ack_rate(r.support_tickets, m, clock, terms.service_levels);
+  const Date start = r.contract.start;
+  const std::optional<Date> checked_from =
+      start > m.first_day() ? std::optional<Date>(start) : std::nullopt;
+  for (const auto& s : r.services) {
+    if (s.kind != ServiceKind::server && s.kind != ServiceKind::ha_cluster) continue;
+    if (terms.backups.daily_required)
+      out.daily_backups.push_back(daily_backup_compliance(s.id, r.backups, m, clock, terms.backups, checked_from));
+    if (r.contract.backup_option) out.backup_history.push_back({s.id, backup_history(s.id, r.backups, m, clock)});
+  }
+  out.root_access = root_access_in_month(r, out.interval, out.services);
+  return out;
+}
+
+}  // namespace clause

@@ -1,0 +1,40 @@
+// Mail storage quota (RULES B5, D Art. 6.1): 25 GB per contract. Once usage has stayed above the
+// quota for 30 days in a row, each month is billed 10.00 EUR HT per started 5 GB above the quota,
+// usage counted up to the 35 GB cap (at most 2 steps). The client is warned at the first exceedance.
+// Sizes are decimal: 1 GB = 1000 MB. Every figure comes from the profile's BillingTerms.
+//
+// Decisions where D Art. 6.1 is silent: a day without a sample breaks the run (usage above quota is
+// not proven); a day is billable once it is at least the 30th consecutive day above quota; a month
+// with a billable day is billed once, on its highest billable usage.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "model/billing_facts.h"
+#include "model/terms.h"
+#include "model/time.h"
+#include "rules/trace.h"
+
+namespace clause {
+
+struct MailOverage {
+  std::optional<Date> first_exceeded;      // first day above quota up to the month's end (warning)
+  std::optional<Date> grace_reached;       // first billable day in the month (30th day above quota)
+  std::int64_t peak_megabytes = 0;         // highest billable usage of the month, before the cap
+  int steps = 0;                           // started steps above the quota, capped
+  Money amount;                            // steps x mail_step_price
+  Trace trace;
+  friend bool operator==(const MailOverage&, const MailOverage&) = default;
+};
+
+// B5: the quota surcharge of `month` from one contract's daily samples (which must reach back
+// mail_grace_days before the month for a run that started earlier). Nothing billed when the
+// profile has no mail quota.
+MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth month,
+                         const BillingTerms& terms);
+
+// B5: the started steps above the quota for a usage, after the cap (31 GB -> 2, 30 GB -> 1).
+int mail_steps(std::int64_t megabytes, const BillingTerms& terms);
+
+}  // namespace clause

@@ -1,0 +1,87 @@
+// S1-S10 assembled per service and month.
+#include "rules/service_credits.h"
+
+#include <algorithm>
+
+namespace clause {
+namespace {
+
+void append(Trace& to, const Trace& from) { to.steps.insert(to.steps.end(), from.steps.begin(), from.steps.end()); }
+
+Date last_day_of(YearMonth m) { return add_days(m.next().first_day(), -1); }
+
+}  // namespace
+
+ServiceMonthCredits compute_service_credits(const Contract& contract, const Service& service,
+                                            const TermsProfile& terms, const ContractClock& clock, YearMonth m,
+                                            const std::vector<Incident>& incidents,
+                                            const std::vector<Outage>& outages,
+                                            const std::vector<RootAccessPeriod>& root_access,
+                                            const std::vector<FeeRevision>& fees) {
+  const ServiceLevelTerms& levels = terms.service_levels;
+  ServiceMonthCredits out;
+  out.service_id = service.id;
+  out.month = m;
+  out.credits_enabled = levels.credits;
+  if (!levels.credits) out.trace.add("S10", "no_credit_table", {{"profile", terms.name}});
+
+  std::vector<const Incident*> of_month;
+  for (const auto& incident : incidents)
+    if (incident.service_id == service.id && clock.month_of(incident.contacted) == m) of_month.push_back(&incident);
+  std::sort(of_month.begin(), of_month.end(), [](const Incident* a, const Incident* b) {
+    return a->contacted < b->contacted || (a->contacted == b->contacted && a->id < b->id);
+  });
+
+  Money subtotal{};
+  for (const Incident* incident : of_month) {
+    IncidentCreditLine line;
+    line.incident_id = incident->id;
+    line.contacted = incident->contacted;
+    line.local_date = clock.local_date(incident->contacted);
+    line.trace.add("S8", "incident_month", {{"contacted", incident->contacted}, {"local_date", line.local_date}});
+    const auto fee = monthly_fee_on(fees, service.id, line.local_date, contract.billing);
+    if (fee) {
+      line.monthly_fee = fee->monthly;
+      append(line.trace, fee->trace);
+    } else {
+      out.problems.push_back("no fee in force for service " + service.id + " on " + format_date(line.local_date) +
+                             " (incident " + incident->id + ")");
+    }
+    line.exclusion = incident_exclusion(*incident, root_access, levels);
+    append(line.trace, line.exclusion.trace);
+    line.gti = gti_outcome(*incident, line.monthly_fee, levels, clock);
+    append(line.trace, line.gti.trace);
+    line.gtr = gtr_outcome(*incident, contract, line.monthly_fee, levels);
+    append(line.trace, line.gtr.trace);
+    if (line.exclusion.excluded) {
+      // S6: the measures stay visible; the credits are withheld.
+      line.gti.credit = Money{};
+      line.gtr.credit = Money{};
+    }
+    line.credit = line.gti.credit + line.gtr.credit;
+    subtotal += line.credit;
+    out.incidents.push_back(std::move(line));
+  }
+
+  out.month_fee = highest_monthly_fee(fees, service.id, m.first_day(), last_day_of(m), contract.billing);
+  if (!out.month_fee && (contract.high_availability || !out.incidents.empty()))
+    out.problems.push_back("no fee in force for service " + service.id + " in " + format_year_month(m));
+  const Money month_fee = out.month_fee ? out.month_fee->monthly : Money{};
+
+  if (contract.high_availability) {
+    AvailabilityLine line;
+    line.measure = measure_availability(outages, service.id, m, clock);
+    line.credit = availability_credit(line.measure, month_fee, levels);
+    subtotal += line.credit.credit;
+    out.availability = std::move(line);
+  }
+
+  // With no fee for the month the cap is 0: better no credit than an unbounded one; the
+  // problem is listed for a human to look at.
+  out.cap = apply_credit_cap(subtotal, month_fee, levels);
+  out.total = out.cap.total;
+  append(out.trace, out.cap.trace);
+  return out;
+}
+
+}  // namespace clause

@@ -1,0 +1,36 @@
+// Support acknowledgement rate (RULES S9; K Art. 5 Support): each ticket should be acknowledged
+// within support_ack business minutes (HO clock). Reported as a rate; it earns no credit.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/operations.h"
+#include "model/terms.h"
+#include "rules/calendar.h"
+#include "rules/trace.h"
+
+namespace clause {
+
+struct TicketAcknowledgement {
+  std::string ticket_id;
+  Instant opened{};
+  Instant deadline{};              // opened + support_ack on the HO clock
+  std::optional<Instant> acknowledged;
+  bool on_time = false;            // acknowledged at or before the deadline
+};
+
+struct SupportRate {
+  std::vector<TicketAcknowledgement> tickets;   // those opened in the local month, by opening
+  long long total = 0;
+  long long on_time = 0;
+  Ppm rate{1'000'000};             // on_time / total, floor; 100 % when no ticket
+  Trace trace;                     // S9 "support_ack_rate"
+};
+
+// S9: of `tickets` (one contract's), those opened in the local month `m`; unacknowledged ones are late.
+SupportRate support_ack_rate(const std::vector<SupportTicket>& tickets, YearMonth m, const ContractClock& clock,
+                             const ServiceLevelTerms& terms);
+
+}  // namespace clause

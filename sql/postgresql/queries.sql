@@ -1,0 +1,14 @@
+-- PostgreSQL's spelling of the queries whose text differs between dialects (see ../queries.sql).
+
+-- name: schema_migrations.create
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name    TEXT NOT NULL
+);
+-- name: schema_migrations.exists
+SELECT count(*) FROM information_schema.tables
+ WHERE table_schema = current_schema() AND table_name = 'schema_migrations';
+-- name: schema_migrations.applied
+SELECT version FROM schema_migrations ORDER BY version;
+-- name: schema_migrations.insert
+INSERT INTO schema_migrations (version, name) VALUES (:version, :name);

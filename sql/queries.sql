@@ -1,0 +1,120 @@
+-- Named queries shared by both dialects. Each starts at a "-- name: NAME" line and runs to the next.
+-- {columns} expands to the table's columns in model field order (store/entity_tables.cc), so a
+-- loader and its row codec can never disagree on the order. Placeholders are SOCI's :name.
+
+-- name: accounts.all
+SELECT {columns} FROM accounts ORDER BY id;
+-- name: accounts.by_id
+SELECT {columns} FROM accounts WHERE id = :id;
+-- name: people.all
+SELECT {columns} FROM people ORDER BY id;
+-- name: people.of_account
+SELECT {columns} FROM people WHERE account_id = :account ORDER BY id;
+-- name: contracts.all
+SELECT {columns} FROM contracts ORDER BY id;
+-- name: contracts.by_id
+SELECT {columns} FROM contracts WHERE id = :id;
+-- name: contracts.ids
+SELECT id FROM contracts ORDER BY id;
+-- A contract is active on [from, to] when it starts on or before `to` and has not ended before `from`.
+-- name: contracts.active_between
+SELECT {columns} FROM contracts WHERE start <= :last AND ("end" IS NULL OR "end" >= :first) ORDER BY id;
+-- name: services.all
+SELECT {columns} FROM services ORDER BY id;
+-- name: services.of_contract
+SELECT {columns} FROM services WHERE contract_id = :contract ORDER BY id;
+-- name: fee_revisions.all
+SELECT {columns} FROM fee_revisions ORDER BY service_id, effective;
+-- name: fee_revisions.of_contract
+SELECT {columns} FROM fee_revisions
+ WHERE service_id IN (SELECT id FROM services WHERE contract_id = :contract)
+ ORDER BY service_id, effective;
+-- name: incidents.all
+SELECT {columns} FROM incidents ORDER BY contacted, id;
+-- name: incidents.of_contract
+SELECT {columns} FROM incidents WHERE contract_id = :contract ORDER BY contacted, id;
+-- Half-open [begin, end): instants are fixed-width UTC text, so text order is time order.
+-- name: incidents.of_contract_between
+SELECT {columns} FROM incidents
+ WHERE contract_id = :contract AND contacted >= :begin AND contacted < :end ORDER BY contacted, id;
+-- name: outages.all
+SELECT {columns} FROM outages ORDER BY start, id;
+-- name: outages.of_contract
+SELECT {columns} FROM outages
+ WHERE service_id IN (SELECT id FROM services WHERE contract_id = :contract) ORDER BY start, id;
+-- name: interventions.all
+SELECT {columns} FROM interventions ORDER BY start, id;
+-- name: interventions.of_contract
+SELECT {columns} FROM interventions WHERE contract_id = :contract ORDER BY start, id;
+-- name: support_tickets.all
+SELECT {columns} FROM support_tickets ORDER BY opened, id;
+-- name: support_tickets.of_contract
+SELECT {columns} FROM support_tickets WHERE contract_id = :contract ORDER BY opened, id;
+-- name: root_access_periods.all
+SELECT {columns} FROM root_access_periods ORDER BY start, id;
+-- name: root_access_periods.of_contract
+SELECT {columns} FROM root_access_periods WHERE contract_id = :contract ORDER BY start, id;
+-- name: backups.all
+SELECT {columns} FROM backups ORDER BY start, id;
+-- name: backups.of_contract
+SELECT {columns} FROM backups
+ WHERE service_id IN (SELECT id FROM services WHERE contract_id = :contract) ORDER BY start, id;
+-- name: mail_usage.all
+SELECT {columns} FROM mail_usage ORDER BY contract_id, day;
+-- name: mail_usage.of_contract
+SELECT {columns} FROM mail_usage WHERE contract_id = :contract ORDER BY day;
+-- name: price_indices.all
+SELECT {columns} FROM price_indices ORDER BY name, month;
+-- name: payments.all
+SELECT {columns} FROM payments ORDER BY paid, id;
+-- name: payments.of_contract
+SELECT {columns} FROM payments
+ WHERE invoice_number IN (SELECT number FROM issued_documents WHERE contract_id = :contract)
+ ORDER BY paid, id;
+-- name: reversibility_requests.all
+SELECT {columns} FROM reversibility_requests ORDER BY requested, id;
+-- name: reversibility_requests.of_contract
+SELECT {columns} FROM reversibility_requests WHERE contract_id = :contract ORDER BY requested, id;
+
+-- Ledger (store/ledger.cc).
+-- name: runs.insert
+INSERT INTO runs (kind, parameters, started, status) VALUES (:kind, :parameters, :started, 'running')
+ RETURNING id;
+-- name: runs.finish
+UPDATE runs SET finished = :finished, status = :status, contracts_done = :done,
+       contracts_failed = :failed, documents_issued = :issued
+ WHERE id = :id;
+-- name: runs.by_id
+SELECT id, kind, parameters, started, finished, status, contracts_done, contracts_failed,
+       documents_issued
+  FROM runs WHERE id = :id;
+-- B7: the row is created at 1 or incremented; the statement is the lock, so two writers serialise.
+-- name: number_sequences.next
+INSERT INTO number_sequences (kind, year, last_number) VALUES (:kind, :year, 1)
+ ON CONFLICT (kind, year) DO UPDATE SET last_number = number_sequences.last_number + 1
+ RETURNING last_number;
+-- name: issued_documents.insert
+INSERT INTO issued_documents (kind, number, contract_id, period, issued_on, path, sha256,
+                              ht_cents, vat_cents, ttc_cents, run_id)
+VALUES (:kind, :number, :contract, :period, :issued_on, :path, :sha256, :ht, :vat, :ttc, :run)
+RETURNING id;
+-- name: issued_documents.find
+SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
+       ttc_cents, run_id
+  FROM issued_documents WHERE kind = :kind AND contract_id = :contract AND period = :period;
+-- name: issued_documents.of_contract
+SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
+       ttc_cents, run_id
+  FROM issued_documents WHERE contract_id = :contract ORDER BY id;
+-- name: service_credits.upsert
+INSERT INTO service_credits (contract_id, service_id, month, cents)
+VALUES (:contract, :service, :month, :cents)
+ON CONFLICT (service_id, month) DO UPDATE SET contract_id = excluded.contract_id, cents = excluded.cents;
+-- name: service_credits.of_contract
+SELECT contract_id, service_id, month, cents FROM service_credits
+ WHERE contract_id = :contract ORDER BY month, service_id;
+-- name: audit_log.insert
+INSERT INTO audit_log (at, run_id, action, entity, entity_id, detail)
+VALUES (:at, :run, :action, :entity, :entity_id, :detail);
+-- name: audit_log.all
+SELECT id, at, run_id, action, entity, entity_id, detail FROM audit_log ORDER BY id;

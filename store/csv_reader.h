@@ -1,0 +1,35 @@
+// Reads an RFC 4180 CSV file with libcsv in strict mode and hands over each record with the line
+// it starts on (a quoted field may hold newlines, so records and lines differ). A UTF-8 byte order
+// mark is skipped, blank lines between records are ignored, and spaces are kept as they are.
+// Structural errors (stray quote, unterminated quoted field) stop the file: libcsv cannot resume.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clause {
+
+struct CsvRecord {
+  std::size_t line = 0;              // 1-based line where the record starts
+  std::vector<std::string> fields;
+};
+
+// A structural error: the line it was found on and the reason.
+struct CsvError {
+  std::size_t line = 0;
+  std::string reason;
+};
+
+// Calls `on_record` for each record of `text`, in order. Returns the structural error that
+// stopped the reading, if any.
+std::optional<CsvError> read_csv(std::string_view text, const std::function<void(const CsvRecord&)>& on_record);
+
+// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace clause

@@ -1,0 +1,60 @@
+// A connection to the Clause database, SQLite (a file, the default) or PostgreSQL (production),
+// through SOCI. It owns the schema's life cycle (migrate, check) and the named queries of sql/;
+// repositories (record_repository.h, ledger.h) and the import (csv_import.h) work through it.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <soci/soci.h>
+
+namespace clause {
+
+enum class Dialect { sqlite, postgresql };
+
+// The compiled-in sql/ directory of the source tree (CLAUSE_SQL_DIR), used when none is given.
+std::filesystem::path default_sql_dir();
+
+class Database {
+ public:
+  // Opens `url`: "sqlite:PATH" (the file is created; "sqlite::memory:" for a private in-memory
+  // database) or a PostgreSQL connection string ("postgresql://..." or "host=... dbname=...").
+  // SQLite gets foreign keys on and WAL. Throws std::runtime_error with the reason on failure.
+  static std::unique_ptr<Database> open(const std::string& url,
+                                        const std::filesystem::path& sql_dir = default_sql_dir());
+
+  Dialect dialect() const { return dialect_; }
+  soci::session& session() { return session_; }
+  const std::filesystem::path& sql_dir() const { return sql_dir_; }
+
+  // Applies, in version order, each migration of sql/DIALECT/ not yet recorded in
+  // schema_migrations, each in its own transaction. Returns the versions applied now.
+  std::vector<int> migrate();
+  // Throws std::runtime_error with a message telling what to do when the database's applied
+  // migrations are not exactly those of this build (behind: run migrate; ahead: newer build).
+  void check_schema();
+  // The versions recorded in schema_migrations, ascending; empty for a blank database.
+  std::vector<int> applied_versions();
+  // The highest version this build's sql/ knows.
+  int latest_version() const;
+
+  // The named query NAME of sql/queries.sql (or the dialect's override), with {columns}
+  // not yet expanded. Throws std::out_of_range naming the query when there is none.
+  const std::string& query(std::string_view name) const;
+
+ private:
+  Database(Dialect dialect, std::filesystem::path sql_dir);
+  Dialect dialect_;
+  std::filesystem::path sql_dir_;
+  std::map<std::string, std::string, std::less<>> queries_;
+  soci::session session_;
+};
+
+// "sqlite" or "postgresql": the folder of sql/ holding the dialect's migrations.
+std::string_view dialect_folder(Dialect d);
+
+}  // namespace clause

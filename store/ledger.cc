@@ -1,0 +1,163 @@
+#include "store/ledger.h"
+
+#include <stdexcept>
+
+#include "store/field_codec.h"
+#include "store/table_rows.h"
+
+namespace clause {
+namespace {
+
+template <typename M>
+M decode(const Cell& cell, const char* what) {
+  M value{};
+  if (!FieldCodec<M>::load(cell, value))
+    throw std::runtime_error(std::string{"ledger: stored "} + what + " " + quote_value(cell.value_or("NULL")) + " is not valid");
+  return value;
+}
+
+IssuedDocument document_from(const std::vector<Cell>& c) {
+  IssuedDocument d;
+  d.id = decode<long long>(c[0], "id");
+  d.kind = decode<DocumentKind>(c[1], "kind");
+  d.number = c[2];
+  d.contract_id = c[3].value_or("");
+  d.period = c[4].value_or("");
+  d.issued_on = decode<Date>(c[5], "issued_on");
+  d.path = c[6].value_or("");
+  d.sha256 = c[7].value_or("");
+  d.total_ht = decode<Money>(c[8], "ht_cents");
+  d.total_vat = decode<Money>(c[9], "vat_cents");
+  d.total_ttc = decode<Money>(c[10], "ttc_cents");
+  d.run_id = decode<long long>(c[11], "run_id");
+  return d;
+}
+
+}  // namespace
+
+long long start_run(Database& db, const std::string& kind, const std::string& parameters, Instant started) {
+  std::string at = format_instant_utc(started);
+  long long id = 0;
+  db.session() << db.query("runs.insert"), soci::use(kind, "kind"), soci::use(parameters, "parameters"),
+      soci::use(at, "started"), soci::into(id);
+  return id;
+}
+
+void finish_run(Database& db, long long run_id, Instant finished, RunStatus status, RunCounts counts) {
+  std::string at = format_instant_utc(finished);
+  std::string word{to_word(status)};
+  db.session() << db.query("runs.finish"), soci::use(at, "finished"), soci::use(word, "status"),
+      soci::use(counts.contracts_done, "done"), soci::use(counts.contracts_failed, "failed"),
+      soci::use(counts.documents_issued, "issued"), soci::use(run_id, "id");
+}
+
+std::optional<Run> load_run(Database& db, long long run_id) {
+  auto rows = select_cells(db, db.query("runs.by_id"), 9, {{"id", std::to_string(run_id)}});
+  if (rows.empty()) return std::nullopt;
+  const auto& c = rows.front();
+  Run r;
+  r.id = decode<long long>(c[0], "id");
+  r.kind = c[1].value_or("");
+  r.parameters = c[2].value_or("");
+  r.started = decode<Instant>(c[3], "started");
+  r.finished = decode<std::optional<Instant>>(c[4], "finished");
+  r.status = decode<RunStatus>(c[5], "status");
+  r.counts = {decode<int>(c[6], "contracts_done"), decode<int>(c[7], "contracts_failed"),
+              decode<int>(c[8], "documents_issued")};
+  return r;
+}
+
+std::string format_document_number(DocumentKind kind, int year, long long sequence) {
+  std::string digits = std::to_string(sequence);
+  if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
+  return std::string{kind == DocumentKind::credit_note ? "AV-" : "FA-"} + std::to_string(year) + "-" + digits;
+}
+
+std::optional<IssuedDocument> find_issued_document(Database& db, DocumentKind kind, const std::string& contract_id,
+                                                   const std::string& period) {
+  auto rows = select_cells(db, db.query("issued_documents.find"), 12,
+                           {{"kind", std::string{to_word(kind)}}, {"contract", contract_id}, {"period", period}});
+  if (rows.empty()) return std::nullopt;
+  return document_from(rows.front());
+}
+
+std::vector<IssuedDocument> load_issued_documents_of_contract(Database& db, const std::string& contract_id) {
+  std::vector<IssuedDocument> out;
+  for (const auto& row : select_cells(db, db.query("issued_documents.of_contract"), 12, {{"contract", contract_id}}))
+    out.push_back(document_from(row));
+  return out;
+}
+
+IssueResult issue_document(Database& db, IssuedDocument draft, const std::function<void(IssuedDocument&)>& produce) {
+  soci::transaction tx(db.session());
+  if (auto existing = find_issued_document(db, draft.kind, draft.contract_id, draft.period)) {
+    tx.commit();
+    return {*existing, false};
+  }
+  std::string kind{to_word(draft.kind)};
+  draft.number.reset();
+  if (is_numbered(draft.kind)) {
+    int year = int(draft.issued_on.year());
+    long long sequence = 0;
+    db.session() << db.query("number_sequences.next"), soci::use(kind, "kind"), soci::use(year, "year"),
+        soci::into(sequence);
+    draft.number = format_document_number(draft.kind, year, sequence);
+  }
+  produce(draft);
+  std::string number = draft.number.value_or("");
+  soci::indicator number_indicator = draft.number ? soci::i_ok : soci::i_null;
+  std::string issued_on = format_date(draft.issued_on);
+  long long ht = draft.total_ht.cents, vat = draft.total_vat.cents, ttc = draft.total_ttc.cents;
+  db.session() << db.query("issued_documents.insert"), soci::use(kind, "kind"),
+      soci::use(number, number_indicator, "number"), soci::use(draft.contract_id, "contract"),
+      soci::use(draft.period, "period"), soci::use(issued_on, "issued_on"), soci::use(draft.path, "path"),
+      soci::use(draft.sha256, "sha256"), soci::use(ht, "ht"), soci::use(vat, "vat"), soci::use(ttc, "ttc"),
+      soci::use(draft.run_id, "run"), soci::into(draft.id);
+  tx.commit();
+  return {draft, true};
+}
+
+void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {
+  soci::transaction tx(db.session());
+  for (const ServiceCredit& c : credits) {
+    std::string month = format_year_month(c.month);
+    long long cents = c.amount.cents;
+    db.session() << db.query("service_credits.upsert"), soci::use(c.contract_id, "contract"),
+        soci::use(c.service_id, "service"), soci::use(month, "month"), soci::use(cents, "cents");
+  }
+  tx.commit();
+}
+
+std::vector<ServiceCredit> load_service_credits_of_contract(Database& db, const std::string& contract_id) {
+  std::vector<ServiceCredit> out;
+  for (const auto& c : select_cells(db, db.query("service_credits.of_contract"), 4, {{"contract", contract_id}}))
+    out.push_back({c[0].value_or(""), c[1].value_or(""), decode<YearMonth>(c[2], "month"), decode<Money>(c[3], "cents")});
+  return out;
+}
+
+void append_audit_entry(Database& db, const AuditEntry& entry) {
+  std::string at = format_instant_utc(entry.at);
+  long long run = entry.run_id.value_or(0);
+  soci::indicator run_indicator = entry.run_id ? soci::i_ok : soci::i_null;
+  db.session() << db.query("audit_log.insert"), soci::use(at, "at"), soci::use(run, run_indicator, "run"),
+      soci::use(entry.action, "action"), soci::use(entry.entity, "entity"), soci::use(entry.entity_id, "entity_id"),
+      soci::use(entry.detail, "detail");
+}
+
+std::vector<AuditEntry> load_audit_log(Database& db) {
+  std::vector<AuditEntry> out;
+  for (const auto& c : select_cells(db, db.query("audit_log.all"), 7)) {
+    AuditEntry e;
+    e.id = decode<long long>(c[0], "id");
+    e.at = decode<Instant>(c[1], "at");
+    e.run_id = decode<std::optional<long long>>(c[2], "run_id");
+    e.action = c[3].value_or("");
+    e.entity = c[4].value_or("");
+    e.entity_id = c[5].value_or("");
+    e.detail = c[6].value_or("");
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace clause

@@ -1,0 +1,124 @@
+#include "store/record_repository.h"
+
+#include "store/table_rows.h"
+
+namespace clause {
+
+DataSet load_data_set(Database& db) {
+  DataSet d;
+  d.accounts = load_records<Account>(db, "accounts.all");
+  d.people = load_records<Person>(db, "people.all");
+  d.contracts = load_records<Contract>(db, "contracts.all");
+  d.services = load_records<Service>(db, "services.all");
+  d.fee_revisions = load_records<FeeRevision>(db, "fee_revisions.all");
+  d.incidents = load_records<Incident>(db, "incidents.all");
+  d.outages = load_records<Outage>(db, "outages.all");
+  d.interventions = load_records<Intervention>(db, "interventions.all");
+  d.support_tickets = load_records<SupportTicket>(db, "support_tickets.all");
+  d.root_access_periods = load_records<RootAccessPeriod>(db, "root_access_periods.all");
+  d.backups = load_records<Backup>(db, "backups.all");
+  d.mail_usage = load_records<MailUsageSample>(db, "mail_usage.all");
+  d.price_indices = load_records<PriceIndex>(db, "price_indices.all");
+  d.payments = load_records<Payment>(db, "payments.all");
+  d.reversibility_requests = load_records<ReversibilityRequest>(db, "reversibility_requests.all");
+  return d;
+}
+
+namespace {
+
+template <typename T>
+void upsert_all(Database& db, const std::vector<T>& records) {
+  if (records.empty()) return;
+  const Entity<T>& e = entity<T>();
+  auto upserter = make_upserter(db, e.table, db_columns(e), e.key);
+  for (const T& r : records) upserter->add(to_cells(e, r));
+  upserter->finish();
+}
+
+}  // namespace
+
+void upsert_data_set(Database& db, const DataSet& d) {
+  soci::transaction tx(db.session());
+  upsert_all(db, d.accounts);
+  upsert_all(db, d.people);
+  upsert_all(db, d.contracts);
+  upsert_all(db, d.services);
+  upsert_all(db, d.fee_revisions);
+  upsert_all(db, d.incidents);
+  upsert_all(db, d.outages);
+  upsert_all(db, d.interventions);
+  upsert_all(db, d.support_tickets);
+  upsert_all(db, d.root_access_periods);
+  upsert_all(db, d.backups);
+  upsert_all(db, d.mail_usage);
+  upsert_all(db, d.price_indices);
+  upsert_all(db, d.payments);
+  upsert_all(db, d.reversibility_requests);
+  tx.commit();
+}
+
+std::vector<Account> load_accounts(Database& db) { return load_records<Account>(db, "accounts.all"); }
+
+std::optional<Account> load_account(Database& db, const std::string& id) {
+  auto rows = load_records<Account>(db, "accounts.by_id", {{"id", id}});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<Person> load_people_of_account(Database& db, const std::string& account_id) {
+  return load_records<Person>(db, "people.of_account", {{"account", account_id}});
+}
+
+std::vector<Contract> load_contracts(Database& db) { return load_records<Contract>(db, "contracts.all"); }
+
+std::optional<Contract> load_contract(Database& db, const std::string& id) {
+  auto rows = load_records<Contract>(db, "contracts.by_id", {{"id", id}});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<std::string> load_contract_ids(Database& db) {
+  std::vector<std::string> ids;
+  for (auto& row : select_cells(db, db.query("contracts.ids"), 1)) ids.push_back(*row[0]);
+  return ids;
+}
+
+std::vector<Contract> load_contracts_active_between(Database& db, Date first, Date last) {
+  return load_records<Contract>(db, "contracts.active_between",
+                                {{"first", format_date(first)}, {"last", format_date(last)}});
+}
+
+std::vector<Incident> load_incidents_between(Database& db, const std::string& contract_id, Interval during) {
+  return load_records<Incident>(db, "incidents.of_contract_between",
+                                {{"contract", contract_id},
+                                 {"begin", format_instant_utc(during.begin)},
+                                 {"end", format_instant_utc(during.end)}});
+}
+
+std::vector<PriceIndex> load_price_indices(Database& db) { return load_records<PriceIndex>(db, "price_indices.all"); }
+
+std::vector<Payment> load_payments(Database& db) { return load_records<Payment>(db, "payments.all"); }
+
+std::optional<ContractRecords> load_contract_records(Database& db, const std::string& contract_id) {
+  auto contract = load_contract(db, contract_id);
+  if (!contract) return std::nullopt;
+  ContractRecords r;
+  r.contract = *contract;
+  r.account = load_account(db, contract->account_id).value();  // a foreign key guarantees it
+  if (r.account.parent_id) r.parent = load_account(db, *r.account.parent_id);
+  const QueryParams of{{"contract", contract_id}};
+  r.services = load_records<Service>(db, "services.of_contract", of);
+  r.fee_revisions = load_records<FeeRevision>(db, "fee_revisions.of_contract", of);
+  r.incidents = load_records<Incident>(db, "incidents.of_contract", of);
+  r.outages = load_records<Outage>(db, "outages.of_contract", of);
+  r.interventions = load_records<Intervention>(db, "interventions.of_contract", of);
+  r.support_tickets = load_records<SupportTicket>(db, "support_tickets.of_contract", of);
+  r.root_access_periods = load_records<RootAccessPeriod>(db, "root_access_periods.of_contract", of);
+  r.backups = load_records<Backup>(db, "backups.of_contract", of);
+  r.mail_usage = load_records<MailUsageSample>(db, "mail_usage.of_contract", of);
+  r.reversibility_requests = load_records<ReversibilityRequest>(db, "reversibility_requests.of_contract", of);
+  r.payments = load_records<Payment>(db, "payments.of_contract", of);
+  return r;
+}
+
+}  // namespace clause

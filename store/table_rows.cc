@@ -1,0 +1,175 @@
+#include "store/table_rows.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+namespace clause {
+namespace {
+
+std::string quote_name(const std::string& name) { return "\"" + name + "\""; }
+
+std::string join_names(const std::vector<std::string>& names, std::string_view prefix = {}) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + std::string{prefix} + quote_name(n);
+  return out;
+}
+
+// "ON CONFLICT (key) DO UPDATE SET c = excluded.c, ...": the UPSERT both dialects accept.
+std::string conflict_clause(const std::vector<std::string>& columns, const std::vector<std::string>& key) {
+  std::string set;
+  for (const auto& c : columns) {
+    if (std::find(key.begin(), key.end(), c) != key.end()) continue;
+    set += (set.empty() ? "" : ", ") + quote_name(c) + " = excluded." + quote_name(c);
+  }
+  return " ON CONFLICT (" + join_names(key) + ")" + (set.empty() ? " DO NOTHING" : " DO UPDATE SET " + set);
+}
+
+// SQLite: one prepared statement bound to reusable buffers, executed per row (~hundreds of
+// thousands of rows/s inside one transaction).
+class SqliteUpserter : public RowUpserter {
+ public:
+  SqliteUpserter(Database& db, const std::string& table, const std::vector<std::string>& columns,
+                 const std::vector<std::string>& key)
+      : values_(columns.size()), indicators_(columns.size()), statement_(db.session()) {
+    std::string placeholders;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      placeholders += (i ? ", :p" : ":p") + std::to_string(i);
+      statement_.exchange(soci::use(values_[i], indicators_[i], "p" + std::to_string(i)));
+    }
+    statement_.alloc();
+    statement_.prepare("INSERT INTO " + quote_name(table) + " (" + join_names(columns) + ") VALUES (" +
+                       placeholders + ")" + conflict_clause(columns, key));
+    statement_.define_and_bind();
+  }
+  void add(const std::vector<Cell>& cells) override {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      indicators_[i] = cells[i] ? soci::i_ok : soci::i_null;
+      values_[i] = cells[i].value_or(std::string{});
+    }
+    statement_.execute(true);
+  }
+  void finish() override {}
+
+ private:
+  std::vector<std::string> values_;
+  std::vector<soci::indicator> indicators_;
+  soci::statement statement_;
+};
+
+// COPY text format: backslash escapes, \N for NULL.
+void append_copy_field(std::string& out, const Cell& cell) {
+  if (!cell) {
+    out += "\\N";
+    return;
+  }
+  for (char c : *cell) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+}
+
+// PostgreSQL: rows go through COPY into a temporary staging table, then one upsert statement
+// moves them. No SOCI vector use (issues #910/#1167), and ~16x fewer round trips.
+class PostgresqlUpserter : public RowUpserter {
+ public:
+  PostgresqlUpserter(Database& db, const std::string& table, const std::vector<std::string>& columns,
+                     const std::vector<std::string>& key)
+      : db_(db), staging_("clause_staging_" + table) {
+    conn_ = static_cast<soci::postgresql_session_backend*>(db.session().get_backend())->conn_;
+    db.session() << "DROP TABLE IF EXISTS " + quote_name(staging_);
+    db.session() << "CREATE TEMPORARY TABLE " + quote_name(staging_) + " AS SELECT " + join_names(columns) +
+                        " FROM " + quote_name(table) + " WITH NO DATA";
+    upsert_ = "INSERT INTO " + quote_name(table) + " (" + join_names(columns) + ") SELECT " + join_names(columns) +
+              " FROM " + quote_name(staging_) + conflict_clause(columns, key);
+    expect(PQexec(conn_, ("COPY " + quote_name(staging_) + " (" + join_names(columns) + ") FROM STDIN").c_str()),
+           PGRES_COPY_IN);
+  }
+  ~PostgresqlUpserter() override {
+    if (!finished_) PQputCopyEnd(conn_, "abandoned");  // the transaction is rolled back by the caller
+  }
+  void add(const std::vector<Cell>& cells) override {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i) buffer_ += '\t';
+      append_copy_field(buffer_, cells[i]);
+    }
+    buffer_ += '\n';
+    if (buffer_.size() >= (1u << 20)) flush();
+  }
+  void finish() override {
+    flush();
+    finished_ = true;
+    if (PQputCopyEnd(conn_, nullptr) != 1) fail("COPY end");
+    expect(PQgetResult(conn_), PGRES_COMMAND_OK);
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+    db_.session() << upsert_;
+    db_.session() << "DROP TABLE " + quote_name(staging_);
+  }
+
+ private:
+  void flush() {
+    if (buffer_.empty()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) fail("COPY data");
+    buffer_.clear();
+  }
+  void expect(PGresult* result, ExecStatusType status) {
+    bool ok = result && PQresultStatus(result) == status;
+    std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
+    PQclear(result);
+    if (!ok) throw soci::soci_error(message);
+  }
+  [[noreturn]] void fail(const char* what) { throw soci::soci_error(std::string{what} + ": " + PQerrorMessage(conn_)); }
+
+  Database& db_;
+  std::string staging_;
+  std::string upsert_;
+  PGconn* conn_ = nullptr;
+  std::string buffer_;
+  bool finished_ = false;
+};
+
+}  // namespace
+
+std::vector<std::vector<Cell>> select_cells(Database& db, const std::string& sql, size_t columns,
+                                            const QueryParams& params) {
+  std::vector<std::string> values(columns);
+  std::vector<soci::indicator> indicators(columns);
+  QueryParams bound = params;  // SOCI keeps references: the values must outlive the statement
+  soci::statement statement(db.session());
+  for (size_t i = 0; i < columns; ++i) statement.exchange(soci::into(values[i], indicators[i]));
+  for (auto& [name, value] : bound) statement.exchange(soci::use(value, name));
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+  statement.execute(false);
+  std::vector<std::vector<Cell>> rows;
+  while (statement.fetch()) {
+    std::vector<Cell> row(columns);
+    for (size_t i = 0; i < columns; ++i)
+      if (indicators[i] != soci::i_null) row[i] = values[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::unique_ptr<RowUpserter> make_upserter(Database& db, const std::string& table,
+                                           const std::vector<std::string>& columns,
+                                           const std::vector<std::string>& key) {
+  if (db.dialect() == Dialect::sqlite) return std::make_unique<SqliteUpserter>(db, table, columns, key);
+  return std::make_unique<PostgresqlUpserter>(db, table, columns, key);
+}
+
+long long count_rows(Database& db, const std::string& table) {
+  long long n = 0;
+  db.session() << "SELECT CAST(count(*) AS BIGINT) FROM " + quote_name(table), soci::into(n);
+  return n;
+}
+
+}  // namespace clause

@@ -1,0 +1,107 @@
+// B1 (K Art. 8.3, D Art. 8): billing periods and the invoices due on a date.
+#include "rules/billing_period.h"
+
+#include <gtest/gtest.h>
+
+#include "contract_terms_fixture.h"
+#include "terms_fixture.h"
+
+namespace clause {
+namespace {
+
+using testing::day;
+
+Contract kalanda(const char* start, BillingPeriod period) {
+  Contract c;
+  c.id = "K-1";
+  c.terms_profile = "kalanda-hds";
+  c.start = day(start);
+  c.billing = period;
+  return c;
+}
+
+Contract dag(const char* start) {
+  Contract c = kalanda(start, BillingPeriod::annual);
+  c.terms_profile = "dag";
+  return c;
+}
+
+const BillingTerms k = testing::kalanda_contract_terms().billing;
+const BillingTerms d = testing::dag_contract_terms().billing;
+
+TEST(BillingPeriod, B1KalandaQuarterIsTheCalendarQuarter) {
+  Contract c = kalanda("2026-11-15", BillingPeriod::quarterly);
+  // Oct 31 + Nov 30 + Dec 31 = 92 days.
+  EXPECT_EQ(period_containing(c, k, day("2026-11-15")), (PeriodSpan{day("2026-10-01"), day("2026-12-31")}));
+  EXPECT_EQ(period_containing(c, k, day("2026-11-15")).days(), 92);
+  EXPECT_EQ(period_containing(c, k, day("2027-02-28")), (PeriodSpan{day("2027-01-01"), day("2027-03-31")}));
+}
+
+TEST(BillingPeriod, B1KalandaMonthIsTheCalendarMonth) {
+  Contract c = kalanda("2026-01-10", BillingPeriod::monthly);
+  EXPECT_EQ(period_containing(c, k, day("2028-02-10")), (PeriodSpan{day("2028-02-01"), day("2028-02-29")}));
+  EXPECT_EQ(previous_period(c, k, {day("2027-01-01"), day("2027-01-31")}),
+            (PeriodSpan{day("2026-12-01"), day("2026-12-31")}));
+}
+
+TEST(BillingPeriod, B1PreviousQuarterCrossesTheYear) {
+  Contract c = kalanda("2026-11-15", BillingPeriod::quarterly);
+  EXPECT_EQ(previous_period(c, k, {day("2027-01-01"), day("2027-03-31")}),
+            (PeriodSpan{day("2026-10-01"), day("2026-12-31")}));
+}
+
+TEST(BillingPeriod, B1DagYearRunsFromTheStartDate) {
+  Contract c = dag("2026-03-15");
+  EXPECT_EQ(period_containing(c, d, day("2027-03-14")), (PeriodSpan{day("2026-03-15"), day("2027-03-14")}));
+  EXPECT_EQ(period_containing(c, d, day("2027-03-15")), (PeriodSpan{day("2027-03-15"), day("2028-03-14")}));
+}
+
+TEST(BillingPeriod, B1DagStartedOn29FebruaryRenewsOn28ThenOn29) {
+  // T5: each period starts at start + 12k months: 2025-02-28, 2026-02-28, 2027-02-28, 2028-02-29.
+  Contract c = dag("2024-02-29");
+  EXPECT_EQ(period_containing(c, d, day("2026-03-01")), (PeriodSpan{day("2026-02-28"), day("2027-02-27")}));
+  EXPECT_EQ(period_containing(c, d, day("2028-02-28")), (PeriodSpan{day("2027-02-28"), day("2028-02-28")}));
+  EXPECT_EQ(previous_period(c, d, {day("2026-02-28"), day("2027-02-27")}),
+            (PeriodSpan{day("2025-02-28"), day("2026-02-27")}));
+  EXPECT_TRUE(invoice_due_on(c, d, day("2028-02-29")).has_value());
+  EXPECT_FALSE(invoice_due_on(c, d, day("2028-02-28")).has_value());
+}
+
+TEST(InvoiceDue, B1FirstInvoiceOnTheStartDateCoversTheRestOfTheQuarter) {
+  Contract c = kalanda("2026-11-15", BillingPeriod::quarterly);
+  auto due = invoice_due_on(c, k, day("2026-11-15"));
+  ASSERT_TRUE(due.has_value());
+  EXPECT_EQ(due->period, (PeriodSpan{day("2026-10-01"), day("2026-12-31")}));
+  EXPECT_EQ(due->billed_from, day("2026-11-15"));
+  EXPECT_TRUE(due->partial());
+  EXPECT_EQ(due->trace.steps.at(0).key, "first_period_partial");
+}
+
+TEST(InvoiceDue, B1NextInvoicesOnTheFirstDayOfEachQuarterOnly) {
+  Contract c = kalanda("2026-11-15", BillingPeriod::quarterly);
+  EXPECT_FALSE(invoice_due_on(c, k, day("2026-11-14")).has_value());   // before the start
+  EXPECT_FALSE(invoice_due_on(c, k, day("2026-12-01")).has_value());   // not a quarter's first day
+  auto due = invoice_due_on(c, k, day("2027-01-01"));
+  ASSERT_TRUE(due.has_value());
+  EXPECT_EQ(due->period, (PeriodSpan{day("2027-01-01"), day("2027-03-31")}));
+  EXPECT_FALSE(due->partial());
+}
+
+TEST(InvoiceDue, B1NoInvoiceAfterTheEndOfService) {
+  Contract c = kalanda("2026-01-01", BillingPeriod::monthly);
+  c.end = day("2026-12-31");
+  EXPECT_TRUE(invoice_due_on(c, k, day("2026-12-01")).has_value());
+  EXPECT_FALSE(invoice_due_on(c, k, day("2027-01-01")).has_value());
+}
+
+TEST(InvoiceDue, B1DagInvoicesAtEachAnniversaryForTwelveMonths) {
+  Contract c = dag("2026-03-15");
+  auto due = invoice_due_on(c, d, day("2027-03-15"));
+  ASSERT_TRUE(due.has_value());
+  EXPECT_EQ(due->period, (PeriodSpan{day("2027-03-15"), day("2028-03-14")}));
+  EXPECT_FALSE(due->partial());
+  EXPECT_FALSE(invoice_due_on(c, d, day("2027-04-01")).has_value());
+}
+
+}  // namespace
+}  // namespace clause

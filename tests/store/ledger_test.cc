@@ -1,0 +1,116 @@
+// The ledger on both backends: B7 numbering (continuous per kind and year, allocated with the
+// record, no gap when rendering fails), invariant 1 (a rerun finds the document and issues
+// nothing), runs, service credits and the audit log.
+#include "store/ledger.h"
+
+#include <gtest/gtest.h>
+
+#include "store/csv_import.h"
+#include "test_database.h"
+
+namespace clause {
+namespace {
+
+using testing::Backend;
+using testing::TestDatabase;
+
+Instant at(const char* text) { return parse_instant(text).value(); }
+Date day(const char* text) { return parse_date(text).value(); }
+
+class Ledger : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    CLAUSE_NEED_BACKEND(GetParam());
+    t_ = std::make_unique<TestDatabase>(GetParam());
+    db().migrate();
+    ASSERT_TRUE(import_directory(db(), std::filesystem::path{CLAUSE_SOURCE_DIR} / "tests/import_corpus/base").ok());
+    run_ = start_run(db(), "invoices", "--date 2026-11-01", at("2026-11-01T02:00:00Z"));
+  }
+  Database& db() { return t_->db(); }
+  IssuedDocument draft(DocumentKind kind, const char* contract, const char* period, const char* issued) {
+    IssuedDocument d;
+    d.kind = kind;
+    d.contract_id = contract;
+    d.period = period;
+    d.issued_on = day(issued);
+    d.total_ht = Money::from_cents(45000);
+    d.total_vat = Money::from_cents(9000);
+    d.total_ttc = Money::from_cents(54000);
+    d.run_id = run_;
+    return d;
+  }
+  // Issues a document whose "file" is named after its number.
+  IssueResult issue(const IssuedDocument& d) {
+    return issue_document(db(), d, [](IssuedDocument& doc) {
+      doc.path = "out/" + doc.number.value_or(doc.period) + ".pdf";
+      doc.sha256 = "e3b0c442";
+    });
+  }
+  std::unique_ptr<TestDatabase> t_;
+  long long run_ = 0;
+};
+
+TEST_P(Ledger, NumbersAreContinuousPerKindAndYear) {  // B7
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01")).document.number, "FA-2026-000001");
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-01")).document.number, "FA-2026-000002");
+  EXPECT_EQ(issue(draft(DocumentKind::credit_note, "C-1", "2026-10", "2026-11-01")).document.number, "AV-2026-000001");
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-1", "2027-01", "2027-01-01")).document.number, "FA-2027-000001");
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-1", "2026-12", "2026-12-01")).document.number, "FA-2026-000003");
+  EXPECT_EQ(issue(draft(DocumentKind::statement, "C-1", "2026-10", "2026-11-01")).document.number, std::nullopt);
+}
+
+TEST_P(Ledger, RerunFindsTheDocumentAndIssuesNothing) {  // invariant 1
+  IssueResult first = issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"));
+  ASSERT_TRUE(first.newly_issued);
+  EXPECT_EQ(first.document.path, "out/FA-2026-000001.pdf");
+  t_->reopen();
+  bool produced = false;
+  IssueResult again = issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
+                                     [&](IssuedDocument&) { produced = true; });
+  EXPECT_FALSE(again.newly_issued);
+  EXPECT_FALSE(produced);
+  EXPECT_EQ(again.document, first.document);
+  EXPECT_EQ(load_issued_documents_of_contract(db(), "C-1"), std::vector<IssuedDocument>{first.document});
+}
+
+TEST_P(Ledger, FailedRenderingLeavesNoGap) {  // B7: no gap
+  EXPECT_THROW(issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
+                              [](IssuedDocument&) { throw std::runtime_error("disk full"); }),
+               std::runtime_error);
+  EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-1", "2026-11"));
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01")).document.number, "FA-2026-000001");
+}
+
+TEST_P(Ledger, RunsRecordTheirOutcome) {
+  finish_run(db(), run_, at("2026-11-01T02:05:00Z"), RunStatus::partial, {40, 1, 39});
+  clause::Run r = load_run(db(), run_).value();
+  EXPECT_EQ(r, (clause::Run{run_, "invoices", "--date 2026-11-01", at("2026-11-01T02:00:00Z"), at("2026-11-01T02:05:00Z"),
+                    RunStatus::partial, {40, 1, 39}}));
+  EXPECT_FALSE(load_run(db(), run_ + 1000));
+}
+
+TEST_P(Ledger, ServiceCreditsAreReplacedByServiceAndMonth) {
+  upsert_service_credits(db(), {{"C-1", "S-1", {2026, 10}, Money::from_cents(4500)},
+                                {"C-1", "S-2", {2026, 10}, Money::from_cents(6000)}});
+  upsert_service_credits(db(), {{"C-1", "S-1", {2026, 10}, Money::from_cents(11250)}});
+  EXPECT_EQ(load_service_credits_of_contract(db(), "C-1"),
+            (std::vector<ServiceCredit>{{"C-1", "S-1", {2026, 10}, Money::from_cents(11250)},
+                                        {"C-1", "S-2", {2026, 10}, Money::from_cents(6000)}}));
+}
+
+TEST_P(Ledger, AuditLogRoundTrips) {
+  append_audit_entry(db(), {0, at("2026-11-01T03:00:00Z"), run_, "purge_people", "account", "A-2", "2 people"});
+  append_audit_entry(db(), {0, at("2026-11-01T03:01:00Z"), std::nullopt, "import", "directory", "", "34 rows"});
+  auto log = load_audit_log(db());
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].run_id, run_);
+  EXPECT_EQ(log[0].entity_id, "A-2");
+  EXPECT_EQ(log[1].run_id, std::nullopt);
+  EXPECT_EQ(log[1].at, at("2026-11-01T03:01:00Z"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Ledger, ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace clause
