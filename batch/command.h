@@ -1,0 +1,23 @@
+// A subcommand of `clause`: it registers its options on the CLI11 app and, when chosen, runs with
+// the process's RunContext and returns an ExitCode. One file per command under batch/commands/.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "batch/run_context.h"
+
+namespace clause {
+
+using CommandAction = std::function<int(RunContext&)>;
+
+// Each add_*_command registers a subcommand on `app` and returns where its action will be stored.
+void add_init_command(CLI::App& app, CommandAction& action);
+void add_import_command(CLI::App& app, CommandAction& action);
+void add_check_command(CLI::App& app, CommandAction& action);
+void add_generate_command(CLI::App& app, CommandAction& action);
+void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
+
+}  // namespace clause

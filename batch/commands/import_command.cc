@@ -1,0 +1,33 @@
+// `clause import DIR`: loads a provider's CSV export, all or nothing (store/csv_import.h).
+#include <spdlog/spdlog.h>
+
+#include "batch/command.h"
+#include "batch/exit_codes.h"
+#include "store/csv_import.h"
+
+namespace clause {
+
+void add_import_command(CLI::App& app, CommandAction& action) {
+  auto* cmd = app.add_subcommand("import", "import a directory of CSV files (docs/import.md), all or nothing");
+  auto dir = std::make_shared<std::filesystem::path>();
+  cmd->add_option("DIR", *dir, "directory holding accounts.csv, contracts.csv, ...")->required()->check(CLI::ExistingDirectory);
+  cmd->callback([&action, dir] {
+    action = [dir](RunContext& context) {
+      ImportReport report = import_directory(context.database(), *dir);
+      if (!report.ok()) {
+        for (const auto& e : report.errors) spdlog::error("{}", e);
+        spdlog::error("import refused: {} error(s); the database is unchanged", report.errors.size());
+        return int(kInputRefused);
+      }
+      std::size_t total = 0;
+      for (const auto& f : report.files) {
+        spdlog::info("{:<28} {:>9} rows", f.file, f.rows);
+        total += f.rows;
+      }
+      spdlog::info("imported {} rows from {}", total, dir->string());
+      return int(kDone);
+    };
+  });
+}
+
+}  // namespace clause
