@@ -24,6 +24,7 @@ void set_up_logging(const GlobalOptions& options) {
 int run_cli(int argc, char** argv) {
   CLI::App app{"Clause: monthly SLA statements, credit notes, invoices and GDPR lists from hosting contracts"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options are accepted after the subcommand too
   GlobalOptions options;
   app.add_option("--config", options.config_file, "configuration file")->capture_default_str();
   app.add_option("--db", options.database_url,
@@ -38,6 +39,7 @@ int run_cli(int argc, char** argv) {
   add_import_command(app, action);
   add_check_command(app, action);
   add_generate_command(app, action);
+  add_statements_command(app, action);
   add_demo_command(app, action, options);
 
   try {

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "batch/run_context.h"
+#include "batch/statements_job.h"
 
 namespace clause {
 
@@ -18,6 +19,10 @@ void add_init_command(CLI::App& app, CommandAction& action);
 void add_import_command(CLI::App& app, CommandAction& action);
 void add_check_command(CLI::App& app, CommandAction& action);
 void add_generate_command(CLI::App& app, CommandAction& action);
+void add_statements_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
+
+// Runs the statements job with a fresh document engine and logs its outcome; the exit code.
+int run_statements_command(RunContext& context, const StatementsRequest& request);
 
 }  // namespace clause

@@ -9,6 +9,7 @@
 #include "model/backup.h"
 #include "model/billing_facts.h"
 #include "model/contract.h"
+#include "model/data_set.h"
 #include "model/operations.h"
 
 namespace clause {
@@ -31,5 +32,9 @@ struct ContractRecords {
   std::vector<Payment> payments;                // against invoices issued for this contract
   friend bool operator==(const ContractRecords&, const ContractRecords&) = default;
 };
+
+// The records as a DataSet (the account, its parent, the contract and what hangs from it), so that
+// the consistency checks of the whole database also run on one contract before its documents.
+DataSet as_data_set(const ContractRecords& records);
 
 }  // namespace clause

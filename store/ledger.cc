@@ -117,14 +117,18 @@ IssueResult issue_document(Database& db, IssuedDocument draft, const std::functi
   return {draft, true};
 }
 
-void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {
-  soci::transaction tx(db.session());
+void write_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {
   for (const ServiceCredit& c : credits) {
     std::string month = format_year_month(c.month);
     long long cents = c.amount.cents;
     db.session() << db.query("service_credits.upsert"), soci::use(c.contract_id, "contract"),
         soci::use(c.service_id, "service"), soci::use(month, "month"), soci::use(cents, "cents");
   }
+}
+
+void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {
+  soci::transaction tx(db.session());
+  write_service_credits(db, credits);
   tx.commit();
 }
 

@@ -105,6 +105,9 @@ struct ServiceCredit {
 
 // Inserts or replaces, by (service, month), in one transaction.
 void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& credits);
+// The same inside the caller's transaction (e.g. the `produce` step of issue_document, so that a
+// statement and the credits it shows are recorded together or not at all).
+void write_service_credits(Database& db, const std::vector<ServiceCredit>& credits);
 std::vector<ServiceCredit> load_service_credits_of_contract(Database& db, const std::string& contract_id);
 
 // What was done to which record; never names, e-mails or other personal data (G3).

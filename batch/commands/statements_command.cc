@@ -1,0 +1,45 @@
+// `clause statements --month YYYY-MM [--contract ID] [--out DIR]`: the monthly SLA statements.
+#include <spdlog/spdlog.h>
+
+#include "batch/command.h"
+#include "batch/exit_codes.h"
+#include "batch/statements_job.h"
+
+namespace clause {
+
+void add_statements_command(CLI::App& app, CommandAction& action) {
+  auto* cmd = app.add_subcommand("statements", "issue the monthly SLA statements (PDF and XLSX) of a month");
+  struct Options {
+    std::string month;
+    std::string contract;
+    std::filesystem::path out;
+  };
+  auto options = std::make_shared<Options>();
+  cmd->add_option("--month", options->month, "the local month, YYYY-MM")->required();
+  cmd->add_option("--contract", options->contract, "only this contract");
+  cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
+  cmd->callback([&action, options] {
+    action = [options](RunContext& context) {
+      auto month = parse_year_month(options->month);
+      if (!month) {
+        spdlog::error("--month must be YYYY-MM, not \"{}\"", options->month);
+        return int(kUsage);
+      }
+      StatementsRequest request{*month, std::nullopt, options->out.empty() ? context.config().output : options->out};
+      if (!options->contract.empty()) request.contract_id = options->contract;
+      return run_statements_command(context, request);
+    };
+  });
+}
+
+int run_statements_command(RunContext& context, const StatementsRequest& request) {
+  DocumentEngine engine(context.config());
+  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  StatementsOutcome outcome = run_statements(context, engine, request, now);
+  spdlog::info("statements {}: {} issued, {} already issued, {} skipped; manifest {}",
+               format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
+               outcome.manifest.string());
+  return outcome.skipped.empty() ? int(kDone) : int(kDoneWithRejects);
+}
+
+}  // namespace clause

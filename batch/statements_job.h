@@ -1,0 +1,43 @@
+// The monthly SLA statements job (`clause statements --month M`): for every contract active in the
+// local month, load -> rules -> document -> PDF + XLSX -> ledger (statement and its credits in one
+// transaction) -> manifest. Each contract is isolated: an inconsistent one is reported and skipped,
+// the others are issued. A statement already in the ledger is never issued again.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/document_engine.h"
+#include "batch/run_context.h"
+#include "model/time.h"
+
+namespace clause {
+
+struct StatementsRequest {
+  YearMonth month{};
+  std::optional<std::string> contract_id;     // only this contract
+  std::filesystem::path out;                  // output root; documents go to out/YYYY-MM/<client>/
+};
+
+// A contract left out of the run, with the record and the reason an operator needs.
+struct SkippedContract {
+  std::string contract_id;
+  std::string record;                         // "incident I-7", "contract C-3"...
+  std::string reason;
+};
+
+struct StatementsOutcome {
+  long long run_id = 0;
+  int issued = 0;                             // statements issued by this run
+  int already_issued = 0;                     // found in the ledger: nothing new
+  std::vector<SkippedContract> skipped;
+  std::filesystem::path manifest;
+};
+
+// Runs the job; `now` only dates the run record, never a document.
+StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
+                                 Instant now);
+
+}  // namespace clause

@@ -1,0 +1,70 @@
+// Runs the real `clause` binary on a private SQLite file and output folder, as cron would.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+namespace clause::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;             // stdout and stderr together
+};
+
+inline CommandResult run_command(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
+  int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+inline std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// A workspace: its own database and output folder under the build tree, emptied at start.
+class Workspace {
+ public:
+  explicit Workspace(const std::string& name)
+      : root_(std::filesystem::path(CLAUSE_BINARY_DIR) / "test-workspaces" / name) {
+    std::filesystem::remove_all(root_);
+    std::filesystem::create_directories(root_);
+  }
+  std::filesystem::path root() const { return root_; }
+  std::filesystem::path out() const { return root_ / "out"; }
+  std::string db_url() const { return "sqlite:" + (root_ / "clause.db").string(); }
+
+  // `clause --db <this workspace> ARGS`, from the source tree (config/clause.toml).
+  CommandResult clause(const std::string& args) const {
+    return run_command("cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) +
+                       "/batch/clause --db " + db_url() + " " + args);
+  }
+  // `clause` with --out pointing into the workspace.
+  CommandResult statements(const std::string& month, const std::string& extra = "") const {
+    return clause("statements --month " + month + " --out " + out().string() + " " + extra);
+  }
+  nlohmann::json manifest(const std::string& month) const {
+    return nlohmann::json::parse(read_text(out() / month / "manifest.json"));
+  }
+
+ private:
+  std::filesystem::path root_;
+};
+
+// The text of a PDF as pdftotext reads it (layout kept).
+inline std::string pdf_text(const std::filesystem::path& pdf) {
+  return run_command("pdftotext -layout '" + pdf.string() + "' -").output;
+}
+
+}  // namespace clause::testing
