@@ -20,6 +20,7 @@ void add_import_command(CLI::App& app, CommandAction& action);
 void add_check_command(CLI::App& app, CommandAction& action);
 void add_generate_command(CLI::App& app, CommandAction& action);
 void add_statements_command(CLI::App& app, CommandAction& action);
+void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 
 // Runs the statements job with a fresh document engine and logs its outcome; the exit code.

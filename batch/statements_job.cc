@@ -1,16 +1,13 @@
 #include "batch/statements_job.h"
 
-#include <set>
-
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "batch/output_files.h"
+#include "batch/prepared_contract.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
-#include "rules/consistency.h"
 #include "rules/contract_month.h"
-#include "rules/fee_history.h"
 #include "store/ledger.h"
 #include "store/record_repository.h"
 
@@ -47,29 +44,19 @@ std::string statement_reference(const Contract& c, YearMonth m) {
 class StatementsRun {
  public:
   StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request)
-      : context_(context), db_(context.database()), engine_(engine), request_(request) {
-    for (const auto& [name, p] : context.profiles()) profiles_.insert(name);
-    indices_ = load_price_indices(db_);
-  }
+      : db_(context.database()), engine_(engine), request_(request), preparer_(context) {}
 
   // Issues (or finds) the statement of one contract; returns nothing when the contract was skipped.
   void process(const std::string& contract_id, long long run_id, StatementsOutcome& outcome,
                nlohmann::ordered_json& documents) {
-    auto records = load_contract_records(db_, contract_id);
-    if (!records) return skip(outcome, contract_id, "contract " + contract_id, "no such contract");
-    std::vector<Finding> findings = check_consistency(as_data_set(*records), profiles_);
-    if (!findings.empty())
-      return skip(outcome, contract_id, findings[0].entity + " " + findings[0].id, findings[0].reason);
-    const Contract& c = records->contract;
-    if (!context_.config().time_zones.count(c.time_zone))
-      return skip(outcome, contract_id, "contract " + c.id, "time zone \"" + c.time_zone + "\" is not configured");
-    const TermsProfile& terms = context_.profiles().at(c.terms_profile);
-    // S7: the fee in force is the revised one (B3), even before the invoice run records it.
     const Date last_day{std::chrono::sys_days{request_.month.next().first_day()} - std::chrono::days{1}};
-    FeeHistory fees = fee_history_through(c, records->fee_revisions, last_day, indices_, terms.billing);
-    if (fees.error) return skip(outcome, contract_id, "contract " + c.id, *fees.error);
-    records->fee_revisions = std::move(fees.revisions);
-    ContractClock clock(context_.config().zone(c.time_zone), c.holiday_zone, terms.business_hours);
+    ContractProblem problem;
+    auto prepared = preparer_.prepare(contract_id, last_day, problem);
+    if (!prepared) return skip(outcome, contract_id, problem.record, problem.reason);
+    const ContractRecords* records = &prepared->records;
+    const Contract& c = records->contract;
+    const TermsProfile& terms = *prepared->terms;
+    const ContractClock& clock = prepared->clock;
     ContractMonthFigures figures = compute_contract_month(*records, terms, clock, request_.month);
     if (!figures.problems.empty()) return skip(outcome, contract_id, "contract " + c.id, figures.problems[0]);
 
@@ -127,12 +114,10 @@ class StatementsRun {
     outcome.skipped.push_back({contract, record, reason});
   }
 
-  RunContext& context_;
   Database& db_;
   const DocumentEngine& engine_;
   const StatementsRequest& request_;
-  std::set<std::string> profiles_;
-  std::vector<PriceIndex> indices_;
+  ContractPreparer preparer_;
 };
 
 std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request) {

@@ -31,6 +31,8 @@ SELECT {columns} FROM fee_revisions
  ORDER BY service_id, effective;
 -- name: incidents.all
 SELECT {columns} FROM incidents ORDER BY contacted, id;
+-- name: incidents.by_id
+SELECT {columns} FROM incidents WHERE id = :id;
 -- name: incidents.of_contract
 SELECT {columns} FROM incidents WHERE contract_id = :contract ORDER BY contacted, id;
 -- Half-open [begin, end): instants are fixed-width UTC text, so text order is time order.

@@ -95,6 +95,12 @@ std::vector<Incident> load_incidents_between(Database& db, const std::string& co
                                  {"end", format_instant_utc(during.end)}});
 }
 
+std::optional<Incident> load_incident(Database& db, const std::string& id) {
+  auto rows = load_records<Incident>(db, "incidents.by_id", {{"id", id}});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
 std::vector<PriceIndex> load_price_indices(Database& db) { return load_records<PriceIndex>(db, "price_indices.all"); }
 
 std::vector<Payment> load_payments(Database& db) { return load_records<Payment>(db, "payments.all"); }

@@ -34,6 +34,8 @@ std::vector<Contract> load_contracts_active_between(Database& db, Date first, Da
 // Incidents of a contract contacted in [during.begin, during.end).
 std::vector<Incident> load_incidents_between(Database& db, const std::string& contract_id, Interval during);
 std::vector<PriceIndex> load_price_indices(Database& db);
+// One incident by id; nothing when there is none.
+std::optional<Incident> load_incident(Database& db, const std::string& id);
 std::vector<Payment> load_payments(Database& db);
 // Everything of one contract; nothing when there is no such contract.
 std::optional<ContractRecords> load_contract_records(Database& db, const std::string& contract_id);

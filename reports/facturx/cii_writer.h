@@ -1,6 +1,6 @@
 // The structured invoice of Factur-X: UN/CEFACT Cross Industry Invoice (CII D16B) at the EN 16931
 // profile (BT-24 "urn:cen.eu:en16931:2017"), as embedded in the PDF under the name factur-x.xml.
-// Checked by /work/shared/validation/validate-cii.sh (Factur-X XSD + CEN EN 16931 Schematron).
+// Checked by ../shared/validation/validate-cii.sh (Factur-X XSD + CEN EN 16931 Schematron).
 #pragma once
 
 #include <string>

@@ -286,6 +286,7 @@ json statement_data(const StatementInput& in) {
                             {"unavailable_minutes", std::to_string(std::chrono::floor<minutes>(m.unavailable).count())},
                             {"unavailable_text", duration(m.unavailable)},
                             {"outage_count", std::to_string(m.counted_outages.size())},
+                            {"has_outages", m.unavailable > seconds{0}},
                             {"credit_rate", credits_on ? percent_text(s.availability->credit.percent) : ""},
                             {"credit", credits_on ? format_money_plain(s.availability->credit.credit) : ""},
                             {"chart_y_min", std::to_string(floor_percent)},

@@ -1,5 +1,5 @@
 // The Factur-X XML (CII, EN 16931 profile) checked by the official validators: the Factur-X XSD and
-// the CEN EN 16931 Schematron, through /work/shared/validation/validate-cii.sh (about 2 s each: JVM
+// the CEN EN 16931 Schematron, through ../shared/validation/validate-cii.sh (about 2 s each: JVM
 // start). One broken XML shows the check itself can fail. Files are left under the build directory
 // (test-output/facturx/) to be opened when a check fails.
 #include <gtest/gtest.h>
@@ -18,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace clause::invoice_test;
 
-const char* kValidator = "/work/shared/validation/validate-cii.sh";
+// ../shared sits beside the repository (CI and sessions alike).
+const std::string kValidator = std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh";
 
 std::string write_output(const std::string& name, const std::string& bytes) {
   const fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / "facturx";

@@ -42,7 +42,7 @@ const TermsProfile& dag() {
 // A local wall-clock time in Paris as a UTC instant.
 Instant local(Date d, std::chrono::minutes time) { return paris(kalanda()).to_instant(d, time); }
 
-ProviderIdentity provider() {
+ProviderIdentity kalanda_provider() {
   ProviderIdentity p;
   p.name = "KALANDA";
   p.legal_form = "SAS";
@@ -53,6 +53,19 @@ ProviderIdentity provider() {
   p.vat_number = "FR12812345678";
   p.email = "support@kalanda.example";
   p.phone = "04 91 00 00 00";
+  return p;
+}
+
+ProviderIdentity dag_provider() {
+  ProviderIdentity p;
+  p.name = "DAG Technologies";
+  p.legal_form = "SARL";
+  p.capital = "20 000 €";
+  p.address = "5 allée des Serveurs\n31000 Toulouse";
+  p.siren = "523456789";
+  p.rcs = "RCS Toulouse 523 456 789";
+  p.vat_number = "FR45523456789";
+  p.email = "contact@dag.example";
   return p;
 }
 
@@ -183,10 +196,9 @@ struct Built {
   nlohmann::json data;
 };
 
-Built build(ContractRecords records, const TermsProfile& terms, std::string reference) {
+Built build(ContractRecords records, const TermsProfile& terms, const ProviderIdentity& p, std::string reference) {
   Built b{std::move(records), {}, {}};
   b.figures = compute_contract_month(b.records, terms, paris(terms), kNovember);
-  const ProviderIdentity p = provider();
   b.data = statement_data(StatementInput{p, b.records, terms, b.figures, paris(terms), french_wording(), Language::fr,
                                          2026y / 12 / 1, reference, ""});
   std::ofstream(output_dir() / (reference + ".json")) << b.data.dump(2);
@@ -194,11 +206,11 @@ Built build(ContractRecords records, const TermsProfile& terms, std::string refe
 }
 
 const Built& kalanda_statement() {
-  static const Built b = build(kalanda_records(), kalanda(), "REL-2026-11-K-2026-001");
+  static const Built b = build(kalanda_records(), kalanda(), kalanda_provider(), "REL-2026-11-K-2026-001");
   return b;
 }
 const Built& dag_statement() {
-  static const Built b = build(dag_records(), dag(), "REL-2026-11-D-2026-007");
+  static const Built b = build(dag_records(), dag(), dag_provider(), "REL-2026-11-D-2026-007");
   return b;
 }
 

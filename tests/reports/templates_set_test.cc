@@ -32,7 +32,7 @@ TEST(TemplateSet, ListsItsKinds) {
   auto kinds = french().kinds();
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), "sample"), kinds.end());
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), "statement"), kinds.end());
-  EXPECT_FALSE(french().has("invoice"));
+  EXPECT_FALSE(french().has("purchase_order"));
 }
 
 TEST(TemplateSet, RendersTheSampleIntoTypedBlocks) {
@@ -92,10 +92,10 @@ TEST(TemplateData, BoolMustBeABoolean) {
 
 TEST(TemplateSet, UnknownKindIsAnError) {
   try {
-    french().render("invoice", nlohmann::json::object());
+    french().render("purchase_order", nlohmann::json::object());
     FAIL();
   } catch (const TemplateError& e) {
-    EXPECT_EQ(e.reason(), "no template for document kind \"invoice\"");
+    EXPECT_EQ(e.reason(), "no template for document kind \"purchase_order\"");
   }
 }
 

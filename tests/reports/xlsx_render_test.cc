@@ -169,10 +169,14 @@ TEST(XlsxStatement, TheSampleStatementRendersAndReadsBack) {
   auto book = dump(temp("statement.xlsx"));
   std::vector<std::string> names;
   for (const auto& s : book["sheets"]) names.push_back(s["name"]);
-  EXPECT_EQ(names, (std::vector<std::string>{"Contrat", "Chiffres clés", "Incidents", "Disponibilité",
-                                             "Dispo Hébergement web", "Avoirs", "Sauvegardes"}));
-  EXPECT_EQ(book["sheets"][5]["cells"]["F4"]["value"], "=SUM(F2:F3)");
-  EXPECT_EQ(book["sheets"][5]["cells"]["F4"]["cached"], 337.5);  // 312.50 + 25.00
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "Chiffres clés", "Contrat", "Services du contrat", "Incidents du mois", "Rétablissement (GTR)",
+                       "Disponibilité par service", "Dispo front.lefevre.fr", "Lignes d'avoir", "Avoir par service",
+                       "Forfait d'urgences", "Interventions du mois", "Conseil et support", "Sauvegardes par serveur",
+                       "Jours sans sauvegarde complète", "Sauvegardes du mois", "Périodes d'accès root"}));
+  // The sample's two credit lines: 312.50 (GTI 25 % of 1 250.00) + 20.00 (HA 5 % of 400.00).
+  EXPECT_EQ(book["sheets"][7]["cells"]["F4"]["value"], "=SUM(F2:F3)");
+  EXPECT_EQ(book["sheets"][7]["cells"]["F4"]["cached"], 332.5);
   EXPECT_EQ(book["created"], "1980-01-01T00:00:00");
 }
 
