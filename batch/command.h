@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "batch/run_context.h"
+#include "batch/invoices_job.h"
 #include "batch/statements_job.h"
 
 namespace clause {
@@ -20,10 +21,13 @@ void add_import_command(CLI::App& app, CommandAction& action);
 void add_check_command(CLI::App& app, CommandAction& action);
 void add_generate_command(CLI::App& app, CommandAction& action);
 void add_statements_command(CLI::App& app, CommandAction& action);
+void add_invoices_command(CLI::App& app, CommandAction& action);
 void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 
 // Runs the statements job with a fresh document engine and logs its outcome; the exit code.
 int run_statements_command(RunContext& context, const StatementsRequest& request);
+// Runs the invoices job (credit notes, invoices, journal) and logs its outcome; the exit code.
+int run_invoices_command(RunContext& context, const InvoicesRequest& request);
 
 }  // namespace clause

@@ -74,13 +74,19 @@ std::filesystem::path temporary_name(const std::filesystem::path& target) {
   return target.string() + ".tmp-" + std::to_string(::getpid());
 }
 
-void commit_file(const std::filesystem::path& temporary, const std::filesystem::path& target) {
-  fsync_path(temporary, O_RDONLY);
+void sync_file(const std::filesystem::path& file) { fsync_path(file, O_RDONLY); }
+
+void publish(const std::filesystem::path& temporary, const std::filesystem::path& target) {
   std::filesystem::rename(temporary, target);
   fsync_path(target.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
+void commit_file(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+  sync_file(temporary);
+  publish(temporary, target);
+}
+
+std::filesystem::path write_temporary(const std::filesystem::path& target, std::string_view bytes) {
   std::filesystem::create_directories(target.parent_path());
   auto tmp = temporary_name(target);
   {
@@ -89,7 +95,12 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     out.write(bytes.data(), std::streamsize(bytes.size()));
     if (!out.flush()) throw_errno("cannot write", tmp);
   }
-  commit_file(tmp, target);
+  sync_file(tmp);
+  return tmp;
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
+  publish(write_temporary(target, bytes), target);
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -1,5 +1,9 @@
 #include "batch/statements_job.h"
 
+#include <deque>
+#include <future>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -14,118 +18,182 @@
 namespace clause {
 namespace {
 
+Date last_day_of(YearMonth m) { return Date{std::chrono::sys_days{m.next().first_day()} - std::chrono::days{1}}; }
+
+// One contract's statement on its way: prepared and computed on the main thread (database reads),
+// rendered on a worker (template, PDF, XLSX, temporary files), recorded on the main thread again
+// (ledger transaction, rename), in contract order so that runs are reproducible.
+struct StatementWork {
+  std::string contract_id;
+  std::optional<PreparedContract> prepared;
+  ContractMonthFigures figures;
+  Date issued{};
+  std::filesystem::path pdf_path, xlsx_path;
+  std::optional<IssuedDocument> already_issued;   // found in the ledger: nothing to render
+};
+
+struct RenderedFiles {
+  std::filesystem::path pdf_tmp, xlsx_tmp;
+  std::string pdf_sha;
+};
+
 // What the manifest says of one statement: where it is and the figures a reviewer checks first.
-nlohmann::ordered_json manifest_entry(const ContractRecords& r, const ContractMonthFigures& f,
-                                      const IssuedDocument& pdf_doc, const std::filesystem::path& xlsx,
-                                      const std::string& xlsx_sha, const std::filesystem::path& out) {
+nlohmann::ordered_json manifest_entry(const StatementWork& w, const IssuedDocument& pdf_doc,
+                                      const std::filesystem::path& out) {
   nlohmann::ordered_json credits = nlohmann::ordered_json::object(), availability = nlohmann::ordered_json::object();
   std::size_t incidents = 0;
-  for (const auto& s : f.services) {
+  for (const auto& s : w.figures.services) {
     credits[s.service_id] = s.total.cents;
     if (s.availability) availability[s.service_id] = s.availability->measure.availability.value;
     incidents += s.incidents.size();
   }
-  auto relative = [&](const std::filesystem::path& p) { return std::filesystem::path(p).lexically_relative(out).string(); };
-  return {{"contract", r.contract.id},
-          {"account", r.account.id},
+  auto relative = [&](const std::filesystem::path& p) { return p.lexically_relative(out).string(); };
+  const std::string xlsx_sha = std::filesystem::exists(w.xlsx_path) ? sha256_of_file(w.xlsx_path) : "";
+  return {{"contract", w.contract_id},
+          {"account", w.prepared->records.account.id},
           {"kind", "statement"},
           {"pdf", {{"path", relative(pdf_doc.path)}, {"sha256", pdf_doc.sha256}}},
-          {"xlsx", {{"path", relative(xlsx)}, {"sha256", xlsx_sha}}},
+          {"xlsx", {{"path", relative(w.xlsx_path)}, {"sha256", xlsx_sha}}},
           {"credits_cents", credits},
-          {"credit_total_cents", f.total_credit.cents},
+          {"credit_total_cents", w.figures.total_credit.cents},
           {"availability_ppm", availability},
           {"incidents", incidents}};
 }
 
-std::string statement_reference(const Contract& c, YearMonth m) {
-  return "RM-" + c.id + "-" + format_year_month(m);
-}
-
 class StatementsRun {
  public:
-  StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request)
-      : db_(context.database()), engine_(engine), request_(request), preparer_(context) {}
+  StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request, long long run_id)
+      : db_(context.database()), engine_(engine), request_(request), run_id_(run_id), preparer_(context) {}
 
-  // Issues (or finds) the statement of one contract; returns nothing when the contract was skipped.
-  void process(const std::string& contract_id, long long run_id, StatementsOutcome& outcome,
-               nlohmann::ordered_json& documents) {
-    const Date last_day{std::chrono::sys_days{request_.month.next().first_day()} - std::chrono::days{1}};
-    ContractProblem problem;
-    auto prepared = preparer_.prepare(contract_id, last_day, problem);
-    if (!prepared) return skip(outcome, contract_id, problem.record, problem.reason);
-    const ContractRecords* records = &prepared->records;
-    const Contract& c = records->contract;
-    const TermsProfile& terms = *prepared->terms;
-    const ContractClock& clock = prepared->clock;
-    ContractMonthFigures figures = compute_contract_month(*records, terms, clock, request_.month);
-    if (!figures.problems.empty()) return skip(outcome, contract_id, "contract " + c.id, figures.problems[0]);
-
-    const Date issued = request_.month.next().first_day();
-    const auto folder = request_.out / format_year_month(request_.month) /
-                        (safe_file_name(records->account.name) + "-" + safe_file_name(records->account.id));
-    const std::string stem = safe_file_name(c.id) + "-releve-" + format_year_month(request_.month);
-    const auto pdf_path = folder / (stem + ".pdf");
-    const auto xlsx_path = folder / (stem + ".xlsx");
-
-    IssuedDocument draft;
-    draft.kind = DocumentKind::statement;
-    draft.contract_id = c.id;
-    draft.period = format_year_month(request_.month);
-    draft.issued_on = issued;
-    draft.run_id = run_id;
-    draft.total_ht = -figures.total_credit;   // what the client is owed, as the credit note will be
-    std::string xlsx_sha;
-    IssueResult result = issue_document(db_, draft, [&](IssuedDocument& doc) {
-      Language language = engine_.language_of(records->account.language);
-      StatementInput input{engine_.provider(), *records, terms, figures, clock, engine_.wording(language), language,
-                           issued, statement_reference(c, request_.month), engine_.logo()};
-      layout::Document layout = engine_.templates(language).render("statement", statement_data(input));
-      const Instant created{std::chrono::sys_days{issued}};
-      pdf::PdfOptions options;
-      options.created = created;
-      std::string pdf = engine_.pdf().render(layout, options);
-      write_file_atomically(pdf_path, pdf);
-      auto tmp = temporary_name(xlsx_path);
-      xlsx::render_xlsx(layout, tmp,
-                        {std::chrono::system_clock::to_time_t(created), engine_.provider().name, {}});
-      commit_file(tmp, xlsx_path);
-      doc.path = pdf_path.string();
-      doc.sha256 = sha256_hex(pdf);
-      std::vector<ServiceCredit> credits;
-      for (const auto& s : figures.services)
-        if (s.total.cents != 0) credits.push_back({c.id, s.service_id, request_.month, s.total});
-      write_service_credits(db_, credits);
-    });
-    if (result.newly_issued) {
-      ++outcome.issued;
-      spdlog::debug("issued statement {} for {}", result.document.path, c.id);
-    } else {
-      ++outcome.already_issued;
-      spdlog::debug("statement of {} for {} already issued: nothing new", c.id, draft.period);
+  void run(const std::vector<std::string>& ids, StatementsOutcome& outcome, nlohmann::ordered_json& documents) {
+    // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy.
+    const std::size_t in_flight = std::max(2u, 2 * std::thread::hardware_concurrency());
+    std::deque<std::pair<std::shared_ptr<StatementWork>, std::future<RenderedFiles>>> window;
+    auto finish_front = [&] {
+      auto [work, rendered] = std::move(window.front());
+      window.pop_front();
+      record(*work, rendered, outcome, documents);
+    };
+    for (const auto& id : ids) {
+      auto work = prepare(id, outcome);
+      if (!work) continue;
+      std::future<RenderedFiles> rendered;
+      if (!work->already_issued)
+        rendered = std::async(std::launch::async, [this, work] { return render(*work); });
+      window.emplace_back(std::move(work), std::move(rendered));
+      if (window.size() >= in_flight) finish_front();
     }
-    xlsx_sha = std::filesystem::exists(xlsx_path) ? sha256_of_file(xlsx_path) : "";
-    documents.push_back(manifest_entry(*records, figures, result.document, xlsx_path, xlsx_sha, request_.out));
+    while (!window.empty()) finish_front();
   }
 
  private:
-  void skip(StatementsOutcome& outcome, const std::string& contract, const std::string& record,
-            const std::string& reason) {
+  std::shared_ptr<StatementWork> prepare(const std::string& contract_id, StatementsOutcome& outcome) {
+    try {
+      auto w = std::make_shared<StatementWork>();
+      w->contract_id = contract_id;
+      ContractProblem problem;
+      w->prepared = preparer_.prepare(contract_id, last_day_of(request_.month), problem);
+      if (!w->prepared) return skip(outcome, contract_id, problem.record, problem.reason);
+      const auto& r = w->prepared->records;
+      w->figures = compute_contract_month(r, *w->prepared->terms, w->prepared->clock, request_.month);
+      if (!w->figures.problems.empty()) return skip(outcome, contract_id, "contract " + contract_id, w->figures.problems[0]);
+      w->issued = request_.month.next().first_day();
+      const auto folder = request_.out / format_year_month(request_.month) /
+                          (safe_file_name(r.account.name) + "-" + safe_file_name(r.account.id));
+      const std::string stem = safe_file_name(contract_id) + "-releve-" + format_year_month(request_.month);
+      w->pdf_path = folder / (stem + ".pdf");
+      w->xlsx_path = folder / (stem + ".xlsx");
+      w->already_issued = find_issued_document(db_, DocumentKind::statement, contract_id, format_year_month(request_.month));
+      return w;
+    } catch (const std::exception& e) {
+      return skip(outcome, contract_id, "contract " + contract_id, e.what());
+    }
+  }
+
+  // Worker side: touches no database and no shared mutable state.
+  RenderedFiles render(const StatementWork& w) const {
+    const auto& p = *w.prepared;
+    Language language = engine_.language_of(p.records.account.language);
+    StatementInput input{engine_.provider(), p.records, *p.terms, w.figures, p.clock, engine_.wording(language),
+                         language, w.issued, "RM-" + w.contract_id + "-" + format_year_month(request_.month),
+                         engine_.logo()};
+    layout::Document layout = engine_.templates(language).render("statement", statement_data(input));
+    pdf::PdfOptions options;
+    options.created = Instant{std::chrono::sys_days{w.issued}};
+    RenderedFiles files;
+    std::string pdf = engine_.pdf().render(layout, options);
+    files.pdf_sha = sha256_hex(pdf);
+    files.pdf_tmp = write_temporary(w.pdf_path, pdf);
+    files.xlsx_tmp = temporary_name(w.xlsx_path);
+    xlsx::render_xlsx(layout, files.xlsx_tmp,
+                      {std::chrono::system_clock::to_time_t(options.created), engine_.provider().name, {}});
+    sync_file(files.xlsx_tmp);
+    return files;
+  }
+
+  // Main thread: the statement and the credits it shows are recorded in one transaction, and the
+  // files are renamed into place inside it; a statement already issued is never issued again.
+  void record(StatementWork& w, std::future<RenderedFiles>& rendered, StatementsOutcome& outcome,
+              nlohmann::ordered_json& documents) {
+    try {
+      IssuedDocument document;
+      if (w.already_issued) {
+        document = *w.already_issued;
+        ++outcome.already_issued;
+      } else {
+        RenderedFiles files = rendered.get();
+        IssuedDocument draft;
+        draft.kind = DocumentKind::statement;
+        draft.contract_id = w.contract_id;
+        draft.period = format_year_month(request_.month);
+        draft.issued_on = w.issued;
+        draft.run_id = run_id_;
+        draft.total_ht = -w.figures.total_credit;   // what the client is owed, as the credit note will be
+        IssueResult result = issue_document(db_, draft, [&](IssuedDocument& doc) {
+          publish(files.pdf_tmp, w.pdf_path);
+          publish(files.xlsx_tmp, w.xlsx_path);
+          doc.path = w.pdf_path.string();
+          doc.sha256 = files.pdf_sha;
+          std::vector<ServiceCredit> credits;
+          for (const auto& s : w.figures.services)
+            if (s.total.cents != 0) credits.push_back({w.contract_id, s.service_id, request_.month, s.total});
+          write_service_credits(db_, credits);
+        });
+        if (!result.newly_issued) {  // another run issued it meanwhile: keep theirs
+          std::filesystem::remove(files.pdf_tmp);
+          std::filesystem::remove(files.xlsx_tmp);
+          ++outcome.already_issued;
+        } else {
+          ++outcome.issued;
+        }
+        document = result.document;
+      }
+      documents.push_back(manifest_entry(w, document, request_.out));
+    } catch (const std::exception& e) {
+      spdlog::error("contract {} failed: {}", w.contract_id, e.what());
+      outcome.skipped.push_back({w.contract_id, "contract " + w.contract_id, e.what()});
+    }
+  }
+
+  std::shared_ptr<StatementWork> skip(StatementsOutcome& outcome, const std::string& contract, const std::string& record,
+                                      const std::string& reason) {
     spdlog::warn("contract {} skipped: {}: {}", contract, record, reason);
     outcome.skipped.push_back({contract, record, reason});
+    return nullptr;
   }
 
   Database& db_;
   const DocumentEngine& engine_;
   const StatementsRequest& request_;
+  long long run_id_;
   ContractPreparer preparer_;
 };
 
 std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request) {
   if (request.contract_id) return {*request.contract_id};
-  const Date first = request.month.first_day();
-  const Date last = Date{std::chrono::sys_days{request.month.next().first_day()} - std::chrono::days{1}};
   std::vector<std::string> ids;
-  for (const auto& c : load_contracts_active_between(db, first, last)) ids.push_back(c.id);
+  for (const auto& c : load_contracts_active_between(db, request.month.first_day(), last_day_of(request.month)))
+    ids.push_back(c.id);
   return ids;
 }
 
@@ -139,16 +207,8 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   if (request.contract_id) parameters += " --contract " + *request.contract_id;
   outcome.run_id = start_run(db, "statements", parameters, now);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
-  StatementsRun run(context, engine, request);
   const auto ids = contracts_of_month(db, request);
-  for (const auto& id : ids) {
-    try {
-      run.process(id, outcome.run_id, outcome, documents);
-    } catch (const std::exception& e) {
-      spdlog::error("contract {} failed: {}", id, e.what());
-      outcome.skipped.push_back({id, "contract " + id, e.what()});
-    }
-  }
+  StatementsRun(context, engine, request, outcome.run_id).run(ids, outcome, documents);
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   nlohmann::ordered_json manifest = {{"kind", "statements"},

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Import throughput on SQLite and PostgreSQL, in rows per second.
 #   bench/import/run.sh [CSV_DIR]
-# Without CSV_DIR: `build/batch/clause generate --clients 10000` when that command exists, else a
-# synthetic 10,000-client set (bench/import/synthetic.py). PostgreSQL is measured when
+# Without CSV_DIR: the generator's data set (`clause generate --clients 10000`). PostgreSQL is measured when
 # CLAUSE_TEST_PG names a server (a scratch database is created and dropped). BUILD_DIR overrides
 # the build directory (default build).
 set -euo pipefail
@@ -16,12 +15,8 @@ cmake --build "$build" --target import_bench -j2 >/dev/null
 dir=${1:-}
 if [[ -z "$dir" ]]; then
   dir=$work/csv
-  if [[ -x "$build/batch/clause" ]] && "$build/batch/clause" generate --clients "$clients" --out "$dir" 2>/dev/null; then
-    echo "data: clause generate --clients $clients"
-  else
-    /usr/bin/python3 "$root/bench/import/synthetic.py" "$clients" "$dir"
-    echo "data: synthetic, $clients clients"
-  fi
+  "$build/batch/clause" -q generate --clients "$clients" --out "$dir"
+  echo "data: clause generate --clients $clients"
 fi
 
 "$build/bench/import_bench" "sqlite:$work/bench.sqlite" "$dir"

@@ -1,0 +1,31 @@
+// The accountant's view of an invoices run: one workbook per run date,
+// out/invoices/YYYY/journal-YYYY-MM-DD.xlsx, with two sheets. "Journal": every invoice and credit
+// note of the ledger issued on that date (issued by this run or found from an earlier one, so a
+// rerun writes the same file), credit notes negative so that the SUM totals are the net sales.
+// "Impayés": the invoices overdue on that date (B9) with their consequences (K Art. 8.3, D Art. 8).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "batch/billing_output.h"
+#include "model/terms.h"
+#include "reports/layout/layout.h"
+#include "store/database.h"
+
+namespace clause {
+
+// The workbook's layout: the journal of `date` and the unpaid list on `date` (only `contract_id`'s
+// rows when given). Reads the ledger, contracts, accounts and payments.
+layout::Document billing_journal(Database& db, const std::map<std::string, TermsProfile>& profiles, Date date,
+                                 const std::optional<std::string>& contract_id, const std::string& provider);
+
+// Writes billing_journal() atomically beside the year's documents; returns its path
+// (journal-YYYY-MM-DD.xlsx, or journal-YYYY-MM-DD-<contract>.xlsx for one contract).
+std::filesystem::path write_billing_journal(Database& db, const std::map<std::string, TermsProfile>& profiles,
+                                            const BillingOutput& output, Date date,
+                                            const std::optional<std::string>& contract_id);
+
+}  // namespace clause

@@ -1,0 +1,48 @@
+// `clause invoices --date YYYY-MM-DD [--contract ID] [--out DIR]`: the invoices and credit notes due
+// on a date (Factur-X PDFs), the billing journal and unpaid list of that date.
+#include <spdlog/spdlog.h>
+
+#include "batch/command.h"
+#include "batch/exit_codes.h"
+#include "batch/invoices_job.h"
+
+namespace clause {
+
+void add_invoices_command(CLI::App& app, CommandAction& action) {
+  auto* cmd = app.add_subcommand("invoices", "issue the invoices and credit notes due on a date (Factur-X PDF)");
+  struct Options {
+    std::string date;
+    std::string contract;
+    std::filesystem::path out;
+  };
+  auto options = std::make_shared<Options>();
+  cmd->add_option("--date", options->date, "the issue date, YYYY-MM-DD")->required();
+  cmd->add_option("--contract", options->contract, "only this contract");
+  cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
+  cmd->callback([&action, options] {
+    action = [options](RunContext& context) {
+      auto date = parse_date(options->date);
+      if (!date) {
+        spdlog::error("--date must be YYYY-MM-DD, not \"{}\"", options->date);
+        return int(kUsage);
+      }
+      InvoicesRequest request{*date, std::nullopt, options->out.empty() ? context.config().output : options->out};
+      if (!options->contract.empty()) request.contract_id = options->contract;
+      return run_invoices_command(context, request);
+    };
+  });
+}
+
+int run_invoices_command(RunContext& context, const InvoicesRequest& request) {
+  DocumentEngine engine(context.config());
+  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  InvoicesOutcome outcome = run_invoices(context, engine, request, now);
+  spdlog::info("invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "
+               "{} months of credits waiting for their invoice; journal {}",
+               format_date(request.date), outcome.invoices_issued, outcome.credit_notes_issued,
+               outcome.already_issued, outcome.skipped.size(), outcome.waiting_credits.size(),
+               outcome.journal.string());
+  return outcome.skipped.empty() ? int(kDone) : int(kDoneWithRejects);
+}
+
+}  // namespace clause

@@ -1,0 +1,116 @@
+#include "batch/credit_notes_job.h"
+
+#include <map>
+
+#include <spdlog/spdlog.h>
+
+#include "batch/invoice_lines.h"
+#include "rules/calendar.h"
+#include "store/billing_ledger.h"
+
+namespace clause {
+namespace {
+
+InvoiceTotals totals_of(const std::vector<DocumentVat>& vat) {
+  InvoiceTotals t;
+  for (const auto& v : vat) {
+    t.vat.push_back({v.rate_basis_points, v.base_ht, v.vat});
+    t.total_ht += v.base_ht;
+    t.total_vat += v.vat;
+  }
+  t.total_ttc = t.total_ht + t.total_vat;
+  return t;
+}
+
+std::vector<DocumentVat> document_vat_of(const InvoiceTotals& totals) {
+  std::vector<DocumentVat> out;
+  for (const auto& v : totals.vat) out.push_back({v.rate_basis_points, v.base_ht, v.vat});
+  return out;
+}
+
+}  // namespace
+
+std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d) {
+  return format_date(period_containing(contract, terms, d).first);
+}
+
+CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& p,
+                                         Date date, long long run_id) {
+  CreditNotesOfContract result;
+  const Contract& c = p.records.contract;
+  const TermsProfile& terms = *p.terms;
+  const std::vector<ServiceCredit> credits = load_service_credits_of_contract(db, c.id);
+  std::map<YearMonth, Money> by_month;
+  for (const auto& credit : credits) by_month[credit.month] += credit.amount;
+  const Language language = output.engine().language_of(p.records.account.language);
+  for (const auto& [month, total] : by_month) {
+    // Only a month that has ended by the run date, with something to credit.
+    if (total <= Money{} || month.next().first_day() > date) continue;
+    const std::string period = format_year_month(month);
+    if (auto existing = find_issued_document(db, DocumentKind::credit_note, c.id, period)) {
+      result.documents.push_back({*existing, false});
+      continue;
+    }
+    const std::string key = invoice_period_key(c, terms.billing, month.first_day());
+    auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, key);
+    std::vector<DocumentVat> invoice_vat = invoice ? load_document_vat(db, *invoice->number) : std::vector<DocumentVat>{};
+    if (!invoice || invoice_vat.empty()) {
+      result.waiting.push_back(period + ": no invoice of the period from " + key + " in the ledger to correct");
+      continue;
+    }
+    const int rate = invoice_vat.size() == 1 ? invoice_vat.front().rate_basis_points : terms.billing.vat_rate_basis_points;
+    std::vector<DraftLine> lines = credit_note_lines(p, credits, month, rate, language);
+    std::vector<InvoiceLineInput> inputs;
+    for (const auto& l : lines) inputs.push_back(l.input);
+    std::vector<VatAmount> earlier;
+    for (const auto& v : load_vat_credited_against(db, *invoice->number))
+      earlier.push_back({v.rate_basis_points, v.base_ht, v.vat});
+    CreditNoteTotals totals = credit_note_totals(inputs, totals_of(invoice_vat), earlier);
+    if (totals.error) {
+      result.problem = "credit note of " + period + " correcting " + *invoice->number + ": " + *totals.error;
+      return result;
+    }
+    IssuedDocument draft;
+    draft.kind = DocumentKind::credit_note;
+    draft.contract_id = c.id;
+    draft.period = period;
+    draft.issued_on = date;
+    draft.run_id = run_id;
+    draft.total_ht = totals.totals.total_ht;
+    draft.total_vat = totals.totals.total_vat;
+    draft.total_ttc = totals.totals.total_ttc;
+    IssueResult issued = issue_document(db, draft, [&](IssuedDocument& record) {
+      InvoiceDocument d;
+      d.kind = InvoiceKind::credit_note;
+      d.number = *record.number;
+      d.issue_date = date;
+      d.seller = output.engine().provider();
+      d.buyer = buyer_of(p.records.account);
+      d.contract_id = c.id;
+      d.period_from = std::max(month.first_day(), c.start);
+      d.period_to = add_days(month.next().first_day(), -1);
+      d.totals = totals.totals;
+      d.lines = numbered_lines(d.totals);
+      d.corrects = PrecedingInvoice{*invoice->number, invoice->issued_on};
+      d.credit_reason = language == Language::fr
+                            ? "Avoirs de service de " + month_text(month, language) + " (art. 14, relevé RM-" + c.id +
+                                  "-" + period + ")"
+                            : "Service credits of " + month_text(month, language) + " (art. 14, statement RM-" + c.id +
+                                  "-" + period + ")";
+      d.late_penalty = terms.billing.late_penalty;
+      d.recovery_indemnity = terms.billing.recovery_indemnity;
+      output.write(d, p.records.account, record);
+      record_document_vat(db, d.number, document_vat_of(d.totals));
+      record_credit_note_correction(db, d.number, c.id, *invoice->number);
+      kill_point_written();
+    });
+    if (issued.newly_issued) {
+      kill_point_committed();
+      spdlog::debug("issued credit note {} for {} {}", *issued.document.number, c.id, period);
+    }
+    result.documents.push_back(std::move(issued));
+  }
+  return result;
+}
+
+}  // namespace clause

@@ -1,0 +1,31 @@
+// Credit notes (avoirs, type 381) from the service credits the statements recorded (B4, K Art. 14):
+// one per contract and month, issued by `clause invoices --date D` for every month that ended by D,
+// has credits, and has no credit note yet. Each cites the invoice that billed the month (BT-25,
+// BT-26), mirrors its VAT and never credits more than it bears (B6, credit_note_totals). A month
+// whose invoice is not in the ledger (billed before Clause) waits, reported, never guessed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/billing_output.h"
+#include "batch/prepared_contract.h"
+#include "store/ledger.h"
+
+namespace clause {
+
+struct CreditNotesOfContract {
+  std::vector<IssueResult> documents;      // issued now or found, by month
+  std::vector<std::string> waiting;        // "2026-10: no invoice of period 2026-10-01 in the ledger"
+  std::optional<std::string> problem;      // a credit exceeding its invoice: the contract is skipped
+};
+
+// B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction.
+CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& contract,
+                                         Date date, long long run_id);
+
+// B1: the ledger key of the invoice of the billing period containing `d` (its first day, ISO).
+std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d);
+
+}  // namespace clause

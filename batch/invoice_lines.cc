@@ -1,0 +1,142 @@
+#include "batch/invoice_lines.h"
+
+#include <array>
+
+#include "rules/calendar.h"
+#include "rules/interventions.h"
+#include "rules/mail_quota.h"
+#include "rules/proration.h"
+
+namespace clause {
+namespace {
+
+std::string service_name(const ContractRecords& r, const std::string& service_id) {
+  for (const auto& s : r.services)
+    if (s.id == service_id) return !s.label.empty() ? s.label : !s.hostname.empty() ? s.hostname : s.id;
+  return service_id;
+}
+
+// The price of `service` in force on `d` (its latest revision effective on or before d).
+std::optional<Money> price_on(const ContractRecords& r, const std::string& service_id, Date d) {
+  std::optional<Money> price;
+  for (const auto& f : r.fee_revisions)
+    if (f.service_id == service_id && f.effective <= d) price = f.period_price;
+  return price;
+}
+
+std::string period_word(BillingPeriod p, Language lang) {
+  const bool fr = lang == Language::fr;
+  switch (p) {
+    case BillingPeriod::monthly: return fr ? "mensuelle" : "monthly";
+    case BillingPeriod::quarterly: return fr ? "trimestrielle" : "quarterly";
+    case BillingPeriod::annual: return fr ? "annuelle" : "annual";
+  }
+  return "";
+}
+
+// Hours as an exact Milli when the billed minutes allow it (15-minute steps: 1.25 h), so the line
+// reads "1,25 h x 129,00"; otherwise nothing and the caller bills one unit of the rule's amount.
+std::optional<Milli> exact_hours(long long minutes_billed) {
+  if ((minutes_billed * 1000) % 60 != 0) return std::nullopt;
+  return Milli{minutes_billed * 1000 / 60};
+}
+
+DraftLine intervention_line(const ContractRecords& r, const InterventionLine& l, const InterventionTerms& terms,
+                            const ContractClock& clock, Language lang) {
+  const bool fr = lang == Language::fr;
+  std::string text = (fr ? "Intervention " : "Intervention ") + l.intervention_id + (fr ? " du " : " on ") +
+                     format_date_text(clock.local_date(l.start), lang) + " (" + service_name(r, l.service_id) +
+                     ", " + format_duration(l.length, lang) + ")";
+  if (l.kind == InterventionKind::client_caused)
+    text += fr ? " — panne non imputable au serveur (art. 5)" : " — fault not attributable to the server (art. 5)";
+  else if (l.kind == InterventionKind::emergency && !l.uses_allowance)
+    text += fr ? " — urgence n° " + std::to_string(l.emergency_rank) + " de l'année contractuelle, hors forfait (art. 5)"
+               : " — emergency no. " + std::to_string(l.emergency_rank) + " of the contract year, beyond the allowance";
+  if (l.excess_quoted) text += fr ? " — dépassement sur devis accepté" : " — excess on accepted quote";
+  DraftLine line;
+  line.input.description = text;
+  const long long minutes_billed = l.billed_steps * terms.billing_step.count();
+  auto hours = exact_hours(minutes_billed);
+  if (hours && scale_rounded(terms.hourly_rate, hours->thousandths, 1000) == l.amount) {
+    line.input.quantity = *hours;
+    line.input.unit_price = terms.hourly_rate;
+    line.unit_code = "HUR";
+  } else {
+    line.input.quantity = Milli{1000};
+    line.input.unit_price = l.amount;
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string month_text(YearMonth m, Language lang) {
+  static constexpr std::array<const char*, 12> fr{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                                  "août", "septembre", "octobre", "novembre", "décembre"};
+  static constexpr std::array<const char*, 12> en{"January", "February", "March", "April", "May", "June", "July",
+                                                  "August", "September", "October", "November", "December"};
+  return std::string{(lang == Language::fr ? fr : en)[m.month - 1]} + " " + std::to_string(m.year);
+}
+
+std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod& due, Language lang) {
+  const ContractRecords& r = p.records;
+  const Contract& c = r.contract;
+  const TermsProfile& terms = *p.terms;
+  const int rate = terms.billing.vat_rate_basis_points;
+  const bool fr = lang == Language::fr;
+  std::vector<DraftLine> lines;
+  for (const auto& s : r.services) {
+    auto price = price_on(r, s.id, due.billed_from);
+    if (!price) continue;
+    ProratedPrice amount = period_amount(*price, due, terms.billing);
+    std::string text = (fr ? "Infogérance " : "Managed service ") + period_word(c.billing, lang) + " — " +
+                       service_name(r, s.id) + (fr ? " — du " : " — from ") + format_date_text(due.billed_from, lang) +
+                       (fr ? " au " : " to ") + format_date_text(due.period.last, lang);
+    if (amount.days_billed != amount.days_in_period)
+      text += (fr ? " (prorata " : " (prorated ") + std::to_string(amount.days_billed) + "/" +
+              std::to_string(amount.days_in_period) + (fr ? " jours)" : " days)");
+    lines.push_back({{text, Milli{1000}, amount.amount, rate}, "C62"});
+  }
+  // The period before this one, from the contract start: its variable lines are billed now.
+  const PeriodSpan previous = previous_period(c, terms.billing, due.period);
+  if (previous.last < c.start) return lines;
+  const Date from = std::max(previous.first, c.start);
+  const Interval span{p.clock.to_instant(from, std::chrono::minutes{0}),
+                      p.clock.to_instant(add_days(previous.last, 1), std::chrono::minutes{0})};
+  InterventionBilling billed = bill_interventions(c, terms.interventions, p.clock, r.interventions, span);
+  for (const auto& l : billed.lines)
+    if (l.amount > Money{}) {
+      DraftLine line = intervention_line(r, l, terms.interventions, p.clock, lang);
+      line.input.vat_rate_basis_points = rate;
+      lines.push_back(std::move(line));
+    }
+  if (terms.billing.mail_quota) {
+    const YearMonth last{int(previous.last.year()), unsigned(previous.last.month())};
+    for (YearMonth m{int(from.year()), unsigned(from.month())}; m <= last; m = m.next()) {
+      MailOverage overage = mail_overage(r.mail_usage, m, terms.billing);
+      if (overage.amount <= Money{}) continue;
+      std::string text = (fr ? "Dépassement du quota de messagerie — " : "Mail quota overage — ") + month_text(m, lang) +
+                         " (" + format_number(double(overage.peak_megabytes) / 1000.0, 1, lang) +
+                         (fr ? " Go, tranches de " : " GB, steps of ") + std::to_string(terms.billing.mail_step_gb) +
+                         (fr ? " Go au-delà de " : " GB above ") + std::to_string(terms.billing.mail_quota_gb) +
+                         (fr ? " Go, art. 6.1)" : " GB, art. 6.1)");
+      lines.push_back({{text, Milli{overage.steps * 1000LL}, terms.billing.mail_step_price, rate}, "C62"});
+    }
+  }
+  return lines;
+}
+
+std::vector<DraftLine> credit_note_lines(const PreparedContract& p, const std::vector<ServiceCredit>& credits,
+                                         YearMonth month, int vat_rate_basis_points, Language lang) {
+  const bool fr = lang == Language::fr;
+  std::vector<DraftLine> lines;
+  for (const auto& credit : credits) {
+    if (credit.month != month || credit.amount <= Money{}) continue;
+    std::string text = (fr ? "Avoir de service — " : "Service credit — ") + service_name(p.records, credit.service_id) +
+                       " — " + month_text(month, lang) + (fr ? " (art. 14)" : " (art. 14)");
+    lines.push_back({{text, Milli{1000}, credit.amount, vat_rate_basis_points}, "C62"});
+  }
+  return lines;
+}
+
+}  // namespace clause

@@ -1,0 +1,37 @@
+// The lines of the documents the invoices job issues, before arithmetic: the service fees of the
+// period billed in advance (B1, B2, B3), the variable lines of the previous period (I1-I3
+// interventions, B5 mail overage) and the service credits of a month (B4). Amounts come from the
+// rules; this file only chooses wording, quantity and unit so that quantity x unit price gives
+// back exactly the rule's amount (B6 rounds each line again).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "batch/prepared_contract.h"
+#include "reports/format.h"
+#include "rules/billing_period.h"
+#include "rules/invoice_arithmetic.h"
+#include "store/ledger.h"
+
+namespace clause {
+
+// An invoice line with its UN/ECE rec. 20 unit (C62 one, HUR hour).
+struct DraftLine {
+  InvoiceLineInput input;
+  std::string unit_code = "C62";
+};
+
+// "novembre 2026" / "November 2026".
+std::string month_text(YearMonth m, Language lang);
+
+// B1-B3: one line per service with a price in force on due.billed_from, prorated (B2).
+// I1-I3, B5: the billable interventions and mail overage of the period before due.period
+// (Decision: variable lines are billed on the next periodic invoice; for D, the annual one).
+std::vector<DraftLine> invoice_lines(const PreparedContract& contract, const DuePeriod& due, Language lang);
+
+// B4: one line per service credited in `month` (amounts > 0), at `vat_rate_basis_points`.
+std::vector<DraftLine> credit_note_lines(const PreparedContract& contract, const std::vector<ServiceCredit>& credits,
+                                         YearMonth month, int vat_rate_basis_points, Language lang);
+
+}  // namespace clause

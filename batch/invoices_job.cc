@@ -1,0 +1,215 @@
+#include "batch/invoices_job.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "batch/billing_journal.h"
+#include "batch/billing_output.h"
+#include "batch/credit_notes_job.h"
+#include "batch/invoice_lines.h"
+#include "batch/output_files.h"
+#include "batch/prepared_contract.h"
+#include "rules/billing_period.h"
+#include "rules/calendar.h"
+#include "store/billing_ledger.h"
+#include "store/record_repository.h"
+
+namespace clause {
+namespace {
+
+std::vector<DocumentVat> document_vat_of(const InvoiceTotals& totals) {
+  std::vector<DocumentVat> out;
+  for (const auto& v : totals.vat) out.push_back({v.rate_basis_points, v.base_ht, v.vat});
+  return out;
+}
+
+// B3: the revisions in `prepared` (recorded + computed through the run date) not yet recorded.
+std::vector<FeeRevision> computed_revisions(Database& db, const ContractRecords& records) {
+  std::set<std::pair<std::string, Date>> recorded;
+  for (const auto& r : load_recorded_fee_revisions(db, records.contract.id)) recorded.insert({r.service_id, r.effective});
+  std::vector<FeeRevision> out;
+  for (const auto& r : records.fee_revisions)
+    if (!recorded.count({r.service_id, r.effective})) out.push_back(r);
+  return out;
+}
+
+nlohmann::ordered_json manifest_entry(const IssueResult& r, const std::filesystem::path& out) {
+  const IssuedDocument& d = r.document;
+  return {{"number", d.number.value_or("")},
+          {"kind", std::string{to_word(d.kind)}},
+          {"contract", d.contract_id},
+          {"period", d.period},
+          {"issued_on", format_date(d.issued_on)},
+          {"path", std::filesystem::path(d.path).lexically_relative(out).string()},
+          {"sha256", d.sha256},
+          {"ht_cents", d.total_ht.cents},
+          {"vat_cents", d.total_vat.cents},
+          {"ttc_cents", d.total_ttc.cents},
+          {"new", r.newly_issued}};
+}
+
+class InvoicesRun {
+ public:
+  InvoicesRun(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request)
+      : context_(context), db_(context.database()), request_(request), output_(engine, request.out),
+        preparer_(context) {
+    for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
+  }
+
+  const BillingOutput& output() const { return output_; }
+
+  void process(const Contract& c, long long run_id, InvoicesOutcome& outcome, nlohmann::ordered_json& documents) {
+    std::optional<DuePeriod> due;
+    if (auto profile = context_.profiles().find(c.terms_profile); profile != context_.profiles().end())
+      due = invoice_due_on(c, profile->second.billing, request_.date);
+    if (!due && !uncredited_.count(c.id)) return;   // nothing to issue for this contract today
+    ContractProblem problem;
+    auto prepared = preparer_.prepare(c.id, request_.date, problem);
+    if (!prepared) return skip(outcome, c.id, problem.record, problem.reason);
+
+    CreditNotesOfContract notes = issue_credit_notes(db_, output_, *prepared, request_.date, run_id);
+    for (const auto& n : notes.documents) record(n, outcome, documents, true);
+    for (const auto& w : notes.waiting) {
+      spdlog::warn("contract {}: credits of {}", c.id, w);
+      outcome.waiting_credits.push_back(c.id + " " + w);
+    }
+    if (notes.problem) return skip(outcome, c.id, "contract " + c.id, *notes.problem);
+    if (due) {
+      IssueResult invoice = issue_invoice(*prepared, *due, run_id);
+      record(invoice, outcome, documents, false);
+    }
+  }
+
+ private:
+  IssueResult issue_invoice(const PreparedContract& p, const DuePeriod& due, long long run_id) {
+    const Contract& c = p.records.contract;
+    const TermsProfile& terms = *p.terms;
+    const std::string key = format_date(due.period.first);
+    if (auto existing = find_issued_document(db_, DocumentKind::invoice, c.id, key)) return {*existing, false};
+    const Language language = output_.engine().language_of(p.records.account.language);
+    std::vector<DraftLine> lines = invoice_lines(p, due, language);
+    std::vector<InvoiceLineInput> inputs;
+    for (const auto& l : lines) inputs.push_back(l.input);
+    InvoiceTotals totals = invoice_totals(inputs);
+    // B4: the credit notes not yet deducted, oldest first, as long as the invoice can bear them whole.
+    std::vector<CreditNoteDeduction> deductions;
+    Money deducted;
+    for (const auto& n : load_credit_notes_of_contract(db_, c.id)) {
+      if (n.deducted_by || n.issued_on > request_.date) continue;
+      if (deducted + n.total_ttc > totals.total_ttc) break;
+      deductions.push_back({n.number, n.issued_on, n.total_ttc});
+      deducted += n.total_ttc;
+    }
+    const std::vector<FeeRevision> revisions = computed_revisions(db_, p.records);
+    IssuedDocument draft;
+    draft.kind = DocumentKind::invoice;
+    draft.contract_id = c.id;
+    draft.period = key;
+    draft.issued_on = request_.date;
+    draft.run_id = run_id;
+    draft.total_ht = totals.total_ht;
+    draft.total_vat = totals.total_vat;
+    draft.total_ttc = totals.total_ttc;
+    IssueResult issued = issue_document(db_, draft, [&](IssuedDocument& record) {
+      InvoiceDocument d;
+      d.kind = InvoiceKind::invoice;
+      d.number = *record.number;
+      d.issue_date = request_.date;
+      d.due_date = add_days(request_.date, terms.billing.payment_days);
+      d.seller = output_.engine().provider();
+      d.buyer = buyer_of(p.records.account);
+      d.contract_id = c.id;
+      d.period_from = due.billed_from;
+      d.period_to = due.period.last;
+      d.totals = totals;
+      d.lines = numbered_lines(totals);
+      for (std::size_t i = 0; i < d.lines.size(); ++i) d.lines[i].unit_code = lines[i].unit_code;
+      d.deductions = deductions;
+      d.late_penalty = terms.billing.late_penalty;
+      d.recovery_indemnity = terms.billing.recovery_indemnity;
+      output_.write(d, p.records.account, record);
+      record_document_vat(db_, d.number, document_vat_of(totals));
+      std::vector<std::string> numbers;
+      for (const auto& x : deductions) numbers.push_back(x.credit_note_number);
+      record_deductions(db_, d.number, numbers);
+      record_fee_revisions(db_, revisions);
+      kill_point_written();
+    });
+    if (issued.newly_issued) kill_point_committed();
+    return issued;
+  }
+
+  void record(const IssueResult& r, InvoicesOutcome& outcome, nlohmann::ordered_json& documents, bool credit_note) {
+    if (!r.newly_issued)
+      ++outcome.already_issued;
+    else if (credit_note)
+      ++outcome.credit_notes_issued;
+    else
+      ++outcome.invoices_issued;
+    documents.push_back(manifest_entry(r, request_.out));
+  }
+
+  void skip(InvoicesOutcome& outcome, const std::string& contract, const std::string& what, const std::string& reason) {
+    spdlog::warn("contract {} skipped: {}: {}", contract, what, reason);
+    outcome.skipped.push_back({contract, what, reason});
+  }
+
+  RunContext& context_;
+  Database& db_;
+  const InvoicesRequest& request_;
+  BillingOutput output_;
+  ContractPreparer preparer_;
+  std::set<std::string> uncredited_;
+};
+
+}  // namespace
+
+InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+                             Instant now) {
+  Database& db = context.database();
+  InvoicesOutcome outcome;
+  std::string parameters = "--date " + format_date(request.date);
+  if (request.contract_id) parameters += " --contract " + *request.contract_id;
+  outcome.run_id = start_run(db, "invoices", parameters, now);
+  InvoicesRun run(context, engine, request);
+  std::vector<Contract> contracts;
+  if (request.contract_id) {
+    if (auto c = load_contract(db, *request.contract_id))
+      contracts.push_back(*c);
+    else
+      outcome.skipped.push_back({*request.contract_id, "contract " + *request.contract_id, "no such contract"});
+  } else {
+    contracts = load_contracts(db);
+  }
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+  for (const auto& c : contracts) {
+    try {
+      run.process(c, outcome.run_id, outcome, documents);
+    } catch (const std::exception& e) {
+      spdlog::error("contract {} failed: {}", c.id, e.what());
+      outcome.skipped.push_back({c.id, "contract " + c.id, e.what()});
+    }
+  }
+  outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id);
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
+  for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
+  for (const auto& w : outcome.waiting_credits) waiting.push_back(w);
+  nlohmann::ordered_json manifest = {{"kind", "invoices"},
+                                     {"date", format_date(request.date)},
+                                     {"documents", documents},
+                                     {"credits_waiting", waiting},
+                                     {"skipped", skipped},
+                                     {"journal", outcome.journal.lexically_relative(request.out).string()}};
+  const std::string stem = "manifest-" + format_date(request.date) +
+                           (request.contract_id ? "-" + safe_file_name(*request.contract_id) : "");
+  outcome.manifest = run.output().year_folder(int(request.date.year())) / (stem + ".json");
+  write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
+  RunCounts counts{std::max(0, int(contracts.size()) - int(outcome.skipped.size())), int(outcome.skipped.size()),
+                   outcome.invoices_issued + outcome.credit_notes_issued};
+  finish_run(db, outcome.run_id, now, outcome.skipped.empty() ? RunStatus::succeeded : RunStatus::partial, counts);
+  return outcome;
+}
+
+}  // namespace clause

@@ -1,0 +1,44 @@
+// The invoices job (`clause invoices --date D`): for each contract, first the credit notes of the
+// months whose statement credits have none yet (B4, credit_notes_job.h), then the invoice due on D
+// if any (B1: in advance, on the first day of each period, or on the start date for a contract
+// starting inside one), with its prorated fees (B2), the SYNTEC revisions due (B3, recorded in
+// fee_revisions with their index in the same transaction), the variable lines of the previous
+// period (I1-I3, B5) and the deduction of the credit notes not yet deducted (B4). Each document is
+// its own issue_document transaction (B7: numbered there); each contract is isolated. Then the
+// journal workbook of D (billing_journal.h) and a manifest. A rerun issues nothing new.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/document_engine.h"
+#include "batch/run_context.h"
+#include "batch/statements_job.h"
+#include "model/time.h"
+
+namespace clause {
+
+struct InvoicesRequest {
+  Date date{};
+  std::optional<std::string> contract_id;     // only this contract
+  std::filesystem::path out;                  // output root; documents go to out/invoices/YYYY/<client>/
+};
+
+struct InvoicesOutcome {
+  long long run_id = 0;
+  int invoices_issued = 0;
+  int credit_notes_issued = 0;
+  int already_issued = 0;                     // found in the ledger: nothing new
+  std::vector<std::string> waiting_credits;   // "CTR-X 2026-10: ..." months whose invoice is not in the ledger
+  std::vector<SkippedContract> skipped;
+  std::filesystem::path journal;
+  std::filesystem::path manifest;
+};
+
+// Runs the job; `now` only dates the run record, never a document.
+InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+                             Instant now);
+
+}  // namespace clause
