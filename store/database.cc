@@ -60,6 +60,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, const std::file
       db->session_.open(soci::sqlite3, sqlite_connect_string(path));
       db->session_ << "PRAGMA foreign_keys = ON";
       db->session_ << "PRAGMA busy_timeout = 5000";
+      // Large imports touch many index pages: a 64 MiB page cache keeps them in memory.
+      db->session_ << "PRAGMA cache_size = -65536";
       if (path != ":memory:") {
         std::string mode;
         db->session_ << "PRAGMA journal_mode = WAL", soci::into(mode);

@@ -140,3 +140,29 @@ TEST_F(StatementsEndToEnd, FreshRunGivesByteIdenticalFiles) {
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+// Isolation: a contract with inconsistent data is reported with its record and reason and skipped;
+// every other statement is issued, and the exit code (1) says something needs a look.
+TEST(StatementsIsolation, InconsistentContractIsSkippedOthersIssued) {
+  testing::Workspace ws("statements-isolation-" + std::to_string(::getpid()));
+  ASSERT_EQ(ws.clause("init").exit_code, 0);
+  ASSERT_EQ(ws.clause("import samples").exit_code, 0);
+  auto broken = testing::run_command("sqlite3 " + (ws.root() / "clause.db").string() +
+                                     " \"UPDATE incidents SET restored='2026-11-01T00:00:00Z' WHERE id='INC-LF-1102'\"");
+  ASSERT_EQ(broken.exit_code, 0) << broken.output;
+  auto run = ws.statements("2026-11");
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  auto manifest = ws.manifest("2026-11");
+  ASSERT_EQ(manifest["skipped"].size(), 1u);
+  EXPECT_EQ(manifest["skipped"][0]["contract"], "CTR-K-LEFEVRE");
+  EXPECT_EQ(manifest["skipped"][0]["record"], "incident INC-LF-1102");
+  EXPECT_EQ(manifest["skipped"][0]["reason"],
+            "restored 2026-11-01T00:00:00Z is before intervention start 2026-11-02T14:30:00Z");
+  EXPECT_EQ(manifest["documents"].size(), 9u);
+}
+
+}  // namespace
+}  // namespace clause
