@@ -3,6 +3,8 @@
 // 1,000 documents). One mode per process so that each peak RSS is its own:
 //   pdf_bench raw N        PoDoFo directly: CreateFontSubset from the file, PdfPainter, Write
 //   pdf_bench renderer N   clause::pdf::PdfRenderer::render (fonts loaded once per renderer)
+//   pdf_bench engine N     the whole document engine: data -> Mustache template (validated once) ->
+//                          layout markup -> PdfRenderer, from bench/pdf/templates/
 #include <sys/resource.h>
 
 #include <podofo/podofo.h>
@@ -10,9 +12,11 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "reports/pdf/pdf_renderer.h"
+#include "reports/templates/template_set.h"
 
 namespace {
 
@@ -145,7 +149,13 @@ int main(int argc, char** argv) {
   const clause::layout::Document document = invoice();
   clause::pdf::PdfOptions options;
   options.created = std::chrono::sys_days{std::chrono::year{2026} / 11 / 1};
-  const auto one = [&] { return renderer ? renderer->render(document, options) : raw_invoice(); };
+  std::optional<clause::templates::TemplateSet> templates;
+  if (mode == "engine") templates = clause::templates::TemplateSet::load(CLAUSE_BENCH_TEMPLATES);
+  const auto one = [&] {
+    if (templates)
+      return renderer->render(templates->render("bench_invoice", templates->sample("bench_invoice")), options);
+    return renderer ? renderer->render(document, options) : raw_invoice();
+  };
 
   const std::string sample = one();
   const auto start = std::chrono::steady_clock::now();
