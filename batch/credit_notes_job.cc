@@ -1,6 +1,7 @@
 #include "batch/credit_notes_job.h"
 
 #include <map>
+#include <stdexcept>
 
 #include <spdlog/spdlog.h>
 
@@ -21,6 +22,11 @@ InvoiceTotals totals_of(const std::vector<DocumentVat>& vat) {
   t.total_ttc = t.total_ht + t.total_vat;
   return t;
 }
+
+// A credit note that would credit more than its invoice bears (B6): the contract is skipped.
+struct CreditRefused : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 std::vector<DocumentVat> document_vat_of(const InvoiceTotals& totals) {
   std::vector<DocumentVat> out;
@@ -62,24 +68,23 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     std::vector<DraftLine> lines = credit_note_lines(p, credits, month, rate, language);
     std::vector<InvoiceLineInput> inputs;
     for (const auto& l : lines) inputs.push_back(l.input);
-    std::vector<VatAmount> earlier;
-    for (const auto& v : load_vat_credited_against(db, *invoice->number))
-      earlier.push_back({v.rate_basis_points, v.base_ht, v.vat});
-    CreditNoteTotals totals = credit_note_totals(inputs, totals_of(invoice_vat), earlier);
-    if (totals.error) {
-      result.problem = "credit note of " + period + " correcting " + *invoice->number + ": " + *totals.error;
-      return result;
-    }
     IssuedDocument draft;
     draft.kind = DocumentKind::credit_note;
     draft.contract_id = c.id;
     draft.period = period;
     draft.issued_on = date;
     draft.run_id = run_id;
-    draft.total_ht = totals.totals.total_ht;
-    draft.total_vat = totals.totals.total_vat;
-    draft.total_ttc = totals.totals.total_ttc;
-    IssueResult issued = issue_document(db, draft, [&](IssuedDocument& record) {
+    auto produce = [&](IssuedDocument& record) {
+      // What was already credited against the invoice is read under issue_document's lock, so that
+      // a concurrent run's credit note of the same invoice is counted (B6: never more than it bears).
+      std::vector<VatAmount> earlier;
+      for (const auto& v : load_vat_credited_against(db, *invoice->number))
+        earlier.push_back({v.rate_basis_points, v.base_ht, v.vat});
+      CreditNoteTotals totals = credit_note_totals(inputs, totals_of(invoice_vat), earlier);
+      if (totals.error) throw CreditRefused(*totals.error);
+      record.total_ht = totals.totals.total_ht;
+      record.total_vat = totals.totals.total_vat;
+      record.total_ttc = totals.totals.total_ttc;
       InvoiceDocument d;
       d.kind = InvoiceKind::credit_note;
       d.number = *record.number;
@@ -103,7 +108,14 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       record_document_vat(db, d.number, document_vat_of(d.totals));
       record_credit_note_correction(db, d.number, c.id, *invoice->number);
       kill_point_written();
-    });
+    };
+    IssueResult issued;
+    try {
+      issued = issue_document(db, draft, produce);
+    } catch (const CreditRefused& e) {
+      result.problem = "credit note of " + period + " correcting " + *invoice->number + ": " + e.what();
+      return result;
+    }
     if (issued.newly_issued) {
       kill_point_committed();
       spdlog::debug("issued credit note {} for {} {}", *issued.document.number, c.id, period);

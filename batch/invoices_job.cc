@@ -93,15 +93,6 @@ class InvoicesRun {
     std::vector<InvoiceLineInput> inputs;
     for (const auto& l : lines) inputs.push_back(l.input);
     InvoiceTotals totals = invoice_totals(inputs);
-    // B4: the credit notes not yet deducted, oldest first, as long as the invoice can bear them whole.
-    std::vector<CreditNoteDeduction> deductions;
-    Money deducted;
-    for (const auto& n : load_credit_notes_of_contract(db_, c.id)) {
-      if (n.deducted_by || n.issued_on > request_.date) continue;
-      if (deducted + n.total_ttc > totals.total_ttc) break;
-      deductions.push_back({n.number, n.issued_on, n.total_ttc});
-      deducted += n.total_ttc;
-    }
     const std::vector<FeeRevision> revisions = computed_revisions(db_, p.records);
     IssuedDocument draft;
     draft.kind = DocumentKind::invoice;
@@ -113,6 +104,16 @@ class InvoicesRun {
     draft.total_vat = totals.total_vat;
     draft.total_ttc = totals.total_ttc;
     IssueResult issued = issue_document(db_, draft, [&](IssuedDocument& record) {
+      // B4: the credit notes not yet deducted, oldest first, while the invoice bears them whole;
+      // read under issue_document's lock so that a concurrent run cannot deduct them too.
+      std::vector<CreditNoteDeduction> deductions;
+      Money deducted;
+      for (const auto& n : load_credit_notes_of_contract(db_, c.id)) {
+        if (n.deducted_by || n.issued_on > request_.date) continue;
+        if (deducted + n.total_ttc > totals.total_ttc) break;
+        deductions.push_back({n.number, n.issued_on, n.total_ttc});
+        deducted += n.total_ttc;
+      }
       InvoiceDocument d;
       d.kind = InvoiceKind::invoice;
       d.number = *record.number;

@@ -120,3 +120,52 @@ INSERT INTO audit_log (at, run_id, action, entity, entity_id, detail)
 VALUES (:at, :run, :action, :entity, :entity_id, :detail);
 -- name: audit_log.all
 SELECT id, at, run_id, action, entity, entity_id, detail FROM audit_log ORDER BY id;
+
+-- Billing bookkeeping (store/billing_ledger.cc, migration 003).
+-- name: fee_revisions.insert_computed
+INSERT INTO fee_revisions (service_id, effective, period_price_cents, index_value_milli)
+VALUES (:service, :effective, :cents, :index)
+ON CONFLICT (service_id, effective) DO NOTHING;
+-- name: document_vat.insert
+INSERT INTO document_vat (number, rate_basis_points, base_ht_cents, vat_cents)
+VALUES (:number, :rate, :base, :vat);
+-- name: document_vat.of_number
+SELECT rate_basis_points, base_ht_cents, vat_cents FROM document_vat
+ WHERE number = :number ORDER BY rate_basis_points;
+-- name: document_vat.credited_against
+SELECT v.rate_basis_points, v.base_ht_cents, v.vat_cents FROM document_vat v
+  JOIN credit_note_corrections c ON c.credit_note_number = v.number
+ WHERE c.invoice_number = :invoice ORDER BY v.number, v.rate_basis_points;
+-- name: credit_note_corrections.insert
+INSERT INTO credit_note_corrections (credit_note_number, contract_id, invoice_number)
+VALUES (:credit_note, :contract, :invoice);
+-- name: credit_note_deductions.insert
+INSERT INTO credit_note_deductions (credit_note_number, invoice_number) VALUES (:credit_note, :invoice);
+-- name: credit_notes.of_contract
+SELECT d.number, d.period, d.issued_on, d.ht_cents, d.vat_cents, d.ttc_cents, c.invoice_number,
+       i.issued_on, x.invoice_number
+  FROM issued_documents d
+  JOIN credit_note_corrections c ON c.credit_note_number = d.number
+  JOIN issued_documents i ON i.kind = 'invoice' AND i.number = c.invoice_number
+  LEFT JOIN credit_note_deductions x ON x.credit_note_number = d.number
+ WHERE d.kind = 'credit_note' AND d.contract_id = :contract
+ ORDER BY d.number;
+-- name: credit_note_deductions.total_of_invoice
+SELECT CAST(COALESCE(SUM(d.ttc_cents), 0) AS BIGINT) FROM credit_note_deductions x
+  JOIN issued_documents d ON d.kind = 'credit_note' AND d.number = x.credit_note_number
+ WHERE x.invoice_number = :invoice;
+-- Contracts with a month of service credits and no credit note for it yet (B4).
+-- name: service_credits.contracts_without_credit_note
+SELECT DISTINCT s.contract_id FROM service_credits s
+ WHERE s.cents > 0 AND NOT EXISTS (
+   SELECT 1 FROM issued_documents d
+    WHERE d.kind = 'credit_note' AND d.contract_id = s.contract_id AND d.period = s.month)
+ ORDER BY s.contract_id;
+-- name: issued_documents.of_kind
+SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
+       ttc_cents, run_id
+  FROM issued_documents WHERE kind = :kind ORDER BY contract_id, number;
+-- name: issued_documents.of_kind_on
+SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
+       ttc_cents, run_id
+  FROM issued_documents WHERE kind = :kind AND issued_on = :issued_on ORDER BY number;

@@ -88,8 +88,45 @@ std::vector<IssuedDocument> load_issued_documents_of_contract(Database& db, cons
   return out;
 }
 
+// The transaction of one issued document, serialised with every other writer of the same contract
+// so that two runs racing on it cannot both produce it (B7, invariant 1). SQLite: BEGIN IMMEDIATE
+// takes the database's write lock before the "already issued?" read (a deferred transaction would
+// read, then fail with SQLITE_BUSY when upgrading). PostgreSQL: the contract's row is locked FOR
+// UPDATE first; under READ COMMITTED the read that follows the wait sees the winner's document, so
+// the loser returns it instead of producing a second file and failing on the unique key.
+class IssueTransaction {
+ public:
+  IssueTransaction(Database& db, const std::string& contract_id) : db_(db) {
+    if (db.dialect() == Dialect::sqlite) {
+      db.session() << "BEGIN IMMEDIATE";
+    } else {
+      db.session().begin();
+      std::string locked;
+      db.session() << db.query("contracts.lock_for_issue"), soci::use(contract_id, "contract"), soci::into(locked);
+    }
+  }
+  IssueTransaction(const IssueTransaction&) = delete;
+  IssueTransaction& operator=(const IssueTransaction&) = delete;
+  ~IssueTransaction() {
+    if (done_) return;
+    try {
+      db_.session().rollback();
+    } catch (...) {
+      // the connection is gone: the database rolls back on its own
+    }
+  }
+  void commit() {
+    db_.session().commit();
+    done_ = true;
+  }
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
 IssueResult issue_document(Database& db, IssuedDocument draft, const std::function<void(IssuedDocument&)>& produce) {
-  soci::transaction tx(db.session());
+  IssueTransaction tx(db, draft.contract_id);
   if (auto existing = find_issued_document(db, draft.kind, draft.contract_id, draft.period)) {
     tx.commit();
     return {*existing, false};

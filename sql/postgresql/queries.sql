@@ -12,3 +12,6 @@ SELECT count(*) FROM information_schema.tables
 SELECT version FROM schema_migrations ORDER BY version;
 -- name: schema_migrations.insert
 INSERT INTO schema_migrations (version, name) VALUES (:version, :name);
+-- Serialises the writers of one contract's documents (store/ledger.cc, issue_document).
+-- name: contracts.lock_for_issue
+SELECT id FROM contracts WHERE id = :contract FOR UPDATE;

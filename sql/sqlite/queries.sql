@@ -11,3 +11,6 @@ SELECT CAST(count(*) AS INTEGER) FROM sqlite_master WHERE type = 'table' AND nam
 SELECT version FROM schema_migrations ORDER BY version;
 -- name: schema_migrations.insert
 INSERT INTO schema_migrations (version, name) VALUES (:version, :name);
+-- SQLite serialises writers with BEGIN IMMEDIATE instead (store/ledger.cc, issue_document).
+-- name: contracts.lock_for_issue
+SELECT id FROM contracts WHERE id = :contract;

@@ -1,0 +1,130 @@
+#include "store/billing_ledger.h"
+
+#include <stdexcept>
+
+#include "store/field_codec.h"
+#include "store/table_rows.h"
+
+namespace clause {
+namespace {
+
+template <typename M>
+M decode(const Cell& cell, const char* what) {
+  M value{};
+  if (!FieldCodec<M>::load(cell, value))
+    throw std::runtime_error(std::string{"billing ledger: stored "} + what + " " +
+                             quote_value(cell.value_or("NULL")) + " is not valid");
+  return value;
+}
+
+std::vector<DocumentVat> vat_rows(Database& db, const std::string& query, const QueryParams& params) {
+  std::vector<DocumentVat> out;
+  for (const auto& c : select_cells(db, db.query(query), 3, params))
+    out.push_back({decode<int>(c[0], "rate_basis_points"), decode<Money>(c[1], "base_ht_cents"),
+                   decode<Money>(c[2], "vat_cents")});
+  return out;
+}
+
+}  // namespace
+
+std::vector<FeeRevision> load_recorded_fee_revisions(Database& db, const std::string& contract_id) {
+  return load_records<FeeRevision>(db, "fee_revisions.of_contract", {{"contract", contract_id}});
+}
+
+void record_fee_revisions(Database& db, const std::vector<FeeRevision>& revisions) {
+  for (const FeeRevision& r : revisions) {
+    std::string effective = format_date(r.effective);
+    long long cents = r.period_price.cents;
+    long long index = r.index_value ? r.index_value->thousandths : 0;
+    soci::indicator index_indicator = r.index_value ? soci::i_ok : soci::i_null;
+    db.session() << db.query("fee_revisions.insert_computed"), soci::use(r.service_id, "service"),
+        soci::use(effective, "effective"), soci::use(cents, "cents"), soci::use(index, index_indicator, "index");
+  }
+}
+
+void record_document_vat(Database& db, const std::string& number, const std::vector<DocumentVat>& vat) {
+  for (const DocumentVat& v : vat) {
+    int rate = v.rate_basis_points;
+    long long base = v.base_ht.cents, amount = v.vat.cents;
+    db.session() << db.query("document_vat.insert"), soci::use(number, "number"), soci::use(rate, "rate"),
+        soci::use(base, "base"), soci::use(amount, "vat");
+  }
+}
+
+std::vector<DocumentVat> load_document_vat(Database& db, const std::string& number) {
+  return vat_rows(db, "document_vat.of_number", {{"number", number}});
+}
+
+std::vector<DocumentVat> load_vat_credited_against(Database& db, const std::string& invoice_number) {
+  return vat_rows(db, "document_vat.credited_against", {{"invoice", invoice_number}});
+}
+
+void record_credit_note_correction(Database& db, const std::string& credit_note_number,
+                                   const std::string& contract_id, const std::string& invoice_number) {
+  db.session() << db.query("credit_note_corrections.insert"), soci::use(credit_note_number, "credit_note"),
+      soci::use(contract_id, "contract"), soci::use(invoice_number, "invoice");
+}
+
+void record_deductions(Database& db, const std::string& invoice_number,
+                       const std::vector<std::string>& credit_note_numbers) {
+  for (const std::string& n : credit_note_numbers)
+    db.session() << db.query("credit_note_deductions.insert"), soci::use(n, "credit_note"),
+        soci::use(invoice_number, "invoice");
+}
+
+std::vector<CreditNoteEntry> load_credit_notes_of_contract(Database& db, const std::string& contract_id) {
+  std::vector<CreditNoteEntry> out;
+  for (const auto& c : select_cells(db, db.query("credit_notes.of_contract"), 9, {{"contract", contract_id}})) {
+    CreditNoteEntry e;
+    e.number = c[0].value_or("");
+    e.period = c[1].value_or("");
+    e.issued_on = decode<Date>(c[2], "issued_on");
+    e.total_ht = decode<Money>(c[3], "ht_cents");
+    e.total_vat = decode<Money>(c[4], "vat_cents");
+    e.total_ttc = decode<Money>(c[5], "ttc_cents");
+    e.corrects_number = c[6].value_or("");
+    e.corrects_issued_on = decode<Date>(c[7], "invoice issued_on");
+    e.deducted_by = c[8];
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Money deducted_from_invoice(Database& db, const std::string& invoice_number) {
+  auto rows = select_cells(db, db.query("credit_note_deductions.total_of_invoice"), 1, {{"invoice", invoice_number}});
+  return rows.empty() ? Money{} : decode<Money>(rows.front()[0], "deducted total");
+}
+
+std::vector<std::string> contracts_with_uncredited_months(Database& db) {
+  std::vector<std::string> out;
+  for (const auto& c : select_cells(db, db.query("service_credits.contracts_without_credit_note"), 1))
+    out.push_back(c[0].value_or(""));
+  return out;
+}
+
+std::vector<IssuedDocument> load_issued_documents_of_kind(Database& db, DocumentKind kind,
+                                                          std::optional<Date> issued_on) {
+  QueryParams params{{"kind", std::string{to_word(kind)}}};
+  if (issued_on) params.push_back({"issued_on", format_date(*issued_on)});
+  std::vector<IssuedDocument> out;
+  for (const auto& c : select_cells(db, db.query(issued_on ? "issued_documents.of_kind_on" : "issued_documents.of_kind"),
+                                    12, params)) {
+    IssuedDocument d;
+    d.id = decode<long long>(c[0], "id");
+    d.kind = decode<DocumentKind>(c[1], "kind");
+    d.number = c[2];
+    d.contract_id = c[3].value_or("");
+    d.period = c[4].value_or("");
+    d.issued_on = decode<Date>(c[5], "issued_on");
+    d.path = c[6].value_or("");
+    d.sha256 = c[7].value_or("");
+    d.total_ht = decode<Money>(c[8], "ht_cents");
+    d.total_vat = decode<Money>(c[9], "vat_cents");
+    d.total_ttc = decode<Money>(c[10], "ttc_cents");
+    d.run_id = decode<long long>(c[11], "run_id");
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace clause
