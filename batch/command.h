@@ -25,9 +25,9 @@ void add_invoices_command(CLI::App& app, CommandAction& action);
 void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 
-// Runs the statements job with a fresh document engine and logs its outcome; the exit code.
-int run_statements_command(RunContext& context, const StatementsRequest& request);
+// Runs the statements job and logs its outcome; the exit code.
+int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request);
 // Runs the invoices job (credit notes, invoices, journal) and logs its outcome; the exit code.
-int run_invoices_command(RunContext& context, const InvoicesRequest& request);
+int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request);
 
 }  // namespace clause

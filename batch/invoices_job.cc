@@ -72,7 +72,9 @@ class InvoicesRun {
     CreditNotesOfContract notes = issue_credit_notes(db_, output_, *prepared, request_.date, run_id);
     for (const auto& n : notes.documents) record(n, outcome, documents, true);
     for (const auto& w : notes.waiting) {
-      spdlog::warn("contract {}: credits of {}", c.id, w);
+      // Listed in the manifest and counted in the summary; logged at debug level so a nightly log
+      // does not repeat it every night until the invoice exists.
+      spdlog::debug("contract {}: credits of {}", c.id, w);
       outcome.waiting_credits.push_back(c.id + " " + w);
     }
     if (notes.problem) return skip(outcome, c.id, "contract " + c.id, *notes.problem);

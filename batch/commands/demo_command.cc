@@ -1,11 +1,14 @@
-// `clause demo`: the main job on the sample data: creates the database, imports samples/, checks
-// them and issues the statements of the sample months, then says where the documents are.
+// `clause demo`: the main job on the sample data, as the nightly cron would have run it: creates the
+// database, imports samples/, checks them, then walks the days of the sample period issuing on the
+// first of each month the statements of the month before, and every day the invoices and credit
+// notes due. One document engine for the whole run. Says where the documents are.
 #include <set>
 
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
 #include "batch/exit_codes.h"
+#include "rules/calendar.h"
 #include "rules/consistency.h"
 #include "store/csv_import.h"
 #include "store/record_repository.h"
@@ -13,16 +16,22 @@
 namespace clause {
 
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
-  auto* cmd = app.add_subcommand("demo", "initialise the database, import samples/ and run the main job on them");
+  auto* cmd = app.add_subcommand("demo", "initialise the database, import samples/ and run the nightly jobs on them");
   struct Options {
     std::filesystem::path samples = "samples";
-    std::vector<std::string> months{"2026-10", "2026-11"};
+    std::string from = "2026-11-01", to = "2026-12-01";
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--samples", options->samples, "sample CSV directory")->capture_default_str();
-  cmd->add_option("--months", options->months, "months whose statements are issued")->capture_default_str();
+  cmd->add_option("--from", options->from, "first night (YYYY-MM-DD)")->capture_default_str();
+  cmd->add_option("--to", options->to, "last night (YYYY-MM-DD)")->capture_default_str();
   cmd->callback([&action, options] {
     action = [options](RunContext& context) {
+      auto from = parse_date(options->from), to = parse_date(options->to);
+      if (!from || !to || *to < *from) {
+        spdlog::error("--from and --to must be dates YYYY-MM-DD, --from first");
+        return int(kUsage);
+      }
       Database& db = context.database(/*migrate=*/true);
       ImportReport report = import_directory(db, options->samples);
       if (!report.ok()) {
@@ -36,16 +45,19 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
       for (const auto& [name, p] : context.profiles()) profiles.insert(name);
       for (const auto& f : check_consistency(load_data_set(db), profiles))
         spdlog::warn("check: {} {}: {}", f.entity, f.id, f.reason);
+
+      const DocumentEngine engine(context.config());
+      const auto out = context.config().output;
       int code = kDone;
-      for (const auto& text : options->months) {
-        auto month = parse_year_month(text);
-        if (!month) {
-          spdlog::error("--months: \"{}\" is not YYYY-MM", text);
-          return int(kUsage);
+      for (Date night = *from; night <= *to; night = add_days(night, 1)) {
+        if (night.day() == std::chrono::day{1}) {
+          YearMonth previous = YearMonth{int(night.year()), unsigned(night.month())}.previous();
+          code = std::max(code, run_statements_command(context, engine, {previous, std::nullopt, out}));
         }
-        code = std::max(code, run_statements_command(context, {*month, std::nullopt, context.config().output}));
+        code = std::max(code, run_invoices_command(context, engine, {night, std::nullopt, out}));
       }
-      spdlog::info("documents are in {}", context.config().output.string());
+      spdlog::info("documents are in {}: statements per month, invoices and credit notes under invoices/",
+                   out.string());
       return code;
     };
   });

@@ -28,13 +28,12 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
       }
       InvoicesRequest request{*date, std::nullopt, options->out.empty() ? context.config().output : options->out};
       if (!options->contract.empty()) request.contract_id = options->contract;
-      return run_invoices_command(context, request);
+      return run_invoices_command(context, DocumentEngine(context.config()), request);
     };
   });
 }
 
-int run_invoices_command(RunContext& context, const InvoicesRequest& request) {
-  DocumentEngine engine(context.config());
+int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   InvoicesOutcome outcome = run_invoices(context, engine, request, now);
   spdlog::info("invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "

@@ -27,13 +27,12 @@ void add_statements_command(CLI::App& app, CommandAction& action) {
       }
       StatementsRequest request{*month, std::nullopt, options->out.empty() ? context.config().output : options->out};
       if (!options->contract.empty()) request.contract_id = options->contract;
-      return run_statements_command(context, request);
+      return run_statements_command(context, DocumentEngine(context.config()), request);
     };
   });
 }
 
-int run_statements_command(RunContext& context, const StatementsRequest& request) {
-  DocumentEngine engine(context.config());
+int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   StatementsOutcome outcome = run_statements(context, engine, request, now);
   spdlog::info("statements {}: {} issued, {} already issued, {} skipped; manifest {}",
