@@ -3,25 +3,17 @@
 #include <stdexcept>
 
 #include "store/field_codec.h"
+#include "store/issued_document_rows.h"
 #include "store/table_rows.h"
 
 namespace clause {
 namespace {
 
-template <typename M>
-M decode(const Cell& cell, const char* what) {
-  M value{};
-  if (!FieldCodec<M>::load(cell, value))
-    throw std::runtime_error(std::string{"billing ledger: stored "} + what + " " +
-                             quote_value(cell.value_or("NULL")) + " is not valid");
-  return value;
-}
-
 std::vector<DocumentVat> vat_rows(Database& db, const std::string& query, const QueryParams& params) {
   std::vector<DocumentVat> out;
   for (const auto& c : select_cells(db, db.query(query), 3, params))
-    out.push_back({decode<int>(c[0], "rate_basis_points"), decode<Money>(c[1], "base_ht_cents"),
-                   decode<Money>(c[2], "vat_cents")});
+    out.push_back({decode_cell<int>(c[0], "rate_basis_points"), decode_cell<Money>(c[1], "base_ht_cents"),
+                   decode_cell<Money>(c[2], "vat_cents")});
   return out;
 }
 
@@ -78,12 +70,12 @@ std::vector<CreditNoteEntry> load_credit_notes_of_contract(Database& db, const s
     CreditNoteEntry e;
     e.number = c[0].value_or("");
     e.period = c[1].value_or("");
-    e.issued_on = decode<Date>(c[2], "issued_on");
-    e.total_ht = decode<Money>(c[3], "ht_cents");
-    e.total_vat = decode<Money>(c[4], "vat_cents");
-    e.total_ttc = decode<Money>(c[5], "ttc_cents");
+    e.issued_on = decode_cell<Date>(c[2], "issued_on");
+    e.total_ht = decode_cell<Money>(c[3], "ht_cents");
+    e.total_vat = decode_cell<Money>(c[4], "vat_cents");
+    e.total_ttc = decode_cell<Money>(c[5], "ttc_cents");
     e.corrects_number = c[6].value_or("");
-    e.corrects_issued_on = decode<Date>(c[7], "invoice issued_on");
+    e.corrects_issued_on = decode_cell<Date>(c[7], "invoice issued_on");
     e.deducted_by = c[8];
     out.push_back(std::move(e));
   }
@@ -92,7 +84,7 @@ std::vector<CreditNoteEntry> load_credit_notes_of_contract(Database& db, const s
 
 Money deducted_from_invoice(Database& db, const std::string& invoice_number) {
   auto rows = select_cells(db, db.query("credit_note_deductions.total_of_invoice"), 1, {{"invoice", invoice_number}});
-  return rows.empty() ? Money{} : decode<Money>(rows.front()[0], "deducted total");
+  return rows.empty() ? Money{} : decode_cell<Money>(rows.front()[0], "deducted total");
 }
 
 std::vector<std::string> contracts_with_uncredited_months(Database& db) {
@@ -109,20 +101,7 @@ std::vector<IssuedDocument> load_issued_documents_of_kind(Database& db, Document
   std::vector<IssuedDocument> out;
   for (const auto& c : select_cells(db, db.query(issued_on ? "issued_documents.of_kind_on" : "issued_documents.of_kind"),
                                     12, params)) {
-    IssuedDocument d;
-    d.id = decode<long long>(c[0], "id");
-    d.kind = decode<DocumentKind>(c[1], "kind");
-    d.number = c[2];
-    d.contract_id = c[3].value_or("");
-    d.period = c[4].value_or("");
-    d.issued_on = decode<Date>(c[5], "issued_on");
-    d.path = c[6].value_or("");
-    d.sha256 = c[7].value_or("");
-    d.total_ht = decode<Money>(c[8], "ht_cents");
-    d.total_vat = decode<Money>(c[9], "vat_cents");
-    d.total_ttc = decode<Money>(c[10], "ttc_cents");
-    d.run_id = decode<long long>(c[11], "run_id");
-    out.push_back(std::move(d));
+    out.push_back(issued_document_from_cells(c));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <concepts>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -232,5 +233,15 @@ template <typename M>
 inline constexpr bool is_optional_v = false;
 template <typename M>
 inline constexpr bool is_optional_v<std::optional<M>> = true;
+
+// A stored cell read back as M; a value the codec refuses means the database was changed behind
+// Clause's back, so it throws std::runtime_error naming the column and the value.
+template <typename M>
+M decode_cell(const Cell& cell, const char* column) {
+  M value{};
+  if (!FieldCodec<M>::load(cell, value))
+    throw std::runtime_error(std::string{"stored "} + column + " " + quote_value(cell.value_or("NULL")) + " is not valid");
+  return value;
+}
 
 }  // namespace clause

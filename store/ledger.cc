@@ -3,37 +3,27 @@
 #include <stdexcept>
 
 #include "store/field_codec.h"
+#include "store/issued_document_rows.h"
 #include "store/table_rows.h"
 
 namespace clause {
-namespace {
 
-template <typename M>
-M decode(const Cell& cell, const char* what) {
-  M value{};
-  if (!FieldCodec<M>::load(cell, value))
-    throw std::runtime_error(std::string{"ledger: stored "} + what + " " + quote_value(cell.value_or("NULL")) + " is not valid");
-  return value;
-}
-
-IssuedDocument document_from(const std::vector<Cell>& c) {
+IssuedDocument issued_document_from_cells(const std::vector<Cell>& c) {
   IssuedDocument d;
-  d.id = decode<long long>(c[0], "id");
-  d.kind = decode<DocumentKind>(c[1], "kind");
+  d.id = decode_cell<long long>(c[0], "id");
+  d.kind = decode_cell<DocumentKind>(c[1], "kind");
   d.number = c[2];
   d.contract_id = c[3].value_or("");
   d.period = c[4].value_or("");
-  d.issued_on = decode<Date>(c[5], "issued_on");
+  d.issued_on = decode_cell<Date>(c[5], "issued_on");
   d.path = c[6].value_or("");
   d.sha256 = c[7].value_or("");
-  d.total_ht = decode<Money>(c[8], "ht_cents");
-  d.total_vat = decode<Money>(c[9], "vat_cents");
-  d.total_ttc = decode<Money>(c[10], "ttc_cents");
-  d.run_id = decode<long long>(c[11], "run_id");
+  d.total_ht = decode_cell<Money>(c[8], "ht_cents");
+  d.total_vat = decode_cell<Money>(c[9], "vat_cents");
+  d.total_ttc = decode_cell<Money>(c[10], "ttc_cents");
+  d.run_id = decode_cell<long long>(c[11], "run_id");
   return d;
 }
-
-}  // namespace
 
 long long start_run(Database& db, const std::string& kind, const std::string& parameters, Instant started) {
   std::string at = format_instant_utc(started);
@@ -56,14 +46,14 @@ std::optional<Run> load_run(Database& db, long long run_id) {
   if (rows.empty()) return std::nullopt;
   const auto& c = rows.front();
   Run r;
-  r.id = decode<long long>(c[0], "id");
+  r.id = decode_cell<long long>(c[0], "id");
   r.kind = c[1].value_or("");
   r.parameters = c[2].value_or("");
-  r.started = decode<Instant>(c[3], "started");
-  r.finished = decode<std::optional<Instant>>(c[4], "finished");
-  r.status = decode<RunStatus>(c[5], "status");
-  r.counts = {decode<int>(c[6], "contracts_done"), decode<int>(c[7], "contracts_failed"),
-              decode<int>(c[8], "documents_issued")};
+  r.started = decode_cell<Instant>(c[3], "started");
+  r.finished = decode_cell<std::optional<Instant>>(c[4], "finished");
+  r.status = decode_cell<RunStatus>(c[5], "status");
+  r.counts = {decode_cell<int>(c[6], "contracts_done"), decode_cell<int>(c[7], "contracts_failed"),
+              decode_cell<int>(c[8], "documents_issued")};
   return r;
 }
 
@@ -78,13 +68,13 @@ std::optional<IssuedDocument> find_issued_document(Database& db, DocumentKind ki
   auto rows = select_cells(db, db.query("issued_documents.find"), 12,
                            {{"kind", std::string{to_word(kind)}}, {"contract", contract_id}, {"period", period}});
   if (rows.empty()) return std::nullopt;
-  return document_from(rows.front());
+  return issued_document_from_cells(rows.front());
 }
 
 std::vector<IssuedDocument> load_issued_documents_of_contract(Database& db, const std::string& contract_id) {
   std::vector<IssuedDocument> out;
   for (const auto& row : select_cells(db, db.query("issued_documents.of_contract"), 12, {{"contract", contract_id}}))
-    out.push_back(document_from(row));
+    out.push_back(issued_document_from_cells(row));
   return out;
 }
 
@@ -172,7 +162,7 @@ void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& cred
 std::vector<ServiceCredit> load_service_credits_of_contract(Database& db, const std::string& contract_id) {
   std::vector<ServiceCredit> out;
   for (const auto& c : select_cells(db, db.query("service_credits.of_contract"), 4, {{"contract", contract_id}}))
-    out.push_back({c[0].value_or(""), c[1].value_or(""), decode<YearMonth>(c[2], "month"), decode<Money>(c[3], "cents")});
+    out.push_back({c[0].value_or(""), c[1].value_or(""), decode_cell<YearMonth>(c[2], "month"), decode_cell<Money>(c[3], "cents")});
   return out;
 }
 
@@ -189,9 +179,9 @@ std::vector<AuditEntry> load_audit_log(Database& db) {
   std::vector<AuditEntry> out;
   for (const auto& c : select_cells(db, db.query("audit_log.all"), 7)) {
     AuditEntry e;
-    e.id = decode<long long>(c[0], "id");
-    e.at = decode<Instant>(c[1], "at");
-    e.run_id = decode<std::optional<long long>>(c[2], "run_id");
+    e.id = decode_cell<long long>(c[0], "id");
+    e.at = decode_cell<Instant>(c[1], "at");
+    e.run_id = decode_cell<std::optional<long long>>(c[2], "run_id");
     e.action = c[3].value_or("");
     e.entity = c[4].value_or("");
     e.entity_id = c[5].value_or("");
