@@ -7,7 +7,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
+
+#include "tests/support/shell.h"
 
 namespace clause::testing {
 
@@ -18,13 +19,7 @@ struct CommandResult {
 
 inline CommandResult run_command(const std::string& command) {
   CommandResult r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.output = run(command, &r.exit_code);
   return r;
 }
 

@@ -11,9 +11,12 @@
 
 #include "reports/facturx/cii_writer.h"
 #include "tests/reports/invoice_test_documents.h"
+#include "tests/support/shell.h"
 
 namespace clause::facturx {
 namespace {
+
+using clause::testing::run;
 
 namespace fs = std::filesystem;
 using namespace clause::invoice_test;
@@ -28,21 +31,10 @@ std::string write_output(const std::string& name, const std::string& bytes) {
   return (dir / name).string();
 }
 
-// Standard output of `command` (stderr discarded); its exit status in *status.
-std::string run(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  *status = WEXITSTATUS(pclose(pipe));
-  return out;
-}
-
 // The validator's summary line ("PASS file=... fatal=0 ...") and exit status.
 std::pair<std::string, int> validate(const std::string& name, const std::string& xml) {
   int status = -1;
-  const std::string out = run(std::string(kValidator) + " " + write_output(name, xml), &status);
+  const std::string out = run(std::string(kValidator) + " " + write_output(name, xml), &status, /*merge_stderr=*/false);
   return {out, status};
 }
 

@@ -12,9 +12,12 @@
 #include "reports/facturx/cii_writer.h"
 #include "reports/facturx/facturx_document.h"
 #include "tests/reports/invoice_test_documents.h"
+#include "tests/support/shell.h"
 
 namespace clause::facturx {
 namespace {
+
+using clause::testing::run;
 
 namespace fs = std::filesystem;
 using namespace clause::invoice_test;
@@ -35,17 +38,6 @@ std::string read_file(const fs::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string run(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  const int rc = pclose(pipe);
-  if (status) *status = WEXITSTATUS(rc);
-  return out;
 }
 
 // pdftotext -layout output with blank runs collapsed, so that a mention split by the layout

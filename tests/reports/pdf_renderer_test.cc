@@ -11,9 +11,12 @@
 #include <sstream>
 
 #include "reports/pdf/pdf_renderer.h"
+#include "tests/support/shell.h"
 
 namespace clause::pdf {
 namespace {
+
+using clause::testing::run;
 
 namespace fs = std::filesystem;
 using layout::Align;
@@ -29,18 +32,6 @@ std::string write_file(const std::string& name, const std::string& bytes) {
   const fs::path path = output_dir() / name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path.string();
-}
-
-// Runs a shell command; its standard output. The exit status goes to *status when asked.
-std::string run(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  const int rc = pclose(pipe);
-  if (status) *status = WEXITSTATUS(rc);
-  return out;
 }
 
 // A tiny PNG (stored deflate blocks): a server-rack logo in the accent colour.

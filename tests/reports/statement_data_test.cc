@@ -14,9 +14,12 @@
 #include "reports/pdf/pdf_renderer.h"
 #include "reports/templates/template_set.h"
 #include "settings/terms_loader.h"
+#include "tests/support/shell.h"
 
 namespace clause {
 namespace {
+
+using clause::testing::run;
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -223,16 +226,6 @@ const nlohmann::json& incident_data(const nlohmann::json& data, const std::strin
 const templates::TemplateSet& french_templates() {
   static const templates::TemplateSet set = templates::TemplateSet::load(CLAUSE_SOURCE_DIR "/templates/fr");
   return set;
-}
-
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  pclose(pipe);
-  return out;
 }
 
 // Renders the statement to PDF (and page 1 to PNG); the PDF's text with every blank run, line
