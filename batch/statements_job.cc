@@ -18,8 +18,6 @@
 namespace clause {
 namespace {
 
-Date last_day_of(YearMonth m) { return Date{std::chrono::sys_days{m.next().first_day()} - std::chrono::days{1}}; }
-
 // One contract's statement on its way: prepared and computed on the main thread (database reads),
 // rendered on a worker (template, PDF, XLSX, temporary files), recorded on the main thread again
 // (ledger transaction, rename), in contract order so that runs are reproducible.
@@ -92,7 +90,7 @@ class StatementsRun {
       auto w = std::make_shared<StatementWork>();
       w->contract_id = contract_id;
       ContractProblem problem;
-      w->prepared = preparer_.prepare(contract_id, last_day_of(request_.month), problem);
+      w->prepared = preparer_.prepare(contract_id, request_.month.last_day(), problem);
       if (!w->prepared) return skip(outcome, contract_id, problem.record, problem.reason);
       const auto& r = w->prepared->records;
       w->figures = compute_contract_month(r, *w->prepared->terms, w->prepared->clock, request_.month);
@@ -192,7 +190,7 @@ class StatementsRun {
 std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request) {
   if (request.contract_id) return {*request.contract_id};
   std::vector<std::string> ids;
-  for (const auto& c : load_contracts_active_between(db, request.month.first_day(), last_day_of(request.month)))
+  for (const auto& c : load_contracts_active_between(db, request.month.first_day(), request.month.last_day()))
     ids.push_back(c.id);
   return ids;
 }

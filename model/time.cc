@@ -24,6 +24,9 @@ std::string two(unsigned v) { return std::string{char('0' + v / 10), char('0' + 
 Date YearMonth::first_day() const {
   return Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}};
 }
+Date YearMonth::last_day() const {
+  return Date{std::chrono::year{year} / std::chrono::month{month} / std::chrono::last};
+}
 YearMonth YearMonth::next() const { return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1}; }
 YearMonth YearMonth::previous() const { return month == 1 ? YearMonth{year - 1, 12} : YearMonth{year, month - 1}; }
 

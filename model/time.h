@@ -30,6 +30,7 @@ struct YearMonth {
   unsigned month = 0;  // 1..12
   friend auto operator<=>(const YearMonth&, const YearMonth&) = default;
   Date first_day() const;
+  Date last_day() const;           // 28, 29, 30 or 31
   YearMonth next() const;
   YearMonth previous() const;
 };

@@ -6,11 +6,9 @@
 namespace clause {
 namespace {
 
-Date last_day_of(YearMonth m) { return add_days(m.next().first_day(), -1); }
-
 std::vector<AllowanceUse> allowance_uses(const ContractRecords& r, const TermsProfile& terms,
                                          const ContractClock& clock, YearMonth m) {
-  const Date last = last_day_of(m);
+  const Date last = m.last_day();
   const ContractYear year = contract_year_of(r.contract, last);
   std::map<std::string, int> used;
   for (const auto& i : r.interventions) {
@@ -46,7 +44,7 @@ std::vector<RootAccessInMonth> root_access_in_month(const ContractRecords& r, co
 }  // namespace
 
 bool active_in_month(const Contract& contract, YearMonth m) {
-  return contract.start <= last_day_of(m) && (!contract.end || *contract.end >= m.first_day());
+  return contract.start <= m.last_day() && (!contract.end || *contract.end >= m.first_day());
 }
 
 ContractMonthFigures compute_contract_month(const ContractRecords& r, const TermsProfile& terms,

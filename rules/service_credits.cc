@@ -8,7 +8,6 @@ namespace {
 
 void append(Trace& to, const Trace& from) { to.steps.insert(to.steps.end(), from.steps.begin(), from.steps.end()); }
 
-Date last_day_of(YearMonth m) { return add_days(m.next().first_day(), -1); }
 
 }  // namespace
 
@@ -63,7 +62,7 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
     out.incidents.push_back(std::move(line));
   }
 
-  out.month_fee = highest_monthly_fee(fees, service.id, m.first_day(), last_day_of(m), contract.billing);
+  out.month_fee = highest_monthly_fee(fees, service.id, m.first_day(), m.last_day(), contract.billing);
   if (!out.month_fee && (contract.high_availability || !out.incidents.empty()))
     out.problems.push_back("no fee in force for service " + service.id + " in " + format_year_month(m));
   const Money month_fee = out.month_fee ? out.month_fee->monthly : Money{};

@@ -23,7 +23,6 @@ struct ExplainOptions {
   std::string language = "fr";
 };
 
-Date last_day_of(YearMonth m) { return Date{std::chrono::sys_days{m.next().first_day()} - std::chrono::days{1}}; }
 
 void print_trace(const std::string& title, const Trace& trace, const TraceWording& wording, const ContractClock& clock) {
   std::cout << title << "\n";
@@ -38,24 +37,30 @@ int explain_incident(RunContext& context, const TraceWording& wording, const std
   }
   ContractPreparer preparer(context);
   ContractProblem problem;
-  // The month is known only once the clock is: prepare with fees through a generous bound first.
-  auto prepared = preparer.prepare(incident->contract_id, Date{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(incident->contacted)} + std::chrono::days{62}}, problem);
+  // The incident's month is known once the contract's clock is; then the contract is prepared as
+  // the statement of that month prepares it (fees revised through the month's end).
+  const Date contact_day{std::chrono::floor<std::chrono::days>(incident->contacted)};
+  auto prepared = preparer.prepare(incident->contract_id, contact_day, problem);
+  std::optional<YearMonth> month;
+  if (prepared) {
+    month = prepared->clock.month_of(incident->contacted);
+    prepared = preparer.prepare(incident->contract_id, month->last_day(), problem);
+  }
   if (!prepared) {
     spdlog::error("{}: {}", problem.record, problem.reason);
     return kDoneWithRejects;
   }
-  const YearMonth month = prepared->clock.month_of(incident->contacted);
   for (const auto& service : prepared->records.services) {
     if (service.id != incident->service_id) continue;
-    auto credits = compute_service_credits(prepared->records.contract, service, *prepared->terms, prepared->clock, month,
+    auto credits = compute_service_credits(prepared->records.contract, service, *prepared->terms, prepared->clock, *month,
                                            prepared->records.incidents, prepared->records.outages,
                                            prepared->records.root_access_periods, prepared->records.fee_revisions);
     for (const auto& line : credits.incidents)
       if (line.incident_id == id) {
         print_trace("incident " + id + " (contract " + incident->contract_id + ", service " + service.id + ", " +
-                        format_year_month(month) + ")",
+                        format_year_month(*month) + ")",
                     line.trace, wording, prepared->clock);
-        print_trace("service " + service.id + " in " + format_year_month(month), credits.trace, wording, prepared->clock);
+        print_trace("service " + service.id + " in " + format_year_month(*month), credits.trace, wording, prepared->clock);
         return kDone;
       }
   }
@@ -71,7 +76,7 @@ int explain_contract(RunContext& context, const TraceWording& wording, const std
   }
   ContractPreparer preparer(context);
   ContractProblem problem;
-  auto prepared = preparer.prepare(id, last_day_of(*month), problem);
+  auto prepared = preparer.prepare(id, month->last_day(), problem);
   if (!prepared) {
     spdlog::error("{}: {}", problem.record, problem.reason);
     return kDoneWithRejects;

@@ -48,3 +48,17 @@ TEST(Milli, IndexValues) {
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+// T5: month ends, 29 February included.
+TEST(YearMonth, LastDay) {
+  EXPECT_EQ(format_date(YearMonth{2026, 2}.last_day()), "2026-02-28");
+  EXPECT_EQ(format_date(YearMonth{2024, 2}.last_day()), "2024-02-29");
+  EXPECT_EQ(format_date(YearMonth{2026, 10}.last_day()), "2026-10-31");
+  EXPECT_EQ(format_date(YearMonth{2026, 11}.last_day()), "2026-11-30");
+}
+
+}  // namespace
+}  // namespace clause
