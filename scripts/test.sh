@@ -9,4 +9,12 @@ trap 'scripts/pg-throwaway.sh stop "$pgdir"' EXIT
 export CLAUSE_TEST_PG=$(scripts/pg-throwaway.sh start "$pgdir" "${CLAUSE_PG_PORT:-55433}")
 export CLAUSE_REQUIRE_PG=1
 echo "PostgreSQL for the tests: $CLAUSE_TEST_PG"
-ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 900
+log=$(mktemp)
+ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 900 | tee "$log"
+# Nothing may be skipped here (PostgreSQL is required): a skip would hide a test that never ran,
+# e.g. one whose suite set-up failed.
+if grep -q '\*\*\*Skipped' "$log"; then
+  echo "FAILED: tests were skipped:" >&2
+  grep '\*\*\*Skipped' "$log" >&2
+  exit 1
+fi

@@ -3,6 +3,7 @@
 // start). One broken XML shows the check itself can fail. Files are left under the build directory
 // (test-output/facturx/) to be opened when a check fails.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -25,7 +26,7 @@ using namespace clause::invoice_test;
 const std::string kValidator = std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh";
 
 std::string write_output(const std::string& name, const std::string& bytes) {
-  const fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / "facturx";
+  const fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / std::to_string(::getpid()) / "facturx";
   fs::create_directories(dir);
   std::ofstream(dir / name, std::ios::binary) << bytes;
   return (dir / name).string();

@@ -2,6 +2,7 @@
 // qpdf --check, pdftotext (every B8 mention on the page). Files are left under the build directory
 // (test-output/facturx/) to be opened.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 using namespace clause::invoice_test;
 
 fs::path output_dir() {
-  const fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / "facturx";
+  const fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / std::to_string(::getpid()) / "facturx";
   fs::create_directories(dir);
   return dir;
 }

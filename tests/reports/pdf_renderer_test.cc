@@ -2,6 +2,7 @@
 // pdfdetach and pdftoppm (poppler-utils, qpdf). Sample documents are built in C++ and written
 // under the build directory (test-output/pdf/) so that a failure can be opened and looked at.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -23,7 +24,7 @@ using layout::Align;
 using layout::CellType;
 
 fs::path output_dir() {
-  fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / "pdf";
+  fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / std::to_string(::getpid()) / "pdf";
   fs::create_directories(dir);
   return dir;
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "reports/pdf/pdf_renderer.h"
 #include "reports/templates/template_set.h"
@@ -188,7 +189,7 @@ const TraceWording& french_wording() {
 }
 
 fs::path output_dir() {
-  fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / "statement";
+  fs::path dir = fs::path(CLAUSE_BINARY_DIR) / "test-output" / std::to_string(::getpid()) / "statement";
   fs::create_directories(dir);
   return dir;
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "reports/layout/markup.h"
@@ -41,7 +42,10 @@ const char* kDocument = R"(<document title="Relevé" author="Kalanda" language="
   </chart>
 </document>)";
 
-fs::path temp(const std::string& name) { return fs::temp_directory_path() / ("clause_xlsx_test_" + name); }
+// Per process: ctest runs each test in its own process, two at a time.
+fs::path temp(const std::string& name) {
+  return fs::temp_directory_path() / ("clause_xlsx_test_" + std::to_string(::getpid()) + "_" + name);
+}
 
 nlohmann::json dump(const fs::path& file) {
   std::string command = "/usr/bin/python3 " CLAUSE_SOURCE_DIR "/tests/reports/xlsx_dump.py '" + file.string() + "'";
