@@ -1,8 +1,8 @@
 // B7 and invariant 1 on PostgreSQL with two `clause invoices` runs started at once on the same date:
 // one continuous sequence per kind and year, every document once, and every file the one its ledger
 // row records (the loser of a race on a contract finds the winner's document: store/ledger.cc locks
-// the contract row before looking). Needs a server: CLAUSE_TEST_PG=1 with PostgreSQL at
-// host=127.0.0.1 port=55432 user=postgres; skipped otherwise, failed when CLAUSE_REQUIRE_PG=1.
+// the contract row before looking). Needs the server of CLAUSE_TEST_PG (scripts/test.sh starts one);
+// skipped without it, failed when CLAUSE_REQUIRE_PG=1.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -10,30 +10,26 @@
 #include <cstdlib>
 
 #include "tests/batch/cli_harness.h"
+#include "tests/store/test_database.h"
 
 namespace clause {
 namespace {
 
 using testing::run_command;
 
-const std::string kServer = "host=127.0.0.1 port=55432 user=postgres";
-
 std::string psql(const std::string& dbname, const std::string& query) {
-  return run_command("psql \"" + kServer + " dbname=" + dbname + "\" -qAt -c \"" + query + "\"").output;
+  return run_command("psql \"" + testing::with_database(testing::pg_server(), dbname) + "\" -qAt -c \"" + query + "\"")
+      .output;
 }
 
 TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
-  if (!std::getenv("CLAUSE_TEST_PG")) {
-    if (const char* r = std::getenv("CLAUSE_REQUIRE_PG"); r && std::string(r) == "1")
-      FAIL() << "CLAUSE_REQUIRE_PG=1 but CLAUSE_TEST_PG is not set";
-    GTEST_SKIP() << "CLAUSE_TEST_PG not set";
-  }
+  CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
   const std::string dbname = "clause_invoices_race_" + std::to_string(::getpid());
   psql("postgres", "DROP DATABASE IF EXISTS " + dbname);
   ASSERT_EQ(psql("postgres", "CREATE DATABASE " + dbname), "") << "cannot create " << dbname;
   testing::Workspace ws("invoices-pg-race-" + std::to_string(::getpid()));
   const std::string clause = "cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) +
-                             "/batch/clause --db '" + kServer + " dbname=" + dbname + "' ";
+                             "/batch/clause --db '" + testing::with_database(testing::pg_server(), dbname) + "' ";
   ASSERT_EQ(run_command(clause + "init").exit_code, 0);
   ASSERT_EQ(run_command(clause + "import samples").exit_code, 0);
   auto twice = [&](const std::string& date) {
