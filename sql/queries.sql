@@ -104,6 +104,11 @@ RETURNING id;
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id
   FROM issued_documents WHERE kind = :kind AND contract_id = :contract AND period = :period;
+-- name: issued_documents.latest_numbered
+SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
+       ttc_cents, run_id
+  FROM issued_documents WHERE kind = :kind AND number LIKE :prefix
+ ORDER BY issued_on DESC, number DESC LIMIT 1;
 -- name: issued_documents.of_contract
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id

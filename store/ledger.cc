@@ -115,6 +115,21 @@ class IssueTransaction {
   bool done_ = false;
 };
 
+std::optional<IssuedDocument> latest_numbered_document(Database& db, DocumentKind kind, int year) {
+  const std::string prefix = format_document_number(kind, year, 0).substr(0, 8) + "%";  // "FA-2026-%"
+  auto rows = select_cells(db, db.query("issued_documents.latest_numbered"), 12,
+                           {{"kind", std::string{to_word(kind)}}, {"prefix", prefix}});
+  if (rows.empty()) return std::nullopt;
+  return issued_document_from_cells(rows.front());
+}
+
+std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind kind, Date date) {
+  auto latest = latest_numbered_document(db, kind, int(date.year()));
+  if (!latest || latest->issued_on <= date) return std::nullopt;
+  return *latest->number + " is dated " + format_date(latest->issued_on) + ": a document of its sequence dated " +
+         format_date(date) + " would be numbered out of date order (B7)";
+}
+
 IssueResult issue_document(Database& db, IssuedDocument draft, const std::function<void(IssuedDocument&)>& produce) {
   IssueTransaction tx(db, draft.contract_id);
   if (auto existing = find_issued_document(db, draft.kind, draft.contract_id, draft.period)) {
@@ -128,6 +143,8 @@ IssueResult issue_document(Database& db, IssuedDocument draft, const std::functi
     long long sequence = 0;
     db.session() << db.query("number_sequences.next"), soci::use(kind, "kind"), soci::use(year, "year"),
         soci::into(sequence);
+    // Read after the sequence row is taken, so a concurrent run with another date is seen.
+    if (auto why = numbering_would_go_back(db, draft.kind, draft.issued_on)) throw NumberingOutOfOrder(*why);
     draft.number = format_document_number(draft.kind, year, sequence);
   }
   produce(draft);

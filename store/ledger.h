@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -84,8 +85,20 @@ struct IssueResult {
 // otherwise allocates the next number of (kind, year of issued_on) when the kind is numbered,
 // calls `produce` (which renders the file knowing the number and sets path and sha256), records
 // the document and commits. An exception from `produce` rolls back: the number is not used.
+// Throws NumberingOutOfOrder, issuing nothing, when a document of the same sequence already bears
+// a later date (B7: numbers follow the dates).
 IssueResult issue_document(Database& db, IssuedDocument draft,
                            const std::function<void(IssuedDocument&)>& produce);
+
+struct NumberingOutOfOrder : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The document of the (kind, year) sequence with the latest date (the highest number among those
+// of that date), if any: a document dated before it would number out of date order (B7).
+std::optional<IssuedDocument> latest_numbered_document(Database& db, DocumentKind kind, int year);
+// B7: why a document of `kind` dated `date` cannot be numbered now, or nothing if it can.
+std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind kind, Date date);
 
 // "FA-2026-000042" (invoice) or "AV-2026-000001" (credit note, avoir): continuous per kind and year.
 std::string format_document_number(DocumentKind kind, int year, long long sequence);

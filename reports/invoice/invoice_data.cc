@@ -93,6 +93,9 @@ json invoice_data(const InvoiceDocument& d, Language lang) {
     lines.push_back({{"id", l.id},
                      {"description", l.description},
                      {"quantity", format_milli(l.quantity)},
+                     // UN/ECE rec. 20 unit of the line, as the templates word it
+                     {"in_hours", l.unit_code == "HUR"},
+                     {"in_months", l.unit_code == "MON"},
                      {"unit_price", format_money_plain(l.unit_price)},
                      {"vat_rate", percent_of(l.vat_rate_basis_points)},
                      {"total_ht", format_money_plain(l.total_ht)}});

@@ -95,11 +95,12 @@ TEST_F(InvoicesEndToEnd, AnniversaryRevisionIsInvoicedAndRecordedWithItsIndex) {
 
 // Case 5 (I1): Garnier's 5th emergency of the contract year, INT-GA-1025, 65 min -> 5 steps of
 // 15 min = 1.25 h x 129.00 = 161.25, billed on the next invoice (2026-11-01): 540.00 + 161.25 =
-// 701.25 HT, VAT 140.25, TTC 841.50. December (I1, I2): 596.11 + 8 steps (2 h, no quote: the
+// 701.25 HT, VAT 140.25, TTC 841.50; the line reads in hours (unit HUR, "h"). December (I1, I2): 596.11 + 8 steps (2 h, no quote: the
 // extra minute is not billed) 258.00 + 10 steps (2 h 30, quote DEV-2026-0412) 322.50 = 1 176.61.
 TEST_F(InvoicesEndToEnd, EmergenciesBeyondTheAllowanceAreBilledOnTheNextInvoice) {
   EXPECT_EQ(document("invoice", "CTR-K-GARNIER", "2026-11-01"), "FA-2026-000002|70125|14025|84150\n");
-  EXPECT_NE(text_of("FA-2026-000002").find("161,25"), std::string::npos);
+  EXPECT_NE(text_of("FA-2026-000002").find("1,25 h 129,00 € 20 % 161,25 €"), std::string::npos)
+      << text_of("FA-2026-000002");
   EXPECT_EQ(document("invoice", "CTR-K-GARNIER", "2026-12-01").substr(15, 6), "117661");
 }
 
@@ -226,6 +227,28 @@ TEST_F(InvoicesEndToEnd, MissingIndexSkipsTheContract) {
   EXPECT_NE(run.output.find("contract CTR-K-SAINTROCH skipped: contract CTR-K-SAINTROCH: B3: no SYNTEC index published on or before the anniversary"),
             std::string::npos) << run.output;
   EXPECT_NE(run.output.find("6 invoices and 0 credit notes issued"), std::string::npos) << run.output;
+}
+
+// B7: numbers follow the dates. Once Dubois's annual invoice is dated 2026-11-20, the Moreau invoice
+// due on 2026-11-15 can no longer be numbered: the contract is skipped with the reason (exit 1) and
+// nothing is issued for it; a rerun of 2026-11-20, which numbers nothing, still succeeds.
+TEST_F(InvoicesEndToEnd, AnEarlierDateThanTheLatestNumberIsNotNumbered) {
+  Workspace ws("invoices-e2e-order-" + std::to_string(::getpid()));
+  ASSERT_EQ(ws.clause("init").exit_code, 0);
+  ASSERT_EQ(ws.clause("import samples").exit_code, 0);
+  auto later = ws.clause("invoices --date 2026-11-20 --out " + ws.out().string());
+  ASSERT_EQ(later.exit_code, 0) << later.output;
+  auto earlier = ws.clause("invoices --date 2026-11-15 --out " + ws.out().string());
+  EXPECT_EQ(earlier.exit_code, 1) << earlier.output;
+  EXPECT_NE(earlier.output.find("contract CTR-K-MOREAU failed: FA-2026-000001 is dated "
+                                "2026-11-20: a document of its sequence dated 2026-11-15 would be numbered out of "
+                                "date order (B7)"),
+            std::string::npos) << earlier.output;
+  const std::string db = (ws.root() / "clause.db").string();
+  EXPECT_EQ(run_command("sqlite3 " + db + " \"select number, contract_id, issued_on from issued_documents\"").output,
+            "FA-2026-000001|CTR-D-DUBOIS|2026-11-20\n");
+  EXPECT_EQ(run_command("find " + ws.out().string() + " -name '*.pdf' | wc -l").output, "1\n");
+  EXPECT_EQ(ws.clause("invoices --date 2026-11-20 --out " + ws.out().string()).exit_code, 0);
 }
 
 }  // namespace

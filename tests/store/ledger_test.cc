@@ -59,6 +59,25 @@ TEST_P(Ledger, NumbersAreContinuousPerKindAndYear) {  // B7
   EXPECT_EQ(issue(draft(DocumentKind::statement, "C-1", "2026-10", "2026-11-01")).document.number, std::nullopt);
 }
 
+TEST_P(Ledger, ADocumentDatedBeforeTheLatestOfItsSequenceIsRefused) {  // B7: numbers follow the dates
+  issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-20"));
+  EXPECT_EQ(numbering_would_go_back(db(), DocumentKind::invoice, day("2026-11-05")),
+            "FA-2026-000001 is dated 2026-11-20: a document of its sequence dated 2026-11-05 would be numbered out of "
+            "date order (B7)");
+  bool produced = false;
+  EXPECT_THROW(issue_document(db(), draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-05"),
+                              [&](IssuedDocument&) { produced = true; }),
+               NumberingOutOfOrder);
+  EXPECT_FALSE(produced);
+  EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-2", "2026-11"));
+  // The same day, a later day, another kind and another year's sequence are all in order, and the
+  // refused document used no number.
+  EXPECT_EQ(numbering_would_go_back(db(), DocumentKind::invoice, day("2026-11-20")), std::nullopt);
+  EXPECT_EQ(numbering_would_go_back(db(), DocumentKind::credit_note, day("2026-11-05")), std::nullopt);
+  EXPECT_EQ(numbering_would_go_back(db(), DocumentKind::invoice, day("2025-12-31")), std::nullopt);
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-20")).document.number, "FA-2026-000002");
+}
+
 TEST_P(Ledger, RerunFindsTheDocumentAndIssuesNothing) {  // invariant 1
   IssueResult first = issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"));
   ASSERT_TRUE(first.newly_issued);
