@@ -100,9 +100,19 @@ std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod&
   // The period before this one, from the contract start: its variable lines are billed now.
   const PeriodSpan previous = previous_period(c, terms.billing, due.period);
   if (previous.last < c.start) return lines;
-  const Date from = std::max(previous.first, c.start);
+  for (auto& l : variable_lines(p, std::max(previous.first, c.start), previous.last, lang)) lines.push_back(std::move(l));
+  return lines;
+}
+
+std::vector<DraftLine> variable_lines(const PreparedContract& p, Date from, Date to, Language lang) {
+  const ContractRecords& r = p.records;
+  const Contract& c = r.contract;
+  const TermsProfile& terms = *p.terms;
+  const int rate = terms.billing.vat_rate_basis_points;
+  const bool fr = lang == Language::fr;
+  std::vector<DraftLine> lines;
   const Interval span{p.clock.to_instant(from, std::chrono::minutes{0}),
-                      p.clock.to_instant(add_days(previous.last, 1), std::chrono::minutes{0})};
+                      p.clock.to_instant(add_days(to, 1), std::chrono::minutes{0})};
   InterventionBilling billed = bill_interventions(c, terms.interventions, p.clock, r.interventions, span);
   for (const auto& l : billed.lines)
     if (l.amount > Money{}) {
@@ -111,7 +121,7 @@ std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod&
       lines.push_back(std::move(line));
     }
   if (terms.billing.mail_quota) {
-    const YearMonth last{int(previous.last.year()), unsigned(previous.last.month())};
+    const YearMonth last{int(to.year()), unsigned(to.month())};
     for (YearMonth m{int(from.year()), unsigned(from.month())}; m <= last; m = m.next()) {
       MailOverage overage = mail_overage(r.mail_usage, m, terms.billing);
       if (overage.amount <= Money{}) continue;

@@ -30,6 +30,10 @@ std::string month_text(YearMonth m, Language lang);
 // (Decision: variable lines are billed on the next periodic invoice; for D, the annual one).
 std::vector<DraftLine> invoice_lines(const PreparedContract& contract, const DuePeriod& due, Language lang);
 
+// I1-I3, B5: the billable interventions and mail overage of the days [from, to] (mail by whole
+// months), e.g. the last period of an ended contract (its final settlement).
+std::vector<DraftLine> variable_lines(const PreparedContract& contract, Date from, Date to, Language lang);
+
 // B4: one line per service credited in `month` (amounts > 0), at `vat_rate_basis_points`.
 std::vector<DraftLine> credit_note_lines(const PreparedContract& contract, const std::vector<ServiceCredit>& credits,
                                          YearMonth month, int vat_rate_basis_points, Language lang);

@@ -62,9 +62,12 @@ class InvoicesRun {
 
   void process(const Contract& c, long long run_id, InvoicesOutcome& outcome, nlohmann::ordered_json& documents) {
     std::optional<DuePeriod> due;
-    if (auto profile = context_.profiles().find(c.terms_profile); profile != context_.profiles().end())
+    std::optional<FinalSettlement> settlement;
+    if (auto profile = context_.profiles().find(c.terms_profile); profile != context_.profiles().end()) {
       due = invoice_due_on(c, profile->second.billing, request_.date);
-    if (!due && !uncredited_.count(c.id)) return;   // nothing to issue for this contract today
+      if (!due) settlement = final_settlement_on(c, profile->second.billing, request_.date);
+    }
+    if (!due && !settlement && !uncredited_.count(c.id)) return;   // nothing to issue for this contract today
     ContractProblem problem;
     auto prepared = preparer_.prepare(c.id, request_.date, problem);
     if (!prepared) return skip(outcome, c.id, problem.record, problem.reason);
@@ -78,28 +81,59 @@ class InvoicesRun {
       outcome.waiting_credits.push_back(c.id + " " + w);
     }
     if (notes.problem) return skip(outcome, c.id, "contract " + c.id, *notes.problem);
-    if (due) {
-      IssueResult invoice = issue_invoice(*prepared, *due, run_id);
-      record(invoice, outcome, documents, false);
-    }
+    if (due) record(issue_periodic_invoice(*prepared, *due, run_id), outcome, documents, false);
+    if (settlement)
+      if (auto final_invoice = issue_final_settlement(*prepared, *settlement, run_id))
+        record(*final_invoice, outcome, documents, false);
   }
 
  private:
-  IssueResult issue_invoice(const PreparedContract& p, const DuePeriod& due, long long run_id) {
+  // What distinguishes one invoice from another: its ledger key, the days it bills, its lines.
+  struct InvoiceContent {
+    std::string key;                 // issued_documents.period: the billed period's first day
+    Date billed_from{}, billed_to{};
+    std::vector<DraftLine> lines;
+    std::vector<std::string> notes;
+  };
+
+  IssueResult issue_periodic_invoice(const PreparedContract& p, const DuePeriod& due, long long run_id) {
+    const std::string key = format_date(due.period.first);
+    if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
+      return {*existing, false};
+    const Language language = output_.engine().language_of(p.records.account.language);
+    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(p, due, language), {}}, run_id);
+  }
+
+  // B1 (Decision): the day after its end, an ended contract's last variable lines, if any, are
+  // invoiced alone (keyed by that day: no periodic invoice can start after the end).
+  std::optional<IssueResult> issue_final_settlement(const PreparedContract& p, const FinalSettlement& s,
+                                                    long long run_id) {
+    const std::string key = format_date(s.issue);
+    if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
+      return IssueResult{*existing, false};
+    const Language language = output_.engine().language_of(p.records.account.language);
+    std::vector<DraftLine> lines = variable_lines(p, s.from, s.to, language);
+    if (lines.empty()) return std::nullopt;
+    const std::string note =
+        language == Language::fr
+            ? "Facture de solde : contrat terminé le " + format_date_text(s.to, language) +
+                  ", éléments variables de la dernière période."
+            : "Final invoice: contract ended on " + format_date_text(s.to, language) +
+                  ", variable items of the last period.";
+    return issue_invoice(p, {key, s.from, s.to, std::move(lines), {note}}, run_id);
+  }
+
+  IssueResult issue_invoice(const PreparedContract& p, const InvoiceContent& content, long long run_id) {
     const Contract& c = p.records.contract;
     const TermsProfile& terms = *p.terms;
-    const std::string key = format_date(due.period.first);
-    if (auto existing = find_issued_document(db_, DocumentKind::invoice, c.id, key)) return {*existing, false};
-    const Language language = output_.engine().language_of(p.records.account.language);
-    std::vector<DraftLine> lines = invoice_lines(p, due, language);
     std::vector<InvoiceLineInput> inputs;
-    for (const auto& l : lines) inputs.push_back(l.input);
+    for (const auto& l : content.lines) inputs.push_back(l.input);
     InvoiceTotals totals = invoice_totals(inputs);
     const std::vector<FeeRevision> revisions = computed_revisions(db_, p.records);
     IssuedDocument draft;
     draft.kind = DocumentKind::invoice;
     draft.contract_id = c.id;
-    draft.period = key;
+    draft.period = content.key;
     draft.issued_on = request_.date;
     draft.run_id = run_id;
     draft.total_ht = totals.total_ht;
@@ -124,14 +158,15 @@ class InvoicesRun {
       d.seller = output_.engine().provider();
       d.buyer = buyer_of(p.records.account);
       d.contract_id = c.id;
-      d.period_from = due.billed_from;
-      d.period_to = due.period.last;
+      d.period_from = content.billed_from;
+      d.period_to = content.billed_to;
       d.totals = totals;
       d.lines = numbered_lines(totals);
-      for (std::size_t i = 0; i < d.lines.size(); ++i) d.lines[i].unit_code = lines[i].unit_code;
+      for (std::size_t i = 0; i < d.lines.size(); ++i) d.lines[i].unit_code = content.lines[i].unit_code;
       d.deductions = deductions;
       d.late_penalty = terms.billing.late_penalty;
       d.recovery_indemnity = terms.billing.recovery_indemnity;
+      d.notes = content.notes;
       output_.write(d, p.records.account, record);
       record_document_vat(db_, d.number, document_vat_of(totals));
       std::vector<std::string> numbers;

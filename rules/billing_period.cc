@@ -59,4 +59,13 @@ std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingT
   return due;
 }
 
+std::optional<FinalSettlement> final_settlement_on(const Contract& contract, const BillingTerms& terms, Date d) {
+  if (!contract.end || *contract.end < contract.start || d != add_days(*contract.end, 1)) return std::nullopt;
+  const PeriodSpan last = period_containing(contract, terms, *contract.end);
+  FinalSettlement s{d, std::max(last.first, contract.start), *contract.end, {}};
+  s.trace.add("B1", "final_settlement",
+              {{"contract_end", *contract.end}, {"period_first", last.first}, {"from", s.from}, {"issue", d}});
+  return s;
+}
+
 }  // namespace clause

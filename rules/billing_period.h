@@ -42,4 +42,18 @@ PeriodSpan previous_period(const Contract& contract, const BillingTerms& terms, 
 // the end of service (no invoice for a period starting after contract.end).
 std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingTerms& terms, Date d);
 
+// The final settlement of an ended contract (Decision where B1 is silent): variable lines (I1-I3,
+// B5) are billed on the next periodic invoice, and the last period has none. They are settled on
+// the day after the contract's end, for the last period clipped to the contract: [from, to].
+struct FinalSettlement {
+  Date issue{};
+  Date from{};   // the last period's first day, or the contract start if later
+  Date to{};     // the contract's end
+  Trace trace;
+  friend bool operator==(const FinalSettlement&, const FinalSettlement&) = default;
+};
+
+// B1 (Decision): the final settlement due on `d`, if `d` is the day after the contract's end.
+std::optional<FinalSettlement> final_settlement_on(const Contract& contract, const BillingTerms& terms, Date d);
+
 }  // namespace clause

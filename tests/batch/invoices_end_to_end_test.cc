@@ -251,5 +251,48 @@ TEST_F(InvoicesEndToEnd, AnEarlierDateThanTheLatestNumberIsNotNumbered) {
   EXPECT_EQ(ws.clause("invoices --date 2026-11-20 --out " + ws.out().string()).exit_code, 0);
 }
 
+// B1 (Decision), I3: Vernet's contract ends 2026-12-31. A client-caused intervention of 45 min on
+// 14 Dec (3 steps of 15 min x 32.25 = 96.75, I3) has no periodic invoice after it, so it is
+// invoiced alone on 2027-01-01: FA-2027-000001, 96.75 HT, VAT 20 % 19.35, TTC 116.10, for
+// 01/12/2026 to 31/12/2026, with the final-invoice note. Without variable lines nothing is issued.
+TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
+  Workspace ws("invoices-e2e-final-" + std::to_string(::getpid()));
+  ASSERT_EQ(ws.clause("init").exit_code, 0);
+  ASSERT_EQ(ws.clause("import samples").exit_code, 0);
+  const std::string db = (ws.root() / "clause.db").string();
+  auto sql = [&](const std::string& q) { return run_command("sqlite3 " + db + " \"" + q + "\"").output; };
+  const std::string invoices = "invoices --contract CTR-K-VERNET --out " + ws.out().string() + " --date ";
+  ASSERT_EQ(ws.clause(invoices + "2026-12-01").exit_code, 0);
+  // Nothing variable in December yet: no final invoice.
+  auto quiet = ws.clause(invoices + "2027-01-01");
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.output;
+  EXPECT_EQ(sql("select count(*) from issued_documents where issued_on = '2027-01-01'"), "0\n");
+
+  const auto extra = ws.root() / "extra";
+  std::filesystem::create_directories(extra);
+  std::ofstream(extra / "interventions.csv")
+      << "id,contract_id,service_id,incident_id,kind,start,end,quote_reference\n"
+         "INT-VN-1214,CTR-K-VERNET,SRV-VN-LIMS,,client_caused,2026-12-14T10:00:00+01:00,2026-12-14T10:45:00+01:00,\n";
+  auto imported = ws.clause("import " + extra.string());
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  auto final_run = ws.clause(invoices + "2027-01-01");
+  ASSERT_EQ(final_run.exit_code, 0) << final_run.output;
+  EXPECT_EQ(sql("select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where issued_on = '2027-01-01'"),
+            "FA-2027-000001|2027-01-01|9675|1935|11610\n");
+  std::string path = sql("select path from issued_documents where number = 'FA-2027-000001'");
+  path.pop_back();  // the line break
+  const std::string text = testing::pdf_text(path);
+  EXPECT_NE(text.find("INT-VN-1214"), std::string::npos) << text;
+  EXPECT_NE(text.find("du 01/12/2026 au 31/12/2026"), std::string::npos) << text;
+  EXPECT_NE(text.find("Facture de solde"), std::string::npos) << text;
+  const std::string xml = (ws.root() / "final.xml").string();
+  ASSERT_EQ(run_command("pdfdetach -save 1 -o '" + xml + "' '" + path + "'").exit_code, 0);
+  auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  // Once only: a rerun finds it.
+  EXPECT_EQ(ws.clause(invoices + "2027-01-01").exit_code, 0);
+  EXPECT_EQ(sql("select count(*) from issued_documents where issued_on = '2027-01-01'"), "1\n");
+}
+
 }  // namespace
 }  // namespace clause

@@ -94,6 +94,35 @@ TEST(InvoiceDue, B1NoInvoiceAfterTheEndOfService) {
   EXPECT_FALSE(invoice_due_on(c, k, day("2027-01-01")).has_value());
 }
 
+// B1 (Decision): the variable lines of the last period are settled the day after the end, for the
+// last period clipped to the contract: ending 2026-12-31 (monthly) -> 2027-01-01 for 1-31 Dec.
+TEST(FinalSettlement, B1TheDayAfterTheEndSettlesTheLastPeriod) {
+  Contract c = kalanda("2024-01-01", BillingPeriod::monthly);
+  c.end = day("2026-12-31");
+  auto s = final_settlement_on(c, k, day("2027-01-01"));
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->from, day("2026-12-01"));
+  EXPECT_EQ(s->to, day("2026-12-31"));
+  EXPECT_EQ(s->trace.steps.at(0).rule, "B1");
+  EXPECT_FALSE(final_settlement_on(c, k, day("2026-12-31")).has_value());   // still in service
+  EXPECT_FALSE(final_settlement_on(c, k, day("2027-01-02")).has_value());   // once, that day only
+  c.end.reset();
+  EXPECT_FALSE(final_settlement_on(c, k, day("2027-01-01")).has_value());   // no end, no settlement
+}
+
+// A quarterly contract ending mid-quarter (2026-11-20) settles Q4 from 1 Oct to its end, on 21 Nov;
+// one that also started inside that quarter (2026-10-10) settles from its start.
+TEST(FinalSettlement, B1TheLastPeriodIsClippedToTheContract) {
+  Contract c = kalanda("2025-01-01", BillingPeriod::quarterly);
+  c.end = day("2026-11-20");
+  auto s = final_settlement_on(c, k, day("2026-11-21"));
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->from, day("2026-10-01"));
+  EXPECT_EQ(s->to, day("2026-11-20"));
+  c.start = day("2026-10-10");
+  EXPECT_EQ(final_settlement_on(c, k, day("2026-11-21"))->from, day("2026-10-10"));
+}
+
 TEST(InvoiceDue, B1DagInvoicesAtEachAnniversaryForTwelveMonths) {
   Contract c = dag("2026-03-15");
   auto due = invoice_due_on(c, d, day("2027-03-15"));
