@@ -36,6 +36,22 @@ std::vector<DocumentVat> document_vat_of(const InvoiceTotals& totals) {
 
 }  // namespace
 
+std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& p, YearMonth month) {
+  const Contract& c = p.records.contract;
+  const std::string key = invoice_period_key(c, p.terms->billing, month.first_day());
+  if (auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, key)) {
+    std::vector<DocumentVat> vat = load_document_vat(db, *invoice->number);
+    if (!vat.empty()) return CorrectedInvoice{*invoice->number, invoice->issued_on, std::move(vat)};
+  }
+  // Billed before Clause: the former invoice whose period holds the month's first day of service.
+  const Date served = std::max(month.first_day(), c.start);
+  for (const PriorInvoice& prior : p.records.prior_invoices)
+    if (prior.period_from <= served && served <= prior.period_to)
+      return CorrectedInvoice{prior.number, prior.issued,
+                              {{int(prior.vat_rate.thousandths / 10), prior.total_ht, prior.total_vat}}};
+  return std::nullopt;
+}
+
 std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d) {
   return format_date(period_containing(contract, terms, d).first);
 }
@@ -57,13 +73,14 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       result.documents.push_back({*existing, false});
       continue;
     }
-    const std::string key = invoice_period_key(c, terms.billing, month.first_day());
-    auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, key);
-    std::vector<DocumentVat> invoice_vat = invoice ? load_document_vat(db, *invoice->number) : std::vector<DocumentVat>{};
-    if (!invoice || invoice_vat.empty()) {
-      result.waiting.push_back(period + ": no invoice of the period from " + key + " in the ledger to correct");
+    const std::optional<CorrectedInvoice> invoice = invoice_to_correct(db, p, month);
+    if (!invoice) {
+      result.waiting.push_back(period + ": no invoice of the period from " +
+                               invoice_period_key(c, terms.billing, month.first_day()) +
+                               " in the ledger or among the prior invoices to correct");
       continue;
     }
+    const std::vector<DocumentVat>& invoice_vat = invoice->vat;
     const int rate = invoice_vat.size() == 1 ? invoice_vat.front().rate_basis_points : terms.billing.vat_rate_basis_points;
     std::vector<DraftLine> lines = credit_note_lines(p, credits, month, rate, language);
     std::vector<InvoiceLineInput> inputs;
@@ -78,7 +95,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       // What was already credited against the invoice is read under issue_document's lock, so that
       // a concurrent run's credit note of the same invoice is counted (B6: never more than it bears).
       std::vector<VatAmount> earlier;
-      for (const auto& v : load_vat_credited_against(db, *invoice->number))
+      for (const auto& v : load_vat_credited_against(db, invoice->number))
         earlier.push_back({v.rate_basis_points, v.base_ht, v.vat});
       CreditNoteTotals totals = credit_note_totals(inputs, totals_of(invoice_vat), earlier);
       if (totals.error) throw CreditRefused(*totals.error);
@@ -96,7 +113,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       d.period_to = add_days(month.next().first_day(), -1);
       d.totals = totals.totals;
       d.lines = numbered_lines(d.totals);
-      d.corrects = PrecedingInvoice{*invoice->number, invoice->issued_on};
+      d.corrects = PrecedingInvoice{invoice->number, invoice->issued_on};
       d.credit_reason = language == Language::fr
                             ? "Avoirs de service de " + month_text(month, language) + " (art. 14, relevé RM-" + c.id +
                                   "-" + period + ")"
@@ -106,14 +123,14 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       d.recovery_indemnity = terms.billing.recovery_indemnity;
       output.write(d, p.records.account, record);
       record_document_vat(db, d.number, document_vat_of(d.totals));
-      record_credit_note_correction(db, d.number, c.id, *invoice->number);
+      record_credit_note_correction(db, d.number, c.id, invoice->number);
       kill_point_written();
     };
     IssueResult issued;
     try {
       issued = issue_document(db, draft, produce);
     } catch (const CreditRefused& e) {
-      result.problem = "credit note of " + period + " correcting " + *invoice->number + ": " + e.what();
+      result.problem = "credit note of " + period + " correcting " + invoice->number + ": " + e.what();
       return result;
     }
     if (issued.newly_issued) {

@@ -2,7 +2,8 @@
 // one per contract and month, issued by `clause invoices --date D` for every month that ended by D,
 // has credits, and has no credit note yet. Each cites the invoice that billed the month (BT-25,
 // BT-26), mirrors its VAT and never credits more than it bears (B6, credit_note_totals). A month
-// whose invoice is not in the ledger (billed before Clause) waits, reported, never guessed.
+// billed before Clause cites the imported prior invoice of its period (prior_invoices.csv); with
+// neither, it waits, reported, never guessed.
 #pragma once
 
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "batch/billing_output.h"
 #include "batch/prepared_contract.h"
+#include "store/billing_ledger.h"
 #include "store/ledger.h"
 
 namespace clause {
@@ -24,6 +26,17 @@ struct CreditNotesOfContract {
 // B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction.
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& contract,
                                          Date date, long long run_id);
+
+// The invoice a credit note of a month corrects: Clause's own, or one issued before Clause.
+struct CorrectedInvoice {
+  std::string number;                      // BT-25
+  Date issued_on{};                        // BT-26
+  std::vector<DocumentVat> vat;            // its VAT bases, which the credit note mirrors (B6)
+};
+
+// B4: the invoice that billed `month` of the contract: Clause's invoice of the period, else the
+// prior invoice whose period holds the month's first day of service; nothing when neither exists.
+std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& contract, YearMonth month);
 
 // B1: the ledger key of the invoice of the billing period containing `d` (its first day, ISO).
 std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d);

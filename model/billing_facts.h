@@ -1,5 +1,5 @@
-// Facts billing needs besides contracts: price indices (B3), mail usage (B5), payments (B9)
-// and reversibility requests (R1-R5).
+// Facts billing needs besides contracts: price indices (B3), mail usage (B5), payments (B9),
+// invoices issued before Clause (B4) and reversibility requests (R1-R5).
 #pragma once
 
 #include <cstdint>
@@ -36,6 +36,21 @@ struct Payment {
   Date paid{};
   Money amount;
   friend bool operator==(const Payment&, const Payment&) = default;
+};
+
+// An invoice issued before Clause, in the provider's former numbering series, with one VAT rate.
+// Imported so that the service credits of a period it billed become a credit note that cites it
+// (B4) and credits no more than it bears (B6), instead of waiting for an invoice that never comes.
+struct PriorInvoice {
+  std::string number;                      // "F2026-0981"; never a Clause number (FA-/AV-YYYY-NNNNNN)
+  std::string contract_id;
+  Date issued{};
+  Date period_from{};                      // the days it billed in advance, both included
+  Date period_to{};
+  Money total_ht;
+  Milli vat_rate;                          // percent: 20 -> 20000 thousandths
+  Money total_vat;
+  friend bool operator==(const PriorInvoice&, const PriorInvoice&) = default;
 };
 
 // A client's request for reversibility (K Art. 16).

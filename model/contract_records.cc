@@ -17,6 +17,7 @@ DataSet as_data_set(const ContractRecords& r) {
   d.backups = r.backups;
   d.mail_usage = r.mail_usage;
   d.payments = r.payments;
+  d.prior_invoices = r.prior_invoices;
   d.reversibility_requests = r.reversibility_requests;
   return d;
 }

@@ -30,6 +30,7 @@ struct ContractRecords {
   std::vector<MailUsageSample> mail_usage;      // by day
   std::vector<ReversibilityRequest> reversibility_requests;
   std::vector<Payment> payments;                // against invoices issued for this contract
+  std::vector<PriorInvoice> prior_invoices;     // issued before Clause, by period
   friend bool operator==(const ContractRecords&, const ContractRecords&) = default;
 };
 

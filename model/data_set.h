@@ -28,6 +28,7 @@ struct DataSet {
   std::vector<MailUsageSample> mail_usage;
   std::vector<PriceIndex> price_indices;
   std::vector<Payment> payments;
+  std::vector<PriorInvoice> prior_invoices;
   std::vector<ReversibilityRequest> reversibility_requests;
   friend bool operator==(const DataSet&, const DataSet&) = default;
 };

@@ -72,7 +72,12 @@ SELECT {columns} FROM payments ORDER BY paid, id;
 -- name: payments.of_contract
 SELECT {columns} FROM payments
  WHERE invoice_number IN (SELECT number FROM issued_documents WHERE contract_id = :contract)
+    OR invoice_number IN (SELECT number FROM prior_invoices WHERE contract_id = :contract)
  ORDER BY paid, id;
+-- name: prior_invoices.all
+SELECT {columns} FROM prior_invoices ORDER BY contract_id, period_from, number;
+-- name: prior_invoices.of_contract
+SELECT {columns} FROM prior_invoices WHERE contract_id = :contract ORDER BY period_from, number;
 -- name: reversibility_requests.all
 SELECT {columns} FROM reversibility_requests ORDER BY requested, id;
 -- name: reversibility_requests.of_contract
@@ -146,12 +151,14 @@ INSERT INTO credit_note_corrections (credit_note_number, contract_id, invoice_nu
 VALUES (:credit_note, :contract, :invoice);
 -- name: credit_note_deductions.insert
 INSERT INTO credit_note_deductions (credit_note_number, invoice_number) VALUES (:credit_note, :invoice);
+-- The invoice a credit note corrects is Clause's own or one issued before Clause (prior_invoices).
 -- name: credit_notes.of_contract
 SELECT d.number, d.period, d.issued_on, d.ht_cents, d.vat_cents, d.ttc_cents, c.invoice_number,
-       i.issued_on, x.invoice_number
+       COALESCE(i.issued_on, p.issued), x.invoice_number
   FROM issued_documents d
   JOIN credit_note_corrections c ON c.credit_note_number = d.number
-  JOIN issued_documents i ON i.kind = 'invoice' AND i.number = c.invoice_number
+  LEFT JOIN issued_documents i ON i.kind = 'invoice' AND i.number = c.invoice_number
+  LEFT JOIN prior_invoices p ON p.number = c.invoice_number
   LEFT JOIN credit_note_deductions x ON x.credit_note_number = d.number
  WHERE d.kind = 'credit_note' AND d.contract_id = :contract
  ORDER BY d.number;

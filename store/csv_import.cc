@@ -220,7 +220,7 @@ const std::vector<std::string>& import_file_names() {
       entity<Service>().file(),       entity<FeeRevision>().file(),      entity<Incident>().file(),
       entity<Outage>().file(),        entity<Intervention>().file(),     entity<SupportTicket>().file(),
       entity<RootAccessPeriod>().file(), entity<Backup>().file(),        entity<MailUsageSample>().file(),
-      entity<PriceIndex>().file(),    entity<Payment>().file(),          entity<ReversibilityRequest>().file()};
+      entity<PriceIndex>().file(),    entity<PriorInvoice>().file(),     entity<Payment>().file(),          entity<ReversibilityRequest>().file()};
   return names;
 }
 
@@ -244,6 +244,7 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   auto backups = run.parse<Backup>();
   auto mail = run.parse<MailUsageSample>();
   auto indices = run.parse<PriceIndex>();
+  auto prior_invoices = run.parse<PriorInvoice>();
   auto payments = run.parse<Payment>();
   auto reversibility = run.parse<ReversibilityRequest>();
   run.check_unknown_files();
@@ -253,7 +254,7 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   bool written = run.write(accounts) && run.write(people) && run.write(contracts) && run.write(services) &&
                  run.write(fees) && run.write(incidents) && run.write(outages) && run.write(interventions) &&
                  run.write(tickets) && run.write(root_access) && run.write(backups) && run.write(mail) &&
-                 run.write(indices) && run.write(payments) && run.write(reversibility);
+                 run.write(indices) && run.write(prior_invoices) && run.write(payments) && run.write(reversibility);
   if (!written) {
     tx.rollback();
     return run.report();

@@ -1,5 +1,7 @@
 #include "store/entity_tables.h"
 
+#include <regex>
+
 namespace clause {
 namespace {
 
@@ -237,6 +239,39 @@ const Entity<PriceIndex>& entity<PriceIndex>() {
         if (p.value.thousandths <= 0) return {{"value", "must be positive"}};
         return {};
       }};
+  return e;
+}
+
+namespace {
+
+// B4, B7: a former series' invoice; a Clause number there would collide with Clause's own sequence.
+std::vector<ColumnError> prior_invoice_check(const PriorInvoice& i) {
+  static const std::regex clause_number{"(FA|AV)-[0-9]{4}-[0-9]{6}"};
+  std::vector<ColumnError> errors;
+  if (std::regex_match(i.number, clause_number))
+    errors.push_back({"number", "is in Clause's own numbering (FA-/AV-YYYY-NNNNNN); a former invoice keeps its own series"});
+  if (i.period_to < i.period_from) errors.push_back({"period_to", "is before period_from " + format_date(i.period_from)});
+  if (i.total_ht < Money{}) errors.push_back({"total_ht", "is negative"});
+  if (i.total_vat < Money{}) errors.push_back({"total_vat", "is negative"});
+  if (i.vat_rate.thousandths < 0 || i.vat_rate.thousandths % 10 != 0)
+    errors.push_back({"vat_rate", "must be a percentage with at most two decimals"});
+  return errors;
+}
+
+}  // namespace
+
+template <>
+const Entity<PriorInvoice>& entity<PriorInvoice>() {
+  static const Entity<PriorInvoice> e{
+      "prior_invoices",
+      {key_text("number", &PriorInvoice::number), key_text("contract_id", &PriorInvoice::contract_id),
+       field("issued", &PriorInvoice::issued), field("period_from", &PriorInvoice::period_from),
+       field("period_to", &PriorInvoice::period_to), field("total_ht", &PriorInvoice::total_ht, "total_ht_cents"),
+       field("vat_rate", &PriorInvoice::vat_rate, "vat_rate_milli"),
+       field("total_vat", &PriorInvoice::total_vat, "total_vat_cents")},
+      {"number"},
+      {contract_ref},
+      prior_invoice_check};
   return e;
 }
 

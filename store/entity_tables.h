@@ -73,6 +73,7 @@ template <> const Entity<Backup>& entity<Backup>();
 template <> const Entity<MailUsageSample>& entity<MailUsageSample>();
 template <> const Entity<PriceIndex>& entity<PriceIndex>();
 template <> const Entity<Payment>& entity<Payment>();
+template <> const Entity<PriorInvoice>& entity<PriorInvoice>();
 template <> const Entity<ReversibilityRequest>& entity<ReversibilityRequest>();
 
 // "id, kind, parent_id": the database columns of an entity in field order, for SELECT lists.

@@ -20,6 +20,7 @@ DataSet load_data_set(Database& db) {
   d.mail_usage = load_records<MailUsageSample>(db, "mail_usage.all");
   d.price_indices = load_records<PriceIndex>(db, "price_indices.all");
   d.payments = load_records<Payment>(db, "payments.all");
+  d.prior_invoices = load_records<PriorInvoice>(db, "prior_invoices.all");
   d.reversibility_requests = load_records<ReversibilityRequest>(db, "reversibility_requests.all");
   return d;
 }
@@ -52,6 +53,7 @@ void upsert_data_set(Database& db, const DataSet& d) {
   upsert_all(db, d.backups);
   upsert_all(db, d.mail_usage);
   upsert_all(db, d.price_indices);
+  upsert_all(db, d.prior_invoices);
   upsert_all(db, d.payments);
   upsert_all(db, d.reversibility_requests);
   tx.commit();
@@ -124,6 +126,7 @@ std::optional<ContractRecords> load_contract_records(Database& db, const std::st
   r.mail_usage = load_records<MailUsageSample>(db, "mail_usage.of_contract", of);
   r.reversibility_requests = load_records<ReversibilityRequest>(db, "reversibility_requests.of_contract", of);
   r.payments = load_records<Payment>(db, "payments.of_contract", of);
+  r.prior_invoices = load_records<PriorInvoice>(db, "prior_invoices.of_contract", of);
   return r;
 }
 

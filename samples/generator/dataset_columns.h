@@ -29,6 +29,8 @@ inline const std::vector<std::string_view> kBackups{"id",     "service_id", "sco
                                                     "status", "size_bytes", "checksum", "location", "expires"};
 inline const std::vector<std::string_view> kMailUsage{"contract_id", "day", "megabytes"};
 inline const std::vector<std::string_view> kPriceIndices{"name", "month", "value", "published"};
+inline const std::vector<std::string_view> kPriorInvoices{"number",      "contract_id", "issued",   "period_from",
+                                                          "period_to",   "total_ht",    "vat_rate", "total_vat"};
 inline const std::vector<std::string_view> kPayments{"id", "invoice_number", "paid", "amount"};
 inline const std::vector<std::string_view> kReversibilityRequests{"id",       "contract_id", "requested",
                                                                   "end_of_service", "takeover", "completed"};

@@ -131,6 +131,7 @@ class DatasetWriter {
         backups_(dir / "backups.csv", dataset_columns::kBackups),
         mail_(dir / "mail_usage.csv", dataset_columns::kMailUsage),
         indices_(dir / "price_indices.csv", dataset_columns::kPriceIndices),
+        prior_invoices_(dir / "prior_invoices.csv", dataset_columns::kPriorInvoices),
         payments_(dir / "payments.csv", dataset_columns::kPayments),
         reversibility_(dir / "reversibility_requests.csv", dataset_columns::kReversibilityRequests) {
     for (YearMonth m = options.from; m <= options.to; m = m.next())
@@ -144,13 +145,13 @@ class DatasetWriter {
     return {accounts_.rows(),      people_.rows(),        contracts_.rows(), services_.rows(),
             fees_.rows(),          incidents_.rows(),     outages_.rows(),   interventions_.rows(),
             tickets_.rows(),       root_access_.rows(),   backups_.rows(),   mail_.rows(),
-            indices_.rows(),       payments_.rows(),      reversibility_.rows()};
+            indices_.rows(),       prior_invoices_.rows(), payments_.rows(),     reversibility_.rows()};
   }
 
  private:
   std::vector<CsvFile*> all_files() {
     return {&accounts_, &people_,      &contracts_, &services_, &fees_,  &incidents_, &outages_,      &interventions_,
-            &tickets_,  &root_access_, &backups_,   &mail_,     &indices_, &payments_, &reversibility_};
+            &tickets_,  &root_access_, &backups_,   &mail_,     &indices_, &prior_invoices_, &payments_, &reversibility_};
   }
 
   template <typename T>
@@ -609,7 +610,7 @@ class DatasetWriter {
        ticket_count_ = 0, root_access_count_ = 0, backup_count_ = 0, payment_count_ = 0, invoice_count_ = 0,
        quote_count_ = 0, reversibility_count_ = 0;
   CsvFile accounts_, people_, contracts_, services_, fees_, incidents_, outages_, interventions_, tickets_,
-      root_access_, backups_, mail_, indices_, payments_, reversibility_;
+      root_access_, backups_, mail_, indices_, prior_invoices_, payments_, reversibility_;
 };
 
 }  // namespace

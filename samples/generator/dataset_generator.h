@@ -4,6 +4,8 @@
 // with SYNTEC revisions, and for each month of a window the operations the rules judge:
 // incidents, outages, interventions, support tickets, root-access periods, daily backups, daily
 // mail usage and payments. Same options, same bytes: no clock, no std:: distributions.
+// prior_invoices.csv has its header only: a generated provider has no invoices from before Clause
+// (the credits of its first month wait for an invoice to cite).
 #pragma once
 
 #include <cstddef>
@@ -25,11 +27,11 @@ struct GeneratorOptions {
 struct GeneratedCounts {
   std::size_t accounts = 0, people = 0, contracts = 0, services = 0, fee_revisions = 0, incidents = 0,
               outages = 0, interventions = 0, support_tickets = 0, root_access_periods = 0, backups = 0,
-              mail_usage = 0, price_indices = 0, payments = 0, reversibility_requests = 0;
+              mail_usage = 0, price_indices = 0, prior_invoices = 0, payments = 0, reversibility_requests = 0;
   friend bool operator==(const GeneratedCounts&, const GeneratedCounts&) = default;
 };
 
-// Writes the 15 CSV files of the data set into `dir` (created when missing, files overwritten).
+// Writes the 16 CSV files of the data set into `dir` (created when missing, files overwritten).
 // The run date the data is built around (activity, inactivity, index publication) is the first
 // day after `to`. Throws std::invalid_argument "clients must be at least 1" or
 // "from must not be after to", and std::runtime_error "cannot write PATH".

@@ -294,5 +294,47 @@ TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
   EXPECT_EQ(sql("select count(*) from issued_documents where issued_on = '2027-01-01'"), "1\n");
 }
 
+// B4, B6 with samples/prior_invoices.csv: October was billed before Clause (F2026-1001..1003 of
+// 2026-10-01). Its credits (samples/README.md) become credit notes on 2026-11-01 that cite those
+// invoices and mirror their 20 % VAT: Belle-Rive 120.00 + 24.00 = 144.00; Garnier 135.00 + 27.00 =
+// 162.00; Saint-Roch 168.91 + 33.782 -> 33.78 = 202.69. Each is deducted from the contract's
+// November invoice: Saint-Roch 1 417.42 TTC - 202.69 = 1 214.73 to pay. Nothing waits.
+TEST_F(InvoicesEndToEnd, CreditsOfAMonthBilledBeforeClauseCiteThePriorInvoice) {
+  Workspace ws("invoices-e2e-prior-" + std::to_string(::getpid()));
+  ASSERT_EQ(ws.clause("init").exit_code, 0);
+  ASSERT_EQ(ws.clause("import samples").exit_code, 0);
+  ASSERT_EQ(ws.statements("2026-10").exit_code, 0);
+  auto run = ws.clause("invoices --date 2026-11-01 --out " + ws.out().string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("3 credit notes issued"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("0 months of credits waiting"), std::string::npos) << run.output;
+  const std::string db = (ws.root() / "clause.db").string();
+  auto sql = [&](const std::string& q) { return run_command("sqlite3 " + db + " \"" + q + "\"").output; };
+  EXPECT_EQ(sql("select d.contract_id, d.period, d.ht_cents, d.vat_cents, d.ttc_cents, c.invoice_number "
+                "from issued_documents d join credit_note_corrections c on c.credit_note_number = d.number "
+                "order by d.contract_id"),
+            "CTR-K-BELLERIVE|2026-10|12000|2400|14400|F2026-1003\n"
+            "CTR-K-GARNIER|2026-10|13500|2700|16200|F2026-1002\n"
+            "CTR-K-SAINTROCH|2026-10|16891|3378|20269|F2026-1001\n");
+  EXPECT_EQ(sql("select i.contract_id, i.ttc_cents, n.ttc_cents from credit_note_deductions k "
+                "join issued_documents i on i.number = k.invoice_number "
+                "join issued_documents n on n.number = k.credit_note_number order by i.contract_id"),
+            "CTR-K-BELLERIVE|144000|14400\nCTR-K-GARNIER|84150|16200\nCTR-K-SAINTROCH|141742|20269\n");
+  auto path_of = [&](const std::string& where) {
+    std::string p = sql("select path from issued_documents where " + where);
+    p.pop_back();
+    return p;
+  };
+  const std::string note_pdf = path_of("kind = 'credit_note' and contract_id = 'CTR-K-SAINTROCH'");
+  const std::string note = testing::pdf_text(note_pdf);
+  EXPECT_NE(note.find("F2026-1001 du 01/10/2026"), std::string::npos) << note;
+  const std::string xml = (ws.root() / "credit-note.xml").string();   // BT-25 names the former number
+  ASSERT_EQ(run_command("pdfdetach -save 1 -o '" + xml + "' '" + note_pdf + "'").exit_code, 0);
+  auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  const std::string invoice = testing::pdf_text(path_of("kind = 'invoice' and contract_id = 'CTR-K-SAINTROCH'"));
+  EXPECT_NE(invoice.find("1 214,73"), std::string::npos) << invoice;
+}
+
 }  // namespace
 }  // namespace clause

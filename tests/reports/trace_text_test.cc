@@ -71,6 +71,7 @@ const std::map<std::string, std::vector<std::string>>& emitted_keys() {
       {"daily_backups_not_required", {}},
       {"restore_points_at_month_end", {"month_end", "retention_days", "restore_points"}},
       {"period_in_advance", {"issue", "period_first", "period_last", "billed_from"}},
+      {"final_settlement", {"contract_end", "period_first", "from", "issue"}},
       {"first_period_partial", {"issue", "period_first", "period_last", "billed_from"}},
       {"whole_period", {"price", "amount"}}, {"no_proration_by_terms", {"price", "amount"}},
       {"prorated", {"price", "days_billed", "days_in_period", "amount"}},

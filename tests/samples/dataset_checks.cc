@@ -76,6 +76,8 @@ const std::map<std::string, std::vector<Column>>& schema() {
                    {"checksum", kText}, {"location", kText}, {"expires", optional(kDate)}}},
       {"mail_usage", {{"contract_id", kRequired}, {"day", kDate}, {"megabytes", kInt}}},
       {"price_indices", {{"name", kRequired}, {"month", kMonth}, {"value", kMilli}, {"published", kDate}}},
+      {"prior_invoices", {{"number", kRequired}, {"contract_id", kRequired}, {"issued", kDate}, {"period_from", kDate},
+                          {"period_to", kDate}, {"total_ht", kMoney}, {"vat_rate", kMilli}, {"total_vat", kMoney}}},
       {"payments", {{"id", kRequired}, {"invoice_number", kRequired}, {"paid", kDate}, {"amount", kMoney}}},
       {"reversibility_requests", {{"id", kRequired}, {"contract_id", kRequired}, {"requested", kDate}, {"end_of_service", kDate},
                                   {"takeover", optional(kDate)}, {"completed", optional(kDate)}}},
@@ -95,6 +97,7 @@ const std::vector<Reference> kReferences{
     {"interventions", "incident_id", "incidents"},  {"support_tickets", "contract_id", "contracts"},
     {"root_access_periods", "contract_id", "contracts"}, {"root_access_periods", "service_id", "services"},
     {"backups", "service_id", "services"},          {"mail_usage", "contract_id", "contracts"},
+    {"prior_invoices", "contract_id", "contracts"},
     {"reversibility_requests", "contract_id", "contracts"}};
 
 // (file, first, second): second, when present, is not before first.
@@ -103,7 +106,7 @@ const std::vector<std::array<std::string, 3>> kOrdered{
     {"incidents", "intervention_start", "restored"}, {"outages", "start", "end"},
     {"interventions", "start", "end"},       {"support_tickets", "opened", "acknowledged"},
     {"root_access_periods", "start", "end"}, {"backups", "start", "end"},
-    {"reversibility_requests", "requested", "end_of_service"}};
+    {"reversibility_requests", "requested", "end_of_service"}, {"prior_invoices", "period_from", "period_to"}};
 
 std::string where(const std::string& file, std::size_t row) {
   return file + ".csv line " + std::to_string(row + 2);  // 1-based, after the header
@@ -134,6 +137,7 @@ const std::map<std::string, std::vector<std::string>>& agreed_columns() {
       {"backups", {"id", "service_id", "scope", "kind", "start", "end", "status", "size_bytes", "checksum", "location", "expires"}},
       {"mail_usage", {"contract_id", "day", "megabytes"}},
       {"price_indices", {"name", "month", "value", "published"}},
+      {"prior_invoices", {"number", "contract_id", "issued", "period_from", "period_to", "total_ht", "vat_rate", "total_vat"}},
       {"payments", {"id", "invoice_number", "paid", "amount"}},
       {"reversibility_requests", {"id", "contract_id", "requested", "end_of_service", "takeover", "completed"}}};
   return kColumns;

@@ -151,6 +151,7 @@ TEST(GeneratedDataset, CountsAreTheRowsWritten) {
   EXPECT_EQ(n.backups, rows.at("backups"));
   EXPECT_EQ(n.mail_usage, rows.at("mail_usage"));
   EXPECT_EQ(n.price_indices, rows.at("price_indices"));
+  EXPECT_EQ(n.prior_invoices, rows.at("prior_invoices"));
   EXPECT_EQ(n.payments, rows.at("payments"));
   EXPECT_EQ(n.reversibility_requests, rows.at("reversibility_requests"));
 }

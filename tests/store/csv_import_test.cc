@@ -49,7 +49,8 @@ TEST_P(CsvImport, BaseSetImportsEveryFile) {
                               {"accounts.csv", 3}, {"people.csv", 2}, {"contracts.csv", 2}, {"services.csv", 3},
                               {"fee_revisions.csv", 4}, {"incidents.csv", 3}, {"outages.csv", 2},
                               {"interventions.csv", 2}, {"support_tickets.csv", 2}, {"root_access_periods.csv", 2},
-                              {"backups.csv", 2}, {"mail_usage.csv", 2}, {"price_indices.csv", 2}, {"payments.csv", 2},
+                              {"backups.csv", 2}, {"mail_usage.csv", 2}, {"price_indices.csv", 2},
+                              {"prior_invoices.csv", 1}, {"payments.csv", 2},
                               {"reversibility_requests.csv", 1}}));
   DataSet d = load_data_set(db());
   // accounts.csv has a BOM and CRLF ends; the quoted address keeps its CRLF as data.
@@ -73,6 +74,9 @@ TEST_P(CsvImport, BaseSetImportsEveryFile) {
   EXPECT_EQ(d.backups[0].size_bytes, 53687091200);
   EXPECT_EQ(d.backups[1].end, std::nullopt);
   EXPECT_EQ(d.payments[0], (Payment{"PAY-2", "LEGACY-0042", day("2026-09-12"), Money::from_cents(1250)}));
+  EXPECT_EQ(d.prior_invoices, (std::vector<PriorInvoice>{{"OLD-2025-0042", "C-2", day("2025-02-28"), day("2025-02-28"),
+                                                          day("2026-02-27"), Money::from_cents(120000), Milli{20000},
+                                                          Money::from_cents(24000)}}));
   EXPECT_EQ(d.reversibility_requests[0].takeover, day("2027-02-15"));
   EXPECT_EQ(d.reversibility_requests[0].completed, std::nullopt);
   EXPECT_EQ(d.contracts[1].holiday_zone, HolidayZone::alsace_moselle);

@@ -56,6 +56,11 @@ DataSet every_record() {
   d.mail_usage = {{"C-2", day("2026-10-01"), 25400}, {"C-2", day("2026-10-02"), 0}};
   d.price_indices = {{"SYNTEC", {2026, 1}, Milli{276100}, day("2026-02-27")},
                      {"SYNTEC", {2026, 8}, Milli{296125}, day("2026-09-30")}};
+  // Ordered as loaded: by contract, then period.
+  d.prior_invoices = {{"LEGACY-0042", "C-1", day("2026-09-01"), day("2026-09-01"), day("2026-09-30"),
+                       Money::from_cents(1042), Milli{20000}, Money::from_cents(208)},
+                      {"LEGACY-0031", "C-2", day("2026-03-01"), day("2026-03-01"), day("2027-02-28"),
+                       Money::from_cents(228000), Milli{5500}, Money::from_cents(12540)}};
   d.payments = {{"PAY-2", "LEGACY-0042", day("2026-09-12"), Money::from_cents(1250)},
                 {"PAY-1", "FA-2026-000001", day("2026-10-05"), Money::from_cents(54000)}};
   d.reversibility_requests = {
@@ -86,6 +91,7 @@ TEST_P(RoundTrip, EveryRecordTypeLoadsBackEqual) {
   EXPECT_EQ(loaded.backups, written.backups);
   EXPECT_EQ(loaded.mail_usage, written.mail_usage);
   EXPECT_EQ(loaded.price_indices, written.price_indices);
+  EXPECT_EQ(loaded.prior_invoices, written.prior_invoices);
   EXPECT_EQ(loaded.payments, written.payments);
   EXPECT_EQ(loaded.reversibility_requests, written.reversibility_requests);
   EXPECT_EQ(loaded, written);
