@@ -103,6 +103,21 @@ void check_root_access_overlaps(const DataSet& d, std::vector<Finding>& out) {
   }
 }
 
+// B4: the prior invoices of one contract must not bill the same day twice, or a credit note could
+// not tell which one it corrects.
+void check_prior_invoice_overlaps(const DataSet& d, std::vector<Finding>& out) {
+  std::map<std::string, std::vector<const PriorInvoice*>> per_contract;
+  for (const PriorInvoice& p : d.prior_invoices) per_contract[p.contract_id].push_back(&p);
+  for (auto& [contract, invoices] : per_contract) {
+    std::stable_sort(invoices.begin(), invoices.end(),
+                     [](const PriorInvoice* a, const PriorInvoice* b) { return a->period_from < b->period_from; });
+    for (size_t i = 1; i < invoices.size(); ++i)
+      if (invoices[i - 1]->period_to >= invoices[i]->period_from)
+        out.push_back({"prior_invoice", invoices[i]->number,
+                       "bills days already billed by " + invoices[i - 1]->number + " (contract " + contract + ")"});
+  }
+}
+
 void check_intervention_incidents(const DataSet& d, std::vector<Finding>& out) {
   auto incidents = by_id(d.incidents);
   for (const Intervention& v : d.interventions) {
@@ -132,6 +147,7 @@ std::vector<Finding> check_consistency(const DataSet& d, const std::set<std::str
   check_end_after_start(d.root_access_periods, "root_access_period", &RootAccessPeriod::end, out);
   check_end_after_start(d.backups, "backup", &Backup::end, out);
   check_root_access_overlaps(d, out);
+  check_prior_invoice_overlaps(d, out);
   return out;
 }
 

@@ -216,11 +216,12 @@ class DirectoryImport {
 
 const std::vector<std::string>& import_file_names() {
   static const std::vector<std::string> names{
-      entity<Account>().file(),       entity<Person>().file(),           entity<Contract>().file(),
-      entity<Service>().file(),       entity<FeeRevision>().file(),      entity<Incident>().file(),
-      entity<Outage>().file(),        entity<Intervention>().file(),     entity<SupportTicket>().file(),
-      entity<RootAccessPeriod>().file(), entity<Backup>().file(),        entity<MailUsageSample>().file(),
-      entity<PriceIndex>().file(),    entity<PriorInvoice>().file(),     entity<Payment>().file(),          entity<ReversibilityRequest>().file()};
+      entity<Account>().file(),          entity<Person>().file(),          entity<Contract>().file(),
+      entity<Service>().file(),          entity<FeeRevision>().file(),     entity<Incident>().file(),
+      entity<Outage>().file(),           entity<Intervention>().file(),    entity<SupportTicket>().file(),
+      entity<RootAccessPeriod>().file(), entity<Backup>().file(),          entity<MailUsageSample>().file(),
+      entity<PriceIndex>().file(),       entity<PriorInvoice>().file(),    entity<Payment>().file(),
+      entity<ReversibilityRequest>().file()};
   return names;
 }
 

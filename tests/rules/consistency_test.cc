@@ -107,6 +107,18 @@ TEST(Consistency, OverlappingRootAccessOfOneServiceIsFound) {  // S6, D Art. 6
             (std::vector<Finding>{{"root_access_period", "R-3", "overlaps R-2 on service S-1"}}));
 }
 
+TEST(Consistency, PriorInvoicesOfAContractMustNotBillADayTwice) {  // B4
+  DataSet d = consistent();
+  auto prior = [](const char* number, const char* from, const char* to) {
+    return PriorInvoice{number, "C-1", day(from), day(from), day(to), Money::from_cents(45000), Milli{20000},
+                        Money::from_cents(9000)};
+  };
+  d.prior_invoices = {prior("F-10", "2026-10-01", "2026-10-31"), prior("F-09", "2026-09-01", "2026-09-30"),
+                      prior("F-11", "2026-10-31", "2026-11-30")};   // 31 October billed by F-10 too
+  EXPECT_EQ(check_consistency(d, profiles),
+            (std::vector<Finding>{{"prior_invoice", "F-11", "bills days already billed by F-10 (contract C-1)"}}));
+}
+
 TEST(Consistency, RecordsMustNameAServiceOfTheirContract) {  // invariant 4
   DataSet d = consistent();
   Contract other = d.contracts[0];
