@@ -2,6 +2,8 @@
 
 #include <deque>
 #include <future>
+#include <map>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,36 @@ nlohmann::ordered_json manifest_entry(const StatementWork& w, const IssuedDocume
           {"credit_total_cents", w.figures.total_credit.cents},
           {"availability_ppm", availability},
           {"incidents", incidents}};
+}
+
+// The month's credits by service, in cents: as computed now, and as recorded with the statement.
+std::map<std::string, long long> computed_credits(const ContractMonthFigures& figures) {
+  std::map<std::string, long long> out;
+  for (const auto& s : figures.services)
+    if (s.total.cents != 0) out[s.service_id] = s.total.cents;
+  return out;
+}
+
+std::map<std::string, long long> recorded_credits(Database& db, const std::string& contract_id, YearMonth month) {
+  std::map<std::string, long long> out;
+  for (const ServiceCredit& c : load_service_credits_of_contract(db, contract_id))
+    if (c.month == month && c.amount.cents != 0) out[c.service_id] = c.amount.cents;
+  return out;
+}
+
+// What differs between the issued credits and those the current data gives, if anything.
+std::optional<CreditDrift> credit_drift(const std::string& contract_id, const std::map<std::string, long long>& issued,
+                                        const std::map<std::string, long long>& now) {
+  if (issued == now) return std::nullopt;
+  CreditDrift drift{contract_id, {}, {}, {}};
+  std::set<std::string> services;
+  for (const auto& [service, cents] : issued) services.insert(service), drift.issued += Money::from_cents(cents);
+  for (const auto& [service, cents] : now) services.insert(service), drift.recomputed += Money::from_cents(cents);
+  for (const auto& service : services) {
+    auto a = issued.find(service), b = now.find(service);
+    if ((a == issued.end() ? 0 : a->second) != (b == now.end() ? 0 : b->second)) drift.services.push_back(service);
+  }
+  return drift;
 }
 
 class StatementsRun {
@@ -138,6 +170,15 @@ class StatementsRun {
       if (w.already_issued) {
         document = *w.already_issued;
         ++outcome.already_issued;
+        const YearMonth month = request_.month;
+        if (auto drift = credit_drift(w.contract_id, recorded_credits(db_, w.contract_id, month),
+                                      computed_credits(w.figures))) {
+          spdlog::warn("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
+                       "as issued; a correction is due",
+                       w.contract_id, format_year_month(month), format_money_plain(drift->issued),
+                       format_money_plain(drift->recomputed), fmt::join(drift->services, ", "));
+          outcome.drifted.push_back(std::move(*drift));
+        }
       } else {
         RenderedFiles files = rendered.get();
         IssuedDocument draft;
@@ -207,12 +248,18 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   const auto ids = contracts_of_month(db, request);
   StatementsRun(context, engine, request, outcome.run_id).run(ids, outcome, documents);
-  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
+  for (const auto& d : outcome.drifted)
+    drifted.push_back({{"contract", d.contract_id},
+                       {"issued_credit_cents", d.issued.cents},
+                       {"recomputed_credit_cents", d.recomputed.cents},
+                       {"services", d.services}});
   nlohmann::ordered_json manifest = {{"kind", "statements"},
                                      {"month", format_year_month(request.month)},
                                      {"documents", documents},
-                                     {"skipped", skipped}};
+                                     {"skipped", skipped},
+                                     {"corrections_due", drifted}};
   outcome.manifest = request.out / format_year_month(request.month) /
                      (request.contract_id ? "manifest-" + safe_file_name(*request.contract_id) + ".json" : "manifest.json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");

@@ -1,7 +1,8 @@
 // The monthly SLA statements job (`clause statements --month M`): for every contract active in the
 // local month, load -> rules -> document -> PDF + XLSX -> ledger (statement and its credits in one
 // transaction) -> manifest. Each contract is isolated: an inconsistent one is reported and skipped,
-// the others are issued. A statement already in the ledger is never issued again.
+// the others are issued. A statement already in the ledger is never issued again; when the data
+// has changed since, so that its credits would now differ, the run says so (a correction is due).
 #pragma once
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "batch/document_engine.h"
 #include "batch/run_context.h"
+#include "model/money.h"
 #include "model/time.h"
 
 namespace clause {
@@ -28,11 +30,21 @@ struct SkippedContract {
   std::string reason;
 };
 
+// An issued statement whose credits the current data no longer gives (a late import, a corrected
+// record): it stays as issued, and an operator decides the correction.
+struct CreditDrift {
+  std::string contract_id;
+  Money issued;                               // total credit of the issued statement
+  Money recomputed;                           // total credit the current data gives
+  std::vector<std::string> services;          // services whose credit differs
+};
+
 struct StatementsOutcome {
   long long run_id = 0;
   int issued = 0;                             // statements issued by this run
   int already_issued = 0;                     // found in the ledger: nothing new
   std::vector<SkippedContract> skipped;
+  std::vector<CreditDrift> drifted;           // issued statements the data no longer matches
   std::filesystem::path manifest;
 };
 

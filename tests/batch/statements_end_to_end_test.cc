@@ -164,5 +164,43 @@ TEST(StatementsIsolation, InconsistentContractIsSkippedOthersIssued) {
   EXPECT_EQ(manifest["documents"].size(), 9u);
 }
 
+// Invariant 2 with data that changed after issue: Garnier's November statement shows 54.00 (INC-GA-1124).
+// An incident imported later, Thu 26 Nov 10:00 (HO) -> GTI deadline 11:00 (S1), started 14:00:
+// 3 h late -> 25 % of 540.00 = 135.00 (S2), would make it 189.00. The rerun keeps the statement and
+// its credits as issued, says so (exit 1, log, manifest "corrections_due") and issues nothing.
+TEST(StatementsDrift, ALateIncidentIsReportedNotSilentlyIgnored) {
+  testing::Workspace ws("statements-drift-" + std::to_string(::getpid()));
+  ASSERT_EQ(ws.clause("init").exit_code, 0);
+  ASSERT_EQ(ws.clause("import samples").exit_code, 0);
+  ASSERT_EQ(ws.statements("2026-11").exit_code, 0);
+  const std::string ledger = "sqlite3 " + (ws.root() / "clause.db").string() +
+                             " 'select number, sha256 from issued_documents; select * from service_credits;'";
+  const std::string before = testing::run_command(ledger).output;
+
+  const auto extra = ws.root() / "late";
+  std::filesystem::create_directories(extra);
+  std::ofstream(extra / "incidents.csv")
+      << "id,contract_id,service_id,contacted,intervention_start,restored,blocking,cause,data_loss,"
+         "backup_restore_minutes,summary\n"
+         "INC-GA-1126,CTR-K-GARNIER,SRV-GA-APP,2026-11-26T10:00:00+01:00,2026-11-26T14:00:00+01:00,"
+         "2026-11-26T15:00:00+01:00,true,server,false,0,Saisie tardive\n";
+  auto imported = ws.clause("import " + extra.string());
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+
+  auto rerun = ws.statements("2026-11");
+  EXPECT_EQ(rerun.exit_code, 1) << rerun.output;
+  EXPECT_NE(rerun.output.find("contract CTR-K-GARNIER: the statement of 2026-11 shows 54.00 of credits, the data "
+                              "now gives 189.00 (SRV-GA-APP)"),
+            std::string::npos) << rerun.output;
+  EXPECT_NE(rerun.output.find("0 issued, 10 already issued, 0 skipped, 1 no longer match the data"), std::string::npos)
+      << rerun.output;
+  const auto manifest = ws.manifest("2026-11");
+  ASSERT_EQ(manifest["corrections_due"].size(), 1u);
+  EXPECT_EQ(manifest["corrections_due"][0]["contract"], "CTR-K-GARNIER");
+  EXPECT_EQ(manifest["corrections_due"][0]["issued_credit_cents"], 5400);
+  EXPECT_EQ(manifest["corrections_due"][0]["recomputed_credit_cents"], 18900);
+  EXPECT_EQ(testing::run_command(ledger).output, before);
+}
+
 }  // namespace
 }  // namespace clause
