@@ -71,8 +71,8 @@ SELECT {columns} FROM price_indices ORDER BY name, month;
 SELECT {columns} FROM payments ORDER BY paid, id;
 -- name: payments.of_contract
 SELECT {columns} FROM payments
- WHERE invoice_number IN (SELECT number FROM issued_documents WHERE contract_id = :contract)
-    OR invoice_number IN (SELECT number FROM prior_invoices WHERE contract_id = :contract)
+ WHERE invoice_number IN (SELECT number FROM issued_documents WHERE contract_id = :contract
+                          UNION ALL SELECT number FROM prior_invoices WHERE contract_id = :contract)
  ORDER BY paid, id;
 -- name: prior_invoices.all
 SELECT {columns} FROM prior_invoices ORDER BY contract_id, period_from, number;
