@@ -1,5 +1,7 @@
 #include "batch/billing_journal.h"
 
+#include "batch/invoice_keys.h"
+
 #include <chrono>
 
 #include "batch/output_files.h"
@@ -56,7 +58,9 @@ layout::Table journal_table(Database& db, const Parties& parties, Date date, con
       // A credit note reduces the sales: negative amounts, so that the column sums are net.
       const Money sign_ht = credit ? -d.total_ht : d.total_ht, sign_vat = credit ? -d.total_vat : d.total_vat,
                   sign_ttc = credit ? -d.total_ttc : d.total_ttc;
-      std::string reference = "Période du " + d.period;
+      std::string reference = is_final_invoice_key(d.period)
+                                  ? "Facture de solde, période du " + d.period.substr(kFinalInvoicePrefix.size())
+                                  : "Période du " + d.period;
       if (credit) {
         if (!corrected.count(*d.number))
           for (const auto& e : load_credit_notes_of_contract(db, d.contract_id)) corrected[e.number] = e.corrects_number;

@@ -8,6 +8,7 @@
 #include "batch/billing_journal.h"
 #include "batch/billing_output.h"
 #include "batch/credit_notes_job.h"
+#include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/output_files.h"
 #include "batch/prepared_contract.h"
@@ -105,10 +106,10 @@ class InvoicesRun {
   }
 
   // B1 (Decision): the day after its end, an ended contract's last variable lines, if any, are
-  // invoiced alone (keyed by that day: no periodic invoice can start after the end).
+  // invoiced alone, keyed apart from the periodic invoice of the same period.
   std::optional<IssueResult> issue_final_settlement(const PreparedContract& p, const FinalSettlement& s,
                                                     long long run_id) {
-    const std::string key = format_date(s.issue);
+    const std::string key = final_invoice_key(s.from);
     if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
       return IssueResult{*existing, false};
     const Language language = output_.engine().language_of(p.records.account.language);

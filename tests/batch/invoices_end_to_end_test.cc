@@ -278,7 +278,7 @@ TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
   auto final_run = ws.clause(invoices + "2027-01-01");
   ASSERT_EQ(final_run.exit_code, 0) << final_run.output;
   EXPECT_EQ(sql("select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where issued_on = '2027-01-01'"),
-            "FA-2027-000001|2027-01-01|9675|1935|11610\n");
+            "FA-2027-000001|final-2026-12-01|9675|1935|11610\n");
   std::string path = sql("select path from issued_documents where number = 'FA-2027-000001'");
   path.pop_back();  // the line break
   const std::string text = testing::pdf_text(path);
@@ -289,6 +289,12 @@ TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
   ASSERT_EQ(run_command("pdfdetach -save 1 -o '" + xml + "' '" + path + "'").exit_code, 0);
   auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  // The accountant's journal of that day names it as the final invoice of December.
+  const auto journal = ws.out() / "invoices" / "2027" / "journal-2027-01-01-ctr-k-vernet.xlsx";   // a --contract run
+  auto row = run_command("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Journal'];"
+                         " print([r[8] for r in ws.iter_rows(values_only=True) if r[0] == 'FA-2027-000001'])\" " +
+                         journal.string());
+  EXPECT_EQ(row.output, "['Facture de solde, période du 2026-12-01']\n");
   // Once only: a rerun finds it.
   EXPECT_EQ(ws.clause(invoices + "2027-01-01").exit_code, 0);
   EXPECT_EQ(sql("select count(*) from issued_documents where issued_on = '2027-01-01'"), "1\n");
