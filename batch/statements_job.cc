@@ -81,12 +81,20 @@ std::optional<CreditDrift> credit_drift(const std::string& contract_id, const st
   if (issued == now) return std::nullopt;
   CreditDrift drift{contract_id, {}, {}, {}};
   std::set<std::string> services;
-  for (const auto& [service, cents] : issued) services.insert(service), drift.issued += Money::from_cents(cents);
-  for (const auto& [service, cents] : now) services.insert(service), drift.recomputed += Money::from_cents(cents);
-  for (const auto& service : services) {
-    auto a = issued.find(service), b = now.find(service);
-    if ((a == issued.end() ? 0 : a->second) != (b == now.end() ? 0 : b->second)) drift.services.push_back(service);
+  for (const auto& [service, cents] : issued) {
+    services.insert(service);
+    drift.issued += Money::from_cents(cents);
   }
+  for (const auto& [service, cents] : now) {
+    services.insert(service);
+    drift.recomputed += Money::from_cents(cents);
+  }
+  auto cents_of = [](const std::map<std::string, long long>& credits, const std::string& service) {
+    auto at = credits.find(service);
+    return at == credits.end() ? 0LL : at->second;
+  };
+  for (const auto& service : services)
+    if (cents_of(issued, service) != cents_of(now, service)) drift.services.push_back(service);
   return drift;
 }
 
@@ -170,12 +178,11 @@ class StatementsRun {
       if (w.already_issued) {
         document = *w.already_issued;
         ++outcome.already_issued;
-        const YearMonth month = request_.month;
-        if (auto drift = credit_drift(w.contract_id, recorded_credits(db_, w.contract_id, month),
+        if (auto drift = credit_drift(w.contract_id, recorded_credits(db_, w.contract_id, request_.month),
                                       computed_credits(w.figures))) {
           spdlog::warn("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
                        "as issued; a correction is due",
-                       w.contract_id, format_year_month(month), format_money_plain(drift->issued),
+                       w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
                        format_money_plain(drift->recomputed), fmt::join(drift->services, ", "));
           outcome.drifted.push_back(std::move(*drift));
         }
