@@ -109,11 +109,13 @@ RETURNING id;
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id
   FROM issued_documents WHERE kind = :kind AND contract_id = :contract AND period = :period;
--- name: issued_documents.latest_numbered
+-- The last document of a (kind, year) sequence: a range of the UNIQUE (kind, number) index, read
+-- backwards (numbers are fixed-width, so text order is number order).
+-- name: issued_documents.last_numbered
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id
-  FROM issued_documents WHERE kind = :kind AND number LIKE :prefix
- ORDER BY issued_on DESC, number DESC LIMIT 1;
+  FROM issued_documents WHERE kind = :kind AND number >= :first AND number <= :last
+ ORDER BY number DESC LIMIT 1;
 -- name: issued_documents.of_contract
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id

@@ -115,16 +115,17 @@ class IssueTransaction {
   bool done_ = false;
 };
 
-std::optional<IssuedDocument> latest_numbered_document(Database& db, DocumentKind kind, int year) {
-  const std::string prefix = format_document_number(kind, year, 0).substr(0, 8) + "%";  // "FA-2026-%"
-  auto rows = select_cells(db, db.query("issued_documents.latest_numbered"), 12,
-                           {{"kind", std::string{to_word(kind)}}, {"prefix", prefix}});
+std::optional<IssuedDocument> last_numbered_document(Database& db, DocumentKind kind, int year) {
+  auto rows = select_cells(db, db.query("issued_documents.last_numbered"), 12,
+                           {{"kind", std::string{to_word(kind)}},
+                            {"first", format_document_number(kind, year, 0)},
+                            {"last", format_document_number(kind, year, 999999)}});
   if (rows.empty()) return std::nullopt;
   return issued_document_from_cells(rows.front());
 }
 
 std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind kind, Date date) {
-  auto latest = latest_numbered_document(db, kind, int(date.year()));
+  auto latest = last_numbered_document(db, kind, int(date.year()));
   if (!latest || latest->issued_on <= date) return std::nullopt;
   return *latest->number + " is dated " + format_date(latest->issued_on) + ": a document of its sequence dated " +
          format_date(date) + " would be numbered out of date order (B7)";

@@ -94,10 +94,11 @@ struct NumberingOutOfOrder : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The document of the (kind, year) sequence with the latest date (the highest number among those
-// of that date), if any: a document dated before it would number out of date order (B7).
-std::optional<IssuedDocument> latest_numbered_document(Database& db, DocumentKind kind, int year);
-// B7: why a document of `kind` dated `date` cannot be numbered now, or nothing if it can.
+// The last document of the (kind, year) sequence (its highest number), if any. Every number is
+// dated on or after the one before it (issue_document refuses otherwise), so it bears the latest date.
+std::optional<IssuedDocument> last_numbered_document(Database& db, DocumentKind kind, int year);
+// B7: why a document of `kind` dated `date` cannot be numbered now (the last number of its sequence
+// is dated later), or nothing if it can.
 std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind kind, Date date);
 
 // "FA-2026-000042" (invoice) or "AV-2026-000001" (credit note, avoir): continuous per kind and year.
