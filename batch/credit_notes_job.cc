@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "batch/document_vat.h"
+#include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "rules/calendar.h"
 #include "store/billing_ledger.h"
@@ -12,27 +14,10 @@
 namespace clause {
 namespace {
 
-InvoiceTotals totals_of(const std::vector<DocumentVat>& vat) {
-  InvoiceTotals t;
-  for (const auto& v : vat) {
-    t.vat.push_back({v.rate_basis_points, v.base_ht, v.vat});
-    t.total_ht += v.base_ht;
-    t.total_vat += v.vat;
-  }
-  t.total_ttc = t.total_ht + t.total_vat;
-  return t;
-}
-
 // A credit note that would credit more than its invoice bears (B6): the contract is skipped.
 struct CreditRefused : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-std::vector<DocumentVat> document_vat_of(const InvoiceTotals& totals) {
-  std::vector<DocumentVat> out;
-  for (const auto& v : totals.vat) out.push_back({v.rate_basis_points, v.base_ht, v.vat});
-  return out;
-}
 
 }  // namespace
 
@@ -50,10 +35,6 @@ std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedC
       return CorrectedInvoice{prior.number, prior.issued,
                               {{int(prior.vat_rate.thousandths / 10), prior.total_ht, prior.total_vat}}};
   return std::nullopt;
-}
-
-std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d) {
-  return format_date(period_containing(contract, terms, d).first);
 }
 
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& p,
@@ -94,9 +75,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     auto produce = [&](IssuedDocument& record) {
       // What was already credited against the invoice is read under issue_document's lock, so that
       // a concurrent run's credit note of the same invoice is counted (B6: never more than it bears).
-      std::vector<VatAmount> earlier;
-      for (const auto& v : load_vat_credited_against(db, invoice->number))
-        earlier.push_back({v.rate_basis_points, v.base_ht, v.vat});
+      const std::vector<VatAmount> earlier = vat_amounts_of(load_vat_credited_against(db, invoice->number));
       CreditNoteTotals totals = credit_note_totals(inputs, totals_of(invoice_vat), earlier);
       if (totals.error) throw CreditRefused(*totals.error);
       record.total_ht = totals.totals.total_ht;

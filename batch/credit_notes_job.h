@@ -38,7 +38,4 @@ struct CorrectedInvoice {
 // prior invoice whose period holds the month's first day of service; nothing when neither exists.
 std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& contract, YearMonth month);
 
-// B1: the ledger key of the invoice of the billing period containing `d` (its first day, ISO).
-std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d);
-
 }  // namespace clause

@@ -6,11 +6,22 @@
 #include <string>
 #include <string_view>
 
+#include "model/contract.h"
+#include "model/terms.h"
 #include "model/time.h"
+#include "rules/billing_period.h"
 
 namespace clause {
 
 inline constexpr std::string_view kFinalInvoicePrefix = "final-";
+
+// B1: the key of the periodic invoice of the billing period starting on `period_first`.
+inline std::string periodic_invoice_key(Date period_first) { return format_date(period_first); }
+
+// B1: the key of the periodic invoice of the billing period containing `d`.
+inline std::string invoice_period_key(const Contract& contract, const BillingTerms& terms, Date d) {
+  return periodic_invoice_key(period_containing(contract, terms, d).first);
+}
 
 inline std::string final_invoice_key(Date first_billed_day) {
   return std::string{kFinalInvoicePrefix} + format_date(first_billed_day);

@@ -8,6 +8,7 @@
 #include "batch/billing_journal.h"
 #include "batch/billing_output.h"
 #include "batch/credit_notes_job.h"
+#include "batch/document_vat.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/output_files.h"
@@ -19,12 +20,6 @@
 
 namespace clause {
 namespace {
-
-std::vector<DocumentVat> document_vat_of(const InvoiceTotals& totals) {
-  std::vector<DocumentVat> out;
-  for (const auto& v : totals.vat) out.push_back({v.rate_basis_points, v.base_ht, v.vat});
-  return out;
-}
 
 // B3: the revisions in `prepared` (recorded + computed through the run date) not yet recorded.
 std::vector<FeeRevision> computed_revisions(Database& db, const ContractRecords& records) {
@@ -98,7 +93,7 @@ class InvoicesRun {
   };
 
   IssueResult issue_periodic_invoice(const PreparedContract& p, const DuePeriod& due, long long run_id) {
-    const std::string key = format_date(due.period.first);
+    const std::string key = periodic_invoice_key(due.period.first);
     if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
       return {*existing, false};
     const Language language = output_.engine().language_of(p.records.account.language);
