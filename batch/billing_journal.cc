@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "batch/output_files.h"
+#include "batch/output_paths.h"
 #include "reports/format.h"
 #include "reports/xlsx/xlsx_renderer.h"
 #include "rules/calendar.h"
@@ -143,7 +144,7 @@ layout::Document billing_journal(Database& db, const std::map<std::string, Terms
 std::filesystem::path write_billing_journal(Database& db, const std::map<std::string, TermsProfile>& profiles,
                                             const BillingOutput& output, Date date,
                                             const std::optional<std::string>& contract_id) {
-  const auto name = "journal-" + format_date(date) + (contract_id ? "-" + safe_file_name(*contract_id) : "") + ".xlsx";
+  const auto name = "journal-" + format_date(date) + (contract_id ? "-" + path_segment(*contract_id) : "") + ".xlsx";
   const auto path = output.year_folder(int(date.year())) / name;
   std::filesystem::create_directories(path.parent_path());
   const auto doc = billing_journal(db, profiles, date, contract_id, output.engine().provider().name);

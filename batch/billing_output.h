@@ -1,13 +1,14 @@
 // Where and how the invoices job writes an invoice or credit note: the Factur-X PDF (PDF/A-3 with
 // factur-x.xml) rendered in the client's language, dated by its issue date at 00:00 UTC (never the
-// wall clock: a rerun gives the same bytes), written atomically to
-// out/invoices/YYYY/<client>-<account>/NUMBER.pdf. Also the B8 parties copied at issue time, and
-// the hidden crash hook of the rerun tests.
+// wall clock: a rerun gives the same bytes), staged for out/invoices/YYYY/<client folder>/NUMBER.pdf
+// (batch/output_paths.h) and published once its ledger row commits (batch/document_publication.h).
+// Also the B8 parties copied at issue time.
 #pragma once
 
 #include <filesystem>
 
 #include "batch/document_engine.h"
+#include "batch/document_publication.h"
 #include "model/account.h"
 #include "reports/invoice/invoice_document.h"
 #include "store/ledger.h"
@@ -25,18 +26,12 @@ class BillingOutput {
   const std::filesystem::path& out() const { return out_; }
   // The folder of a year's billing files: out/invoices/YYYY.
   std::filesystem::path year_folder(int year) const;
-  // Renders `document` (its number set) for `account` and writes it; sets record.path and sha256.
-  void write(const InvoiceDocument& document, const Account& account, IssuedDocument& record) const;
+  // Renders `document` (its number set) for `account` and stages it under its final path.
+  StagedFile stage(const InvoiceDocument& document, const Account& account) const;
 
  private:
   const DocumentEngine& engine_;
   std::filesystem::path out_;
 };
-
-// Test hook (never set in production): with CLAUSE_KILL_AFTER_DOCUMENTS=N the process ends with
-// _exit(9) at the Nth document of the run: right after its transaction commits (default), or,
-// with CLAUSE_KILL_POINT=written, after its file is in place but before the commit.
-void kill_point_written();
-void kill_point_committed();
 
 }  // namespace clause

@@ -100,20 +100,18 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
                                   "-" + period + ")";
       d.late_penalty = terms.billing.late_penalty;
       d.recovery_indemnity = terms.billing.recovery_indemnity;
-      output.write(d, p.records.account, record);
       record_document_vat(db, d.number, document_vat_of(d.totals));
       record_credit_note_correction(db, d.number, c.id, invoice->number);
-      kill_point_written();
+      return std::vector<StagedFile>{output.stage(d, p.records.account)};
     };
     IssueResult issued;
     try {
-      issued = issue_document(db, draft, produce);
+      issued = issue_and_publish(db, draft, produce);
     } catch (const CreditRefused& e) {
       result.problem = "credit note of " + period + " correcting " + invoice->number + ": " + e.what();
       return result;
     }
     if (issued.newly_issued) {
-      kill_point_committed();
       spdlog::debug("issued credit note {} for {} {}", *issued.document.number, c.id, period);
     }
     result.documents.push_back(std::move(issued));

@@ -8,6 +8,8 @@ enum ExitCode : int {
   kDoneWithRejects = 1,  // done, but some records or contracts were rejected or skipped: look at the log
   kFailure = 2,          // configuration or database failure: nothing was done
   kInputRefused = 3,     // the input was refused as a whole (an import with errors): nothing changed
+  kStoppedPartWay = 4,   // a failure (the database gone) stopped the run after it had issued documents;
+                         // the manifest lists them, and the next run finishes the work
   kUsage = 64,           // bad command line
 };
 

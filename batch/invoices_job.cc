@@ -12,7 +12,10 @@
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/output_files.h"
+#include "batch/output_paths.h"
 #include "batch/prepared_contract.h"
+#include "batch/run_findings.h"
+#include "batch/run_stop.h"
 #include "rules/billing_period.h"
 #include "rules/calendar.h"
 #include "store/billing_ledger.h"
@@ -135,7 +138,7 @@ class InvoicesRun {
     draft.total_ht = totals.total_ht;
     draft.total_vat = totals.total_vat;
     draft.total_ttc = totals.total_ttc;
-    IssueResult issued = issue_document(db_, draft, [&](IssuedDocument& record) {
+    return issue_and_publish(db_, draft, [&](IssuedDocument& record) {
       // B4: the credit notes not yet deducted, oldest first, while the invoice bears them whole;
       // read under issue_document's lock so that a concurrent run cannot deduct them too.
       std::vector<CreditNoteDeduction> deductions;
@@ -163,16 +166,13 @@ class InvoicesRun {
       d.late_penalty = terms.billing.late_penalty;
       d.recovery_indemnity = terms.billing.recovery_indemnity;
       d.notes = content.notes;
-      output_.write(d, p.records.account, record);
       record_document_vat(db_, d.number, document_vat_of(totals));
       std::vector<std::string> numbers;
       for (const auto& x : deductions) numbers.push_back(x.credit_note_number);
       record_deductions(db_, d.number, numbers);
       record_fee_revisions(db_, revisions);
-      kill_point_written();
+      return std::vector<StagedFile>{output_.stage(d, p.records.account)};
     });
-    if (issued.newly_issued) kill_point_committed();
-    return issued;
   }
 
   void record(const IssueResult& r, InvoicesOutcome& outcome, nlohmann::ordered_json& documents, bool credit_note) {
@@ -207,6 +207,8 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   std::string parameters = "--date " + format_date(request.date);
   if (request.contract_id) parameters += " --contract " + *request.contract_id;
   outcome.run_id = start_run(db, "invoices", parameters, now);
+  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
+  outcome.recovery = recover_output(db, request.out);
   InvoicesRun run(context, engine, request);
   std::vector<Contract> contracts;
   if (request.contract_id) {
@@ -218,15 +220,21 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
     contracts = load_contracts(db);
   }
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
-  for (const auto& c : contracts) {
-    try {
-      run.process(c, outcome.run_id, outcome, documents);
-    } catch (const std::exception& e) {
-      spdlog::error("contract {} failed: {}", c.id, e.what());
-      outcome.skipped.push_back({c.id, "contract " + c.id, e.what()});
+  try {
+    for (const auto& c : contracts) {
+      try {
+        run.process(c, outcome.run_id, outcome, documents);
+      } catch (const std::exception& e) {
+        stop_if_database_gone(db, e);
+        spdlog::error("contract {} failed: {}", c.id, e.what());
+        outcome.skipped.push_back({c.id, "contract " + c.id, e.what()});
+      }
     }
+    outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id);
+  } catch (const std::exception& e) {
+    outcome.stopped = e.what();
+    spdlog::error("invoices {} stopped: {}", format_date(request.date), e.what());
   }
-  outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id);
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& w : outcome.waiting_credits) waiting.push_back(w);
@@ -235,14 +243,16 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
                                      {"documents", documents},
                                      {"credits_waiting", waiting},
                                      {"skipped", skipped},
-                                     {"journal", outcome.journal.lexically_relative(request.out).string()}};
+                                     {"journal", outcome.journal.empty() ? ""
+                                                 : outcome.journal.lexically_relative(request.out).string()}};
+  add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
   const std::string stem = "manifest-" + format_date(request.date) +
-                           (request.contract_id ? "-" + safe_file_name(*request.contract_id) : "");
+                           (request.contract_id ? "-" + path_segment(*request.contract_id) : "");
   outcome.manifest = run.output().year_folder(int(request.date.year())) / (stem + ".json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
   RunCounts counts{std::max(0, int(contracts.size()) - int(outcome.skipped.size())), int(outcome.skipped.size()),
                    outcome.invoices_issued + outcome.credit_notes_issued};
-  finish_run(db, outcome.run_id, now, outcome.skipped.empty() ? RunStatus::succeeded : RunStatus::partial, counts);
+  finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
   return outcome;
 }
 

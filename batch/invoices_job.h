@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "batch/document_engine.h"
+#include "batch/output_recovery.h"
 #include "batch/run_context.h"
 #include "batch/statements_job.h"
 #include "model/time.h"
@@ -35,9 +36,13 @@ struct InvoicesOutcome {
   std::vector<SkippedContract> skipped;
   std::filesystem::path journal;
   std::filesystem::path manifest;
+  OutputRecovery recovery;                    // what earlier runs left, completed or removed first
+  std::vector<long long> interrupted_runs;    // runs found `running` whose process had ended
+  std::optional<std::string> stopped;         // why the run stopped before its last contract
 };
 
-// Runs the job; `now` only dates the run record, never a document.
+// Runs the job; `now` only dates the run record, never a document. A database that stops answering
+// ends the run early (`stopped`), with its manifest written.
 InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
                              Instant now);
 

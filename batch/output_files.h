@@ -1,6 +1,7 @@
-// Writing issued documents to disk: names safe for any client name, and files that appear whole or
-// not at all (written to a temporary name in the same folder, flushed, then renamed: ARCHITECTURE
-// invariant 1). The SHA-256 recorded in the ledger and the manifest is computed here.
+// Writing files to disk so that they appear whole or not at all: written to a temporary name in the
+// same folder, flushed, then renamed (ARCHITECTURE invariant 1). Issued documents are renamed only
+// once their ledger row has committed (batch/document_publication.h); manifests and journals, which
+// every run writes anew, are renamed at once. The SHA-256 recorded in the ledger is computed here.
 #pragma once
 
 #include <filesystem>
@@ -8,10 +9,6 @@
 #include <string_view>
 
 namespace clause {
-
-// "Boulangerie Lefèvre & Fils" -> "boulangerie-lefevre-fils": lower-case ASCII letters, digits and
-// single dashes, at most 60 characters, never empty ("client"), never "." or "..".
-std::string safe_file_name(std::string_view text);
 
 // Writes `bytes` to `target` atomically (temporary file + fsync + rename); creates the folder.
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
@@ -25,8 +22,13 @@ void sync_file(const std::filesystem::path& file);
 // sync_file then publish: for a temporary file a library wrote.
 void commit_file(const std::filesystem::path& temporary, const std::filesystem::path& target);
 // The temporary name used beside `target` ("target.tmp-<pid>"): a killed run leaves at most these,
-// which the next run overwrites or removes.
+// and the next run completes or removes them (batch/output_recovery.h), knowing from the pid
+// whether the process that wrote one is still running.
 std::filesystem::path temporary_name(const std::filesystem::path& target);
+// The pid in a temporary name, or 0 when `file` is not one.
+long temporary_owner_pid(const std::filesystem::path& file);
+// The target a temporary file stands for ("a.pdf.tmp-42" -> "a.pdf").
+std::filesystem::path target_of_temporary(const std::filesystem::path& file);
 
 // Lower-case hex SHA-256 of bytes, or of a file's content.
 std::string sha256_hex(std::string_view bytes);

@@ -9,8 +9,12 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "batch/document_publication.h"
 #include "batch/output_files.h"
+#include "batch/output_paths.h"
 #include "batch/prepared_contract.h"
+#include "batch/run_findings.h"
+#include "batch/run_stop.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
 #include "rules/contract_month.h"
@@ -32,14 +36,20 @@ struct StatementWork {
   std::optional<IssuedDocument> already_issued;   // found in the ledger: nothing to render
 };
 
-struct RenderedFiles {
-  std::filesystem::path pdf_tmp, xlsx_tmp;
-  std::string pdf_sha;
-};
+// The statement's PDF and workbook, staged for publication once the ledger row commits.
+using RenderedFiles = std::vector<StagedFile>;
+
+// The workbook's digest as the ledger holds it (read from the file for statements issued before
+// the ledger kept it).
+std::string xlsx_digest_of(Database& db, const std::filesystem::path& xlsx) {
+  if (auto recorded = find_document_file(db, xlsx.string())) return recorded->file.sha256;
+  return std::filesystem::exists(xlsx) ? sha256_of_file(xlsx) : "";
+}
 
 // What the manifest says of one statement: where it is and the figures a reviewer checks first.
 nlohmann::ordered_json manifest_entry(const StatementWork& w, const IssuedDocument& pdf_doc,
-                                      const std::filesystem::path& out) {
+                                      const std::filesystem::path& out,
+                                      const std::function<std::string(const std::filesystem::path&)>& xlsx_digest) {
   nlohmann::ordered_json credits = nlohmann::ordered_json::object(), availability = nlohmann::ordered_json::object();
   std::size_t incidents = 0;
   for (const auto& s : w.figures.services) {
@@ -48,7 +58,7 @@ nlohmann::ordered_json manifest_entry(const StatementWork& w, const IssuedDocume
     incidents += s.incidents.size();
   }
   auto relative = [&](const std::filesystem::path& p) { return p.lexically_relative(out).string(); };
-  const std::string xlsx_sha = std::filesystem::exists(w.xlsx_path) ? sha256_of_file(w.xlsx_path) : "";
+  const std::string xlsx_sha = xlsx_digest(w.xlsx_path);
   return {{"contract", w.contract_id},
           {"account", w.prepared->records.account.id},
           {"kind", "statement"},
@@ -112,16 +122,26 @@ class StatementsRun {
       window.pop_front();
       record(*work, rendered, outcome, documents);
     };
-    for (const auto& id : ids) {
-      auto work = prepare(id, outcome);
-      if (!work) continue;
-      std::future<RenderedFiles> rendered;
-      if (!work->already_issued)
-        rendered = std::async(std::launch::async, [this, work] { return render(*work); });
-      window.emplace_back(std::move(work), std::move(rendered));
-      if (window.size() >= in_flight) finish_front();
+    try {
+      for (const auto& id : ids) {
+        auto work = prepare(id, outcome);
+        if (!work) continue;
+        std::future<RenderedFiles> rendered;
+        if (!work->already_issued)
+          rendered = std::async(std::launch::async, [this, work] { return render(*work); });
+        window.emplace_back(std::move(work), std::move(rendered));
+        if (window.size() >= in_flight) finish_front();
+      }
+      while (!window.empty()) finish_front();
+    } catch (const RunStopped&) {
+      // The statements rendered but not recorded are not issued: their files go.
+      for (auto& [work, rendered] : window)
+        if (rendered.valid()) try {
+            discard(rendered.get());
+          } catch (...) {
+          }
+      throw;
     }
-    while (!window.empty()) finish_front();
   }
 
  private:
@@ -136,14 +156,15 @@ class StatementsRun {
       w->figures = compute_contract_month(r, *w->prepared->terms, w->prepared->clock, request_.month);
       if (!w->figures.problems.empty()) return skip(outcome, contract_id, "contract " + contract_id, w->figures.problems[0]);
       w->issued = request_.month.next().first_day();
-      const auto folder = request_.out / format_year_month(request_.month) /
-                          (safe_file_name(r.account.name) + "-" + safe_file_name(r.account.id));
-      const std::string stem = safe_file_name(contract_id) + "-releve-" + format_year_month(request_.month);
+      const auto folder =
+          request_.out / format_year_month(request_.month) / client_folder_name(r.account.name, r.account.id);
+      const std::string stem = path_segment(contract_id) + "-releve-" + format_year_month(request_.month);
       w->pdf_path = folder / (stem + ".pdf");
       w->xlsx_path = folder / (stem + ".xlsx");
       w->already_issued = find_issued_document(db_, DocumentKind::statement, contract_id, format_year_month(request_.month));
       return w;
     } catch (const std::exception& e) {
+      stop_if_database_gone(db_, e);
       return skip(outcome, contract_id, "contract " + contract_id, e.what());
     }
   }
@@ -159,18 +180,23 @@ class StatementsRun {
     pdf::PdfOptions options;
     options.created = Instant{std::chrono::sys_days{w.issued}};
     RenderedFiles files;
-    std::string pdf = engine_.pdf().render(layout, options);
-    files.pdf_sha = sha256_hex(pdf);
-    files.pdf_tmp = write_temporary(w.pdf_path, pdf);
-    files.xlsx_tmp = temporary_name(w.xlsx_path);
-    xlsx::render_xlsx(layout, files.xlsx_tmp,
-                      {std::chrono::system_clock::to_time_t(options.created), engine_.provider().name, {}});
-    sync_file(files.xlsx_tmp);
+    try {
+      files.push_back(stage_bytes(w.pdf_path, engine_.pdf().render(layout, options)));
+      xlsx::render_xlsx(layout, temporary_name(w.xlsx_path),
+                        {std::chrono::system_clock::to_time_t(options.created), engine_.provider().name, {}});
+      files.push_back(stage_written(w.xlsx_path));
+    } catch (...) {
+      discard(files);
+      std::error_code ignored;
+      std::filesystem::remove(temporary_name(w.xlsx_path), ignored);
+      throw;
+    }
     return files;
   }
 
-  // Main thread: the statement and the credits it shows are recorded in one transaction, and the
-  // files are renamed into place inside it; a statement already issued is never issued again.
+  // Main thread: the statement, its files and the credits it shows are recorded in one
+  // transaction, and the files are renamed into place once it has committed; a statement already
+  // issued is never issued again.
   void record(StatementWork& w, std::future<RenderedFiles>& rendered, StatementsOutcome& outcome,
               nlohmann::ordered_json& documents) {
     try {
@@ -187,7 +213,7 @@ class StatementsRun {
           outcome.drifted.push_back(std::move(*drift));
         }
       } else {
-        RenderedFiles files = rendered.get();
+        const RenderedFiles files = rendered.get();
         IssuedDocument draft;
         draft.kind = DocumentKind::statement;
         draft.contract_id = w.contract_id;
@@ -195,27 +221,31 @@ class StatementsRun {
         draft.issued_on = w.issued;
         draft.run_id = run_id_;
         draft.total_ht = -w.figures.total_credit;   // what the client is owed, as the credit note will be
-        IssueResult result = issue_document(db_, draft, [&](IssuedDocument& doc) {
-          publish(files.pdf_tmp, w.pdf_path);
-          publish(files.xlsx_tmp, w.xlsx_path);
-          doc.path = w.pdf_path.string();
-          doc.sha256 = files.pdf_sha;
-          std::vector<ServiceCredit> credits;
-          for (const auto& s : w.figures.services)
-            if (s.total.cents != 0) credits.push_back({w.contract_id, s.service_id, request_.month, s.total});
-          write_service_credits(db_, credits);
-        });
+        IssueResult result;
+        try {
+          result = issue_and_publish(db_, draft, [&](IssuedDocument&) {
+            std::vector<ServiceCredit> credits;
+            for (const auto& s : w.figures.services)
+              if (s.total.cents != 0) credits.push_back({w.contract_id, s.service_id, request_.month, s.total});
+            write_service_credits(db_, credits);
+            return files;
+          });
+        } catch (...) {
+          discard(files);
+          throw;
+        }
         if (!result.newly_issued) {  // another run issued it meanwhile: keep theirs
-          std::filesystem::remove(files.pdf_tmp);
-          std::filesystem::remove(files.xlsx_tmp);
+          discard(files);
           ++outcome.already_issued;
         } else {
           ++outcome.issued;
         }
         document = result.document;
       }
-      documents.push_back(manifest_entry(w, document, request_.out));
+      documents.push_back(manifest_entry(w, document, request_.out,
+                                         [this](const std::filesystem::path& x) { return xlsx_digest_of(db_, x); }));
     } catch (const std::exception& e) {
+      stop_if_database_gone(db_, e);
       spdlog::error("contract {} failed: {}", w.contract_id, e.what());
       outcome.skipped.push_back({w.contract_id, "contract " + w.contract_id, e.what()});
     }
@@ -252,9 +282,16 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   std::string parameters = "--month " + format_year_month(request.month);
   if (request.contract_id) parameters += " --contract " + *request.contract_id;
   outcome.run_id = start_run(db, "statements", parameters, now);
+  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
+  outcome.recovery = recover_output(db, request.out);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   const auto ids = contracts_of_month(db, request);
-  StatementsRun(context, engine, request, outcome.run_id).run(ids, outcome, documents);
+  try {
+    StatementsRun(context, engine, request, outcome.run_id).run(ids, outcome, documents);
+  } catch (const std::exception& e) {
+    outcome.stopped = e.what();
+    spdlog::error("statements {} stopped: {}", format_year_month(request.month), e.what());
+  }
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& d : outcome.drifted)
@@ -267,11 +304,12 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
                                      {"documents", documents},
                                      {"skipped", skipped},
                                      {"corrections_due", drifted}};
+  add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
   outcome.manifest = request.out / format_year_month(request.month) /
-                     (request.contract_id ? "manifest-" + safe_file_name(*request.contract_id) + ".json" : "manifest.json");
+                     (request.contract_id ? "manifest-" + path_segment(*request.contract_id) + ".json" : "manifest.json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
   RunCounts counts{int(ids.size() - outcome.skipped.size()), int(outcome.skipped.size()), outcome.issued};
-  finish_run(db, outcome.run_id, now, outcome.skipped.empty() ? RunStatus::succeeded : RunStatus::partial, counts);
+  finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
   return outcome;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "batch/document_engine.h"
+#include "batch/output_recovery.h"
 #include "batch/run_context.h"
 #include "model/money.h"
 #include "model/time.h"
@@ -46,6 +47,9 @@ struct StatementsOutcome {
   std::vector<SkippedContract> skipped;
   std::vector<CreditDrift> drifted;           // issued statements the data no longer matches
   std::filesystem::path manifest;
+  OutputRecovery recovery;                    // what earlier runs left, completed or removed first
+  std::vector<long long> interrupted_runs;    // runs found `running` whose process had ended
+  std::optional<std::string> stopped;         // why the run stopped before its last contract
 };
 
 // Runs the job; `now` only dates the run record, never a document.

@@ -85,15 +85,21 @@ SELECT {columns} FROM reversibility_requests WHERE contract_id = :contract ORDER
 
 -- Ledger (store/ledger.cc).
 -- name: runs.insert
-INSERT INTO runs (kind, parameters, started, status) VALUES (:kind, :parameters, :started, 'running')
+INSERT INTO runs (kind, parameters, started, status, host, pid)
+VALUES (:kind, :parameters, :started, 'running', :host, :pid)
  RETURNING id;
+-- Runs of this host still marked running (migration 005): the caller checks their processes.
+-- name: runs.running_on_host
+SELECT id, pid FROM runs WHERE status = 'running' AND host = :host AND id <> :id ORDER BY id;
+-- name: runs.mark_interrupted
+UPDATE runs SET status = 'failed', note = :note WHERE id = :id AND status = 'running';
 -- name: runs.finish
 UPDATE runs SET finished = :finished, status = :status, contracts_done = :done,
        contracts_failed = :failed, documents_issued = :issued
  WHERE id = :id;
 -- name: runs.by_id
 SELECT id, kind, parameters, started, finished, status, contracts_done, contracts_failed,
-       documents_issued
+       documents_issued, note
   FROM runs WHERE id = :id;
 -- B7: the row is created at 1 or incremented; the statement is the lock, so two writers serialise.
 -- name: number_sequences.next
@@ -120,6 +126,15 @@ SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents,
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id
   FROM issued_documents WHERE contract_id = :contract ORDER BY id;
+-- Files of issued documents (migration 005).
+-- name: document_files.insert
+INSERT INTO document_files (path, sha256, document_id) VALUES (:path, :sha256, :document);
+-- name: document_files.by_path
+SELECT f.path, f.sha256, d.kind, d.contract_id, d.period FROM document_files f
+  JOIN issued_documents d ON d.id = f.document_id WHERE f.path = :path;
+-- name: document_files.all
+SELECT f.path, f.sha256, d.kind, d.contract_id, d.period FROM document_files f
+  JOIN issued_documents d ON d.id = f.document_id ORDER BY f.path;
 -- name: service_credits.upsert
 INSERT INTO service_credits (contract_id, service_id, month, cents)
 VALUES (:contract, :service, :month, :cents)

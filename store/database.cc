@@ -42,6 +42,16 @@ std::filesystem::path default_sql_dir() {
   return CLAUSE_SQL_DIR;
 }
 
+bool Database::responds() {
+  try {
+    int one = 0;
+    session_ << "SELECT 1", soci::into(one);
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 std::string_view dialect_folder(Dialect d) { return d == Dialect::sqlite ? "sqlite" : "postgresql"; }
 
 Database::Database(Dialect dialect, std::filesystem::path sql_dir)

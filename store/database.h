@@ -42,6 +42,10 @@ class Database {
   // The highest version this build's sql/ knows.
   int latest_version() const;
 
+  // True when the database still answers a trivial query (after an error: is it the connection
+  // that failed, or one statement?).
+  bool responds();
+
   // The named query NAME of sql/queries.sql (or the dialect's override), with {columns}
   // not yet expanded. Throws std::out_of_range naming the query when there is none.
   const std::string& query(std::string_view name) const;

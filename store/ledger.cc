@@ -1,5 +1,9 @@
 #include "store/ledger.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <stdexcept>
 
 #include "store/field_codec.h"
@@ -25,12 +29,40 @@ IssuedDocument issued_document_from_cells(const std::vector<Cell>& c) {
   return d;
 }
 
+namespace {
+
+std::string this_host() {
+  char name[256] = {0};
+  if (::gethostname(name, sizeof name - 1) != 0) return "";
+  return name;
+}
+
+// A process of this host is gone when signalling it says so (EPERM: it exists, owned by another user).
+bool process_has_ended(long long pid) { return pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH); }
+
+}  // namespace
+
 long long start_run(Database& db, const std::string& kind, const std::string& parameters, Instant started) {
-  std::string at = format_instant_utc(started);
-  long long id = 0;
+  std::string at = format_instant_utc(started), host = this_host();
+  long long pid = ::getpid(), id = 0;
   db.session() << db.query("runs.insert"), soci::use(kind, "kind"), soci::use(parameters, "parameters"),
-      soci::use(at, "started"), soci::into(id);
+      soci::use(at, "started"), soci::use(host, "host"), soci::use(pid, "pid"), soci::into(id);
   return id;
+}
+
+std::vector<long long> mark_interrupted_runs(Database& db, long long current_run_id) {
+  std::vector<long long> marked;
+  auto rows = select_cells(db, db.query("runs.running_on_host"), 2,
+                           {{"host", this_host()}, {"id", std::to_string(current_run_id)}});
+  for (const auto& c : rows) {
+    const long long id = decode_cell<long long>(c[0], "id"), pid = decode_cell<long long>(c[1], "pid");
+    if (pid == ::getpid() || !process_has_ended(pid)) continue;
+    std::string note = "interrupted: its process " + std::to_string(pid) +
+                       " ended before the run finished (found by run " + std::to_string(current_run_id) + ")";
+    db.session() << db.query("runs.mark_interrupted"), soci::use(note, "note"), soci::use(id, "id");
+    marked.push_back(id);
+  }
+  return marked;
 }
 
 void finish_run(Database& db, long long run_id, Instant finished, RunStatus status, RunCounts counts) {
@@ -42,7 +74,7 @@ void finish_run(Database& db, long long run_id, Instant finished, RunStatus stat
 }
 
 std::optional<Run> load_run(Database& db, long long run_id) {
-  auto rows = select_cells(db, db.query("runs.by_id"), 9, {{"id", std::to_string(run_id)}});
+  auto rows = select_cells(db, db.query("runs.by_id"), 10, {{"id", std::to_string(run_id)}});
   if (rows.empty()) return std::nullopt;
   const auto& c = rows.front();
   Run r;
@@ -54,6 +86,7 @@ std::optional<Run> load_run(Database& db, long long run_id) {
   r.status = decode_cell<RunStatus>(c[5], "status");
   r.counts = {decode_cell<int>(c[6], "contracts_done"), decode_cell<int>(c[7], "contracts_failed"),
               decode_cell<int>(c[8], "documents_issued")};
+  r.note = c[9].value_or("");
   return r;
 }
 
@@ -131,7 +164,8 @@ std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind ki
          format_date(date) + " would be numbered out of date order (B7)";
 }
 
-IssueResult issue_document(Database& db, IssuedDocument draft, const std::function<void(IssuedDocument&)>& produce) {
+IssueResult issue_document(Database& db, IssuedDocument draft,
+                           const std::function<std::vector<DocumentFile>(IssuedDocument&)>& produce) {
   IssueTransaction tx(db, draft.contract_id);
   if (auto existing = find_issued_document(db, draft.kind, draft.contract_id, draft.period)) {
     tx.commit();
@@ -148,7 +182,11 @@ IssueResult issue_document(Database& db, IssuedDocument draft, const std::functi
     if (auto why = numbering_would_go_back(db, draft.kind, draft.issued_on)) throw NumberingOutOfOrder(*why);
     draft.number = format_document_number(draft.kind, year, sequence);
   }
-  produce(draft);
+  const std::vector<DocumentFile> files = produce(draft);
+  for (const DocumentFile& f : files)
+    if (auto owner = find_document_file(db, f.path))
+      throw PathTaken(f.path + " already holds the " + std::string{to_word(owner->kind)} + " of contract " +
+                      owner->contract_id + " for " + owner->period + ": not overwritten");
   std::string number = draft.number.value_or("");
   soci::indicator number_indicator = draft.number ? soci::i_ok : soci::i_null;
   std::string issued_on = format_date(draft.issued_on);
@@ -158,8 +196,32 @@ IssueResult issue_document(Database& db, IssuedDocument draft, const std::functi
       soci::use(draft.period, "period"), soci::use(issued_on, "issued_on"), soci::use(draft.path, "path"),
       soci::use(draft.sha256, "sha256"), soci::use(ht, "ht"), soci::use(vat, "vat"), soci::use(ttc, "ttc"),
       soci::use(draft.run_id, "run"), soci::into(draft.id);
+  for (const DocumentFile& f : files)
+    db.session() << db.query("document_files.insert"), soci::use(f.path, "path"), soci::use(f.sha256, "sha256"),
+        soci::use(draft.id, "document");
   tx.commit();
   return {draft, true};
+}
+
+namespace {
+
+RecordedFile recorded_file_from_cells(const std::vector<Cell>& c) {
+  return {{c[0].value_or(""), c[1].value_or("")}, decode_cell<DocumentKind>(c[2], "kind"), c[3].value_or(""),
+          c[4].value_or("")};
+}
+
+}  // namespace
+
+std::optional<RecordedFile> find_document_file(Database& db, const std::string& path) {
+  auto rows = select_cells(db, db.query("document_files.by_path"), 5, {{"path", path}});
+  if (rows.empty()) return std::nullopt;
+  return recorded_file_from_cells(rows.front());
+}
+
+std::vector<RecordedFile> load_document_files(Database& db) {
+  std::vector<RecordedFile> out;
+  for (const auto& row : select_cells(db, db.query("document_files.all"), 5)) out.push_back(recorded_file_from_cells(row));
+  return out;
 }
 
 void write_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {

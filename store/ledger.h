@@ -52,11 +52,16 @@ struct Run {
   std::optional<Instant> finished;
   RunStatus status = RunStatus::running;
   RunCounts counts;
+  std::string note;                 // why a run failed, e.g. "interrupted: ..." (found by a later run)
   friend bool operator==(const Run&, const Run&) = default;
 };
 
-// Records a run in status `running` and returns its id. `started` comes from the caller's clock.
+// Records a run in status `running`, with this host's name and process id, and returns its id.
+// `started` comes from the caller's clock. Then marks as failed, with a note, every run of this host
+// still `running` whose process has ended (killed, crashed): a run never stays `running` forever.
+// Returns the ids so marked.
 long long start_run(Database& db, const std::string& kind, const std::string& parameters, Instant started);
+std::vector<long long> mark_interrupted_runs(Database& db, long long current_run_id);
 void finish_run(Database& db, long long run_id, Instant finished, RunStatus status, RunCounts counts);
 std::optional<Run> load_run(Database& db, long long run_id);
 
@@ -87,12 +92,36 @@ struct IssueResult {
 // the document and commits. An exception from `produce` rolls back: the number is not used.
 // Throws NumberingOutOfOrder, issuing nothing, when a document of the same sequence already bears
 // a later date (B7: numbers follow the dates).
+// `produce` returns the files of the document (its main file is also draft.path), recorded in the
+// same transaction (document_files); publishing them, after the commit, is the caller's
+// (batch/document_publication.h). Throws PathTaken, issuing nothing, when a path already belongs
+// to another document (invariant 1: two documents never share a path).
+struct DocumentFile {
+  std::string path;
+  std::string sha256;
+  friend bool operator==(const DocumentFile&, const DocumentFile&) = default;
+};
 IssueResult issue_document(Database& db, IssuedDocument draft,
-                           const std::function<void(IssuedDocument&)>& produce);
+                           const std::function<std::vector<DocumentFile>(IssuedDocument&)>& produce);
 
 struct NumberingOutOfOrder : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+struct PathTaken : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A file the ledger holds, with the document it belongs to.
+struct RecordedFile {
+  DocumentFile file;
+  DocumentKind kind = DocumentKind::statement;
+  std::string contract_id;
+  std::string period;
+  friend bool operator==(const RecordedFile&, const RecordedFile&) = default;
+};
+std::optional<RecordedFile> find_document_file(Database& db, const std::string& path);
+// Every file the ledger holds, by path.
+std::vector<RecordedFile> load_document_files(Database& db);
 
 // The last document of the (kind, year) sequence (its highest number), if any. Every number is
 // dated on or after the one before it (issue_document refuses otherwise), so it bears the latest date.

@@ -5,6 +5,7 @@
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/invoices_job.h"
+#include "batch/run_findings.h"
 
 namespace clause {
 
@@ -41,7 +42,9 @@ int run_invoices_command(RunContext& context, const DocumentEngine& engine, cons
                format_date(request.date), outcome.invoices_issued, outcome.credit_notes_issued,
                outcome.already_issued, outcome.skipped.size(), outcome.waiting_credits.size(),
                outcome.journal.string());
-  return outcome.skipped.empty() ? int(kDone) : int(kDoneWithRejects);
+  for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
+  return issuing_exit_code(outcome.stopped, outcome.invoices_issued + outcome.credit_notes_issued,
+                           !outcome.skipped.empty() || !outcome.recovery.problems.empty());
 }
 
 }  // namespace clause

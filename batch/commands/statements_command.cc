@@ -3,6 +3,7 @@
 
 #include "batch/command.h"
 #include "batch/exit_codes.h"
+#include "batch/run_findings.h"
 #include "batch/statements_job.h"
 
 namespace clause {
@@ -38,7 +39,9 @@ int run_statements_command(RunContext& context, const DocumentEngine& engine, co
   spdlog::info("statements {}: {} issued, {} already issued, {} skipped, {} no longer match the data; manifest {}",
                format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
                outcome.drifted.size(), outcome.manifest.string());
-  return outcome.skipped.empty() && outcome.drifted.empty() ? int(kDone) : int(kDoneWithRejects);
+  for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
+  return issuing_exit_code(outcome.stopped, outcome.issued,
+                           !outcome.skipped.empty() || !outcome.drifted.empty() || !outcome.recovery.problems.empty());
 }
 
 }  // namespace clause

@@ -1,8 +1,9 @@
 // Invariant 1 and B7 under crashes: `clause invoices` killed at every document of the sample run
-// (the hidden hook CLAUSE_KILL_AFTER_DOCUMENTS=N ends the process with _exit(9) at its Nth document,
-// after the commit or, with CLAUSE_KILL_POINT=written, after the file is in place but before the
-// commit), rerun until it completes, ends with exactly the documents of an uninterrupted run: the
-// same numbers (one continuous sequence, no duplicate), byte-identical files, no temporary file.
+// (the hidden hook CLAUSE_KILL_AFTER_DOCUMENTS=N ends the process with _exit(9) at its Nth document:
+// CLAUSE_KILL_POINT=staged after its file is written under a temporary name but before the commit,
+// committed after the commit but before the rename, published once the file is in place), rerun
+// until it completes, ends with exactly the documents of an uninterrupted run: the same numbers (one
+// continuous sequence, no duplicate), byte-identical files, no temporary file left.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -32,13 +33,14 @@ testing::CommandResult invoices(const Workspace& ws, const std::string& date) {
   return ws.clause("invoices --date " + date + " --out " + ws.out().string());
 }
 
-// Runs `invoices --date` killed at its 1st, 2nd or 3rd document, alternately after the commit
-// and before it, until a run completes; returns the number of runs killed.
+// Runs `invoices --date` killed at its 1st, 2nd or 3rd document, at each of the three points in
+// turn, until a run completes; returns the number of runs killed.
 int run_with_kills(const Workspace& ws, const std::string& date) {
   int killed = 0;
   for (int attempt = 0; attempt < 100; ++attempt) {
     ::setenv("CLAUSE_KILL_AFTER_DOCUMENTS", std::to_string(1 + attempt % 3).c_str(), 1);
-    ::setenv("CLAUSE_KILL_POINT", attempt % 2 ? "committed" : "written", 1);
+    static const char* points[] = {"staged", "committed", "published"};
+    ::setenv("CLAUSE_KILL_POINT", points[(attempt / 3) % 3], 1);
     auto run = invoices(ws, date);
     ::unsetenv("CLAUSE_KILL_AFTER_DOCUMENTS");
     ::unsetenv("CLAUSE_KILL_POINT");

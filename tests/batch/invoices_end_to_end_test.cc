@@ -290,7 +290,7 @@ TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
   auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
   // The accountant's journal of that day names it as the final invoice of December.
-  const auto journal = ws.out() / "invoices" / "2027" / "journal-2027-01-01-ctr-k-vernet.xlsx";   // a --contract run
+  const auto journal = ws.out() / "invoices" / "2027" / "journal-2027-01-01-CTR-K-VERNET.xlsx";   // a --contract run
   auto row = run_command("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Journal'];"
                          " print([r[8] for r in ws.iter_rows(values_only=True) if r[0] == 'FA-2027-000001'])\" " +
                          journal.string());

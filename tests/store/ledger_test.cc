@@ -1,9 +1,12 @@
 // The ledger on both backends: B7 numbering (continuous per kind and year, allocated with the
 // record, no gap when rendering fails), invariant 1 (a rerun finds the document and issues
-// nothing), runs, service credits and the audit log.
+// nothing), the files recorded with a document (one document per path), runs and interrupted
+// runs, service credits and the audit log.
 #include "store/ledger.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store/csv_import.h"
 #include "test_database.h"
@@ -16,6 +19,7 @@ using testing::TestDatabase;
 
 Instant at(const char* text) { return parse_instant(text).value(); }
 Date day(const char* text) { return parse_date(text).value(); }
+const std::string kDigest(64, 'a'), kOtherDigest(64, 'b');
 
 class Ledger : public ::testing::TestWithParam<Backend> {
  protected:
@@ -42,8 +46,9 @@ class Ledger : public ::testing::TestWithParam<Backend> {
   // Issues a document whose "file" is named after its number.
   IssueResult issue(const IssuedDocument& d) {
     return issue_document(db(), d, [](IssuedDocument& doc) {
-      doc.path = "out/" + doc.number.value_or(doc.period) + ".pdf";
-      doc.sha256 = "e3b0c442";
+      doc.path = "out/" + doc.contract_id + "/" + doc.number.value_or(doc.period) + ".pdf";
+      doc.sha256 = kDigest;
+      return std::vector<DocumentFile>{{doc.path, doc.sha256}};
     });
   }
   std::unique_ptr<TestDatabase> t_;
@@ -66,7 +71,10 @@ TEST_P(Ledger, ADocumentDatedBeforeTheLatestOfItsSequenceIsRefused) {  // B7: nu
             "date order (B7)");
   bool produced = false;
   EXPECT_THROW(issue_document(db(), draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-05"),
-                              [&](IssuedDocument&) { produced = true; }),
+                              [&](IssuedDocument&) {
+                                produced = true;
+                                return std::vector<DocumentFile>{};
+                              }),
                NumberingOutOfOrder);
   EXPECT_FALSE(produced);
   EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-2", "2026-11"));
@@ -81,11 +89,14 @@ TEST_P(Ledger, ADocumentDatedBeforeTheLatestOfItsSequenceIsRefused) {  // B7: nu
 TEST_P(Ledger, RerunFindsTheDocumentAndIssuesNothing) {  // invariant 1
   IssueResult first = issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"));
   ASSERT_TRUE(first.newly_issued);
-  EXPECT_EQ(first.document.path, "out/FA-2026-000001.pdf");
+  EXPECT_EQ(first.document.path, "out/C-1/FA-2026-000001.pdf");
   t_->reopen();
   bool produced = false;
   IssueResult again = issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
-                                     [&](IssuedDocument&) { produced = true; });
+                                     [&](IssuedDocument&) {
+                                       produced = true;
+                                       return std::vector<DocumentFile>{};
+                                     });
   EXPECT_FALSE(again.newly_issued);
   EXPECT_FALSE(produced);
   EXPECT_EQ(again.document, first.document);
@@ -94,17 +105,64 @@ TEST_P(Ledger, RerunFindsTheDocumentAndIssuesNothing) {  // invariant 1
 
 TEST_P(Ledger, FailedRenderingLeavesNoGap) {  // B7: no gap
   EXPECT_THROW(issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
-                              [](IssuedDocument&) { throw std::runtime_error("disk full"); }),
+                              [](IssuedDocument&) -> std::vector<DocumentFile> { throw std::runtime_error("disk full"); }),
                std::runtime_error);
   EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-1", "2026-11"));
   EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01")).document.number, "FA-2026-000001");
+}
+
+TEST_P(Ledger, EveryFileOfADocumentIsRecordedWithIt) {  // invariant 1: published after the commit
+  IssueResult statement = issue_document(db(), draft(DocumentKind::statement, "C-1", "2026-10", "2026-11-01"),
+                                         [](IssuedDocument& doc) {
+                                           doc.path = "out/C-1-releve.pdf";
+                                           doc.sha256 = kDigest;
+                                           return std::vector<DocumentFile>{{doc.path, kDigest}, {"out/C-1-releve.xlsx", kOtherDigest}};
+                                         });
+  EXPECT_EQ(find_document_file(db(), "out/C-1-releve.xlsx"),
+            (RecordedFile{{"out/C-1-releve.xlsx", kOtherDigest}, DocumentKind::statement, "C-1", "2026-10"}));
+  EXPECT_EQ(find_document_file(db(), "out/nothing.pdf"), std::nullopt);
+  EXPECT_EQ(load_document_files(db()).size(), 2u);
+  EXPECT_TRUE(statement.newly_issued);
+}
+
+TEST_P(Ledger, APathHeldByAnotherDocumentIsRefusedAndUsesNoNumber) {  // invariant 1: never an overwrite
+  issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"));
+  try {
+    issue_document(db(), draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-01"), [](IssuedDocument& doc) {
+      doc.path = "out/C-1/FA-2026-000001.pdf";   // C-1's file
+      doc.sha256 = kOtherDigest;
+      return std::vector<DocumentFile>{{doc.path, doc.sha256}};
+    });
+    ADD_FAILURE() << "no PathTaken";
+  } catch (const PathTaken& e) {
+    EXPECT_STREQ(e.what(), "out/C-1/FA-2026-000001.pdf already holds the invoice of contract C-1 for 2026-11: not overwritten");
+  }
+  EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-2", "2026-11"));
+  EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-01")).document.number, "FA-2026-000002");
+}
+
+TEST_P(Ledger, ARunWhoseProcessEndedIsMarkedInterruptedByTheNext) {
+  // The fixture's run was started by this process, which is alive: it is left alone. A run of a
+  // process that has ended (a child that exited) is marked failed with a note.
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  db().session() << "UPDATE runs SET pid = " + std::to_string(child) + " WHERE id = " + std::to_string(run_);
+  const long long next = start_run(db(), "invoices", "--date 2026-11-02", at("2026-11-02T02:00:00Z"));
+  EXPECT_EQ(mark_interrupted_runs(db(), next), std::vector<long long>{run_});
+  clause::Run killed = load_run(db(), run_).value();
+  EXPECT_EQ(killed.status, RunStatus::failed);
+  EXPECT_EQ(killed.note, "interrupted: its process " + std::to_string(child) +
+                             " ended before the run finished (found by run " + std::to_string(next) + ")");
+  EXPECT_EQ(load_run(db(), next)->status, RunStatus::running);   // this process: still going
+  EXPECT_EQ(mark_interrupted_runs(db(), next), std::vector<long long>{});
 }
 
 TEST_P(Ledger, RunsRecordTheirOutcome) {
   finish_run(db(), run_, at("2026-11-01T02:05:00Z"), RunStatus::partial, {40, 1, 39});
   clause::Run r = load_run(db(), run_).value();
   EXPECT_EQ(r, (clause::Run{run_, "invoices", "--date 2026-11-01", at("2026-11-01T02:00:00Z"), at("2026-11-01T02:05:00Z"),
-                    RunStatus::partial, {40, 1, 39}}));
+                    RunStatus::partial, {40, 1, 39}, ""}));
   EXPECT_FALSE(load_run(db(), run_ + 1000));
 }
 
