@@ -32,7 +32,8 @@ int run_cli(int argc, char** argv) {
   app.add_flag("-q,--quiet", options.quiet, "log warnings and errors only");
   app.add_flag("-v,--verbose", options.verbose, "log details");
   app.footer("Exit codes: 0 done; 1 done, but records or contracts were rejected; "
-             "2 configuration or database failure; 3 input refused, nothing changed; 64 usage.");
+             "2 configuration or database failure; 3 input refused, nothing changed; 4 stopped part-way (rerun); "
+             "5 another run holds the database; 64 usage.");
 
   CommandAction action;
   add_init_command(app, action);
@@ -54,6 +55,9 @@ int run_cli(int argc, char** argv) {
   try {
     RunContext context(options);
     return action(context);
+  } catch (const DatabaseLocked& e) {
+    spdlog::error("{}", e.what());
+    return kLocked;
   } catch (const ConfigError& e) {
     for (const auto& problem : e.problems()) spdlog::error("{}", problem);
     return kFailure;

@@ -10,6 +10,7 @@ enum ExitCode : int {
   kInputRefused = 3,     // the input was refused as a whole (an import with errors): nothing changed
   kStoppedPartWay = 4,   // a failure (the database gone) stopped the run after it had issued documents;
                          // the manifest lists them, and the next run finishes the work
+  kLocked = 5,           // another run holds the database (one run at a time): nothing done
   kUsage = 64,           // bad command line
 };
 

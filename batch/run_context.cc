@@ -12,7 +12,7 @@ RunContext::RunContext(const GlobalOptions& options)
   spdlog::debug("configuration {} with {} terms profiles", options.config_file.string(), profiles_.size());
 }
 
-Database& RunContext::database(bool migrate) {
+Database& RunContext::connection() {
   if (!database_) {
     const std::string& url = config_.database_url;
     if (url.rfind("sqlite:", 0) == 0) {
@@ -20,13 +20,37 @@ Database& RunContext::database(bool migrate) {
       if (!parent.empty()) std::filesystem::create_directories(parent);
     }
     database_ = Database::open(url);
-    if (migrate) {
-      auto applied = database_->migrate();
-      for (int v : applied) spdlog::info("applied migration {:03}", v);
-    }
-    database_->check_schema();
   }
   return *database_;
+}
+
+Database& RunContext::database(bool migrate) {
+  Database& db = connection();
+  if (!schema_checked_) {
+    if (migrate) {
+      auto applied = db.migrate();
+      for (int v : applied) spdlog::info("applied migration {:03}", v);
+    }
+    db.check_schema();
+    schema_checked_ = true;
+  }
+  return db;
+}
+
+void RunContext::hold_run_lock() {
+  if (lock_) return;
+  Database& db = connection();   // before any migration: `clause init` takes it too
+  lock_ = RunLock::try_acquire(db);
+  if (!lock_) {
+    std::string holder = "a run";
+    try {
+      holder = describe_lock_holder(db);
+    } catch (const std::exception&) {
+      // a blank database (another `clause init` at work): no runs table to read yet
+    }
+    throw DatabaseLocked("another clause run holds the database: " + holder +
+                         "; nothing done, try again when it has finished");
+  }
 }
 
 }  // namespace clause

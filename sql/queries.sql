@@ -91,6 +91,8 @@ VALUES (:kind, :parameters, :started, 'running', :host, :pid)
 -- Runs of this host still marked running (migration 005): the caller checks their processes.
 -- name: runs.running_on_host
 SELECT id, pid FROM runs WHERE status = 'running' AND host = :host AND id <> :id ORDER BY id;
+-- name: runs.latest_running
+SELECT id, kind, parameters, started FROM runs WHERE status = 'running' ORDER BY id DESC LIMIT 1;
 -- name: runs.mark_interrupted
 UPDATE runs SET status = 'failed', note = :note WHERE id = :id AND status = 'running';
 -- name: runs.finish

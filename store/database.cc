@@ -67,6 +67,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, const std::file
       std::string path = url.substr(7);
       if (path.empty()) throw std::runtime_error("no file name after sqlite:");
       db.reset(new Database(Dialect::sqlite, sql_dir));
+      if (path != ":memory:") db->sqlite_file_ = path;
       db->session_.open(soci::sqlite3, sqlite_connect_string(path));
       db->session_ << "PRAGMA foreign_keys = ON";
       db->session_ << "PRAGMA busy_timeout = 5000";

@@ -28,6 +28,8 @@ class Database {
                                         const std::filesystem::path& sql_dir = default_sql_dir());
 
   Dialect dialect() const { return dialect_; }
+  // The SQLite file ("" for PostgreSQL and for ":memory:").
+  const std::filesystem::path& sqlite_file() const { return sqlite_file_; }
   soci::session& session() { return session_; }
   const std::filesystem::path& sql_dir() const { return sql_dir_; }
 
@@ -54,6 +56,7 @@ class Database {
   Database(Dialect dialect, std::filesystem::path sql_dir);
   Dialect dialect_;
   std::filesystem::path sql_dir_;
+  std::filesystem::path sqlite_file_;
   std::map<std::string, std::string, std::less<>> queries_;
   soci::session session_;
 };

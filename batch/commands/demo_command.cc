@@ -32,6 +32,7 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
         spdlog::error("--from and --to must be dates YYYY-MM-DD, --from first");
         return int(kUsage);
       }
+      context.hold_run_lock();
       Database& db = context.database(/*migrate=*/true);
       ImportReport report = import_directory(db, options->samples);
       if (!report.ok()) {

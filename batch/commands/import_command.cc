@@ -13,6 +13,7 @@ void add_import_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("DIR", *dir, "directory holding accounts.csv, contracts.csv, ...")->required()->check(CLI::ExistingDirectory);
   cmd->callback([&action, dir] {
     action = [dir](RunContext& context) {
+      context.hold_run_lock();
       ImportReport report = import_directory(context.database(), *dir);
       if (!report.ok()) {
         for (const auto& e : report.errors) spdlog::error("{}", e);

@@ -36,6 +36,7 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
 
 int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  context.hold_run_lock();
   InvoicesOutcome outcome = run_invoices(context, engine, request, now);
   spdlog::info("invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "
                "{} months of credits waiting for their invoice; journal {}",

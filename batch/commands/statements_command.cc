@@ -35,6 +35,7 @@ void add_statements_command(CLI::App& app, CommandAction& action) {
 
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  context.hold_run_lock();
   StatementsOutcome outcome = run_statements(context, engine, request, now);
   spdlog::info("statements {}: {} issued, {} already issued, {} skipped, {} no longer match the data; manifest {}",
                format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
