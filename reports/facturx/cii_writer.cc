@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -62,7 +63,27 @@ std::string date102(Date d) {
 
 pugi::xml_node child(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
 
+// The first character of `value` that XML 1.0 cannot carry (C0 controls but tab, LF and CR;
+// U+FFFE, U+FFFF), if any. pugixml would write "&#01;", which no XML 1.0 reader accepts: the import
+// refuses these characters; this is the last guard for data that came in before it did.
+std::optional<unsigned> character_xml_cannot_carry(std::string_view value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return c;
+    if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(value[i + 2]) == 0xBE || static_cast<unsigned char>(value[i + 2]) == 0xBF))
+      return static_cast<unsigned char>(value[i + 2]) == 0xBE ? 0xFFFE : 0xFFFF;
+  }
+  return std::nullopt;
+}
+
 pugi::xml_node text(pugi::xml_node parent, const char* name, const std::string& value) {
+  if (auto bad = character_xml_cannot_carry(value)) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", *bad);
+    throw std::invalid_argument(std::string(name) + " holds " + code +
+                                ", which XML 1.0 (Factur-X) cannot carry: correct the record it comes from");
+  }
   pugi::xml_node n = parent.append_child(name);
   n.text().set(value.c_str());
   return n;

@@ -110,5 +110,22 @@ TEST(CiiXml, CreditNoteWithoutItsInvoiceIsRefused) {
   }
 }
 
+// Issue 9: a control character in a buyer's name reached the XML as "&#01;", which no XML 1.0
+// reader accepts (three invoices failed the XSD). The writer refuses it instead, naming the field.
+TEST(CiiXml, AControlCharacterIsRefusedNotWrittenAsAnInvalidReference) {
+  InvoiceDocument d = invoice_with_deduction();
+  d.buyer.name = "Clinique\x01Saint-Roch";
+  try {
+    cii_xml(d);
+    FAIL() << "no exception";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "ram:Name holds U+0001, which XML 1.0 (Factur-X) cannot carry: correct the record it comes from");
+  }
+  d.buyer.name = "Clinique \xEF\xBF\xBF";
+  EXPECT_THROW(cii_xml(d), std::invalid_argument);
+  d.buyer.name = "Clinique\tSaint-Roch";   // a tab is XML
+  EXPECT_NO_THROW(cii_xml(d));
+}
+
 }  // namespace
 }  // namespace clause::facturx
