@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "rules/service_end.h"
+
 namespace clause {
 
 AdviceBalance advice_balance(const Contract& contract, const std::vector<Service>& services,
@@ -20,7 +22,8 @@ AdviceBalance advice_balance(const Contract& contract, const std::vector<Service
         std::chrono::ceil<minutes>(std::max(seconds{0}, intervention.end - intervention.start));
   }
   YearMonth last = through;
-  if (contract.end) last = std::min(last, YearMonth{int(contract.end->year()), unsigned(contract.end->month())});
+  if (const auto end = service_end(contract))   // N4: no advice minutes granted after the service ends
+    last = std::min(last, YearMonth{int(end->year()), unsigned(end->month())});
   minutes balance{0};
   for (YearMonth m{int(contract.start.year()), unsigned(contract.start.month())}; m <= last; m = m.next()) {
     AdviceMonth month{m, servers, terms.advice_per_server_month * servers, used[m], {}};

@@ -14,6 +14,29 @@ std::vector<Backup> sorted_by_start(std::vector<Backup> backups) {
   return backups;
 }
 
+// One local day's successful backups that count (in the window, off-site when required, of a
+// required scope) and the required scopes none of them covers.
+struct DayBackups {
+  std::vector<Backup> used;                // by start
+  std::vector<BackupScope> missing;        // in the order of required_scopes
+};
+
+DayBackups day_backups(const std::vector<Backup>& own, Date day, const ContractClock& clock, const BackupTerms& terms) {
+  DayBackups out{{}, terms.required_scopes};
+  for (const Backup& b : own) {
+    LocalTime local = clock.to_local(b.start);
+    if (local.date != day || local.time_of_day < terms.window_opens || local.time_of_day >= terms.window_closes)
+      continue;
+    if (terms.offsite_required && !is_offsite(b)) continue;
+    bool required = std::any_of(terms.required_scopes.begin(), terms.required_scopes.end(),
+                                [&](BackupScope s) { return covers(b, s); });
+    if (!required) continue;
+    out.used.push_back(b);
+    std::erase_if(out.missing, [&](BackupScope s) { return covers(b, s); });
+  }
+  return out;
+}
+
 }  // namespace
 
 ServerBackupMonth daily_backup_compliance(const std::string& service_id, const std::vector<Backup>& backups,
@@ -21,26 +44,24 @@ ServerBackupMonth daily_backup_compliance(const std::string& service_id, const s
                                           std::optional<Date> checked_from) {
   ServerBackupMonth out;
   out.service_id = service_id;
+  const Date month_last = month.last_day();
+  // Kept retention_days rolling days: at the month's end, its last retention_days local days.
+  const Date retention_first = add_days(month_last, 1 - terms.retention_days);
+  const Interval span = clock.month(month);
+  const Interval looked_at{std::min(span.begin, clock.to_instant(retention_first, minutes{0})), span.end};
   std::vector<Backup> own;
   for (const Backup& b : backups)
-    if (b.service_id == service_id && b.status == BackupStatus::success) own.push_back(b);
+    if (b.service_id == service_id && b.status == BackupStatus::success && looked_at.contains(b.start))
+      own.push_back(b);
   own = sorted_by_start(std::move(own));
 
   if (terms.daily_required) {
-    const Date month_last = add_days(month.next().first_day(), -1);
     Date day = month.first_day();
     if (checked_from && *checked_from > day) day = *checked_from;
     for (; day <= month_last; day = add_days(day, 1)) {
       ++out.days_checked;
-      std::vector<BackupScope> missing = terms.required_scopes;
-      for (const Backup& b : own) {
-        LocalTime local = clock.to_local(b.start);
-        if (local.date != day || local.time_of_day < terms.window_opens || local.time_of_day >= terms.window_closes)
-          continue;
-        if (terms.offsite_required && !is_offsite(b)) continue;
-        std::erase_if(missing, [&](BackupScope s) { return covers(b, s); });
-      }
-      if (!missing.empty()) out.incomplete_days.push_back({day, std::move(missing)});
+      DayBackups d = day_backups(own, day, clock, terms);
+      if (!d.missing.empty()) out.incomplete_days.push_back({day, std::move(d.missing)});
     }
     out.trace.add("K1", "daily_backups",
                   {{"days_checked", static_cast<long long>(out.days_checked)},
@@ -51,12 +72,13 @@ ServerBackupMonth daily_backup_compliance(const std::string& service_id, const s
     out.trace.add("K1", "daily_backups_not_required");
   }
 
-  const Instant month_end = clock.month(month).end;
-  const Instant oldest = month_end - std::chrono::days{terms.retention_days};
-  for (const Backup& b : own)
-    if (b.start < month_end && b.start >= oldest) out.restore_points.push_back(b);
+  for (Date day = retention_first; day <= month_last; day = add_days(day, 1)) {
+    DayBackups d = day_backups(own, day, clock, terms);
+    if (!d.missing.empty() || d.used.empty()) continue;
+    out.restore_points.push_back({day, d.used.back().start, std::move(d.used)});
+  }
   out.trace.add("K1", "restore_points_at_month_end",
-                {{"month_end", month_end}, {"retention_days", static_cast<long long>(terms.retention_days)},
+                {{"month_end", span.end}, {"retention_days", static_cast<long long>(terms.retention_days)},
                  {"restore_points", static_cast<long long>(out.restore_points.size())}});
   return out;
 }

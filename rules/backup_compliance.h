@@ -1,8 +1,9 @@
 // Backup compliance (RULES K1, D Art. 4) and backup history (K2, K Annex 1).
 // K1: each local day of the month needs a successful backup of every required scope (system, files,
 // databases; a `full` backup covers them all) started inside the local window [01:00, 06:00), stored
-// off-site when required (location starting "offsite"). Restore points held at month end are the
-// successful backups not older than retention_days at the end of the local month.
+// off-site when required (location starting "offsite"). A restore point is a complete day (every
+// required scope successful, in the window, off-site when required) among the last retention_days
+// local days of the month: at most retention_days (7), never a count of backup files.
 // K2: the backups started in the local month, for the history the statement lists.
 #pragma once
 
@@ -24,17 +25,26 @@ struct IncompleteBackupDay {
   friend bool operator==(const IncompleteBackupDay&, const IncompleteBackupDay&) = default;
 };
 
+// K1: a complete day still held at month end, and the backups that make it complete.
+struct RestorePoint {
+  Date day{};
+  Instant start{};                         // the latest start among `backups`: when the day became complete
+  std::vector<Backup> backups;             // the day's backups of a required scope, in the window, by start
+  friend bool operator==(const RestorePoint&, const RestorePoint&) = default;
+};
+
 struct ServerBackupMonth {
   std::string service_id;
   int days_checked = 0;
   std::vector<IncompleteBackupDay> incomplete_days;
-  std::vector<Backup> restore_points;      // held at month end, oldest first
+  std::vector<RestorePoint> restore_points;  // complete days held at month end, oldest first
   Trace trace;
   friend bool operator==(const ServerBackupMonth&, const ServerBackupMonth&) = default;
 };
 
 // K1: the month of one server: the local days of `month` from `checked_from` on (the contract
-// start, when inside the month) without a complete backup, and the restore points at month end.
+// start, when inside the month) without a complete backup, and the restore points at month end
+// (the complete days among the month's last retention_days local days, whatever `checked_from`).
 // `backups` may hold other servers' backups; only `service_id`'s count. No day is checked when
 // the profile does not require daily backups.
 ServerBackupMonth daily_backup_compliance(const std::string& service_id, const std::vector<Backup>& backups,

@@ -1,6 +1,7 @@
 #include "rules/billing_period.h"
 
 #include "rules/calendar.h"
+#include "rules/service_end.h"
 
 namespace clause {
 namespace {
@@ -49,7 +50,8 @@ PeriodSpan previous_period(const Contract& contract, const BillingTerms& terms, 
 
 std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingTerms& terms, Date d) {
   if (d < contract.start) return std::nullopt;
-  if (contract.end && d > *contract.end) return std::nullopt;
+  const std::optional<Date> end = service_end(contract);   // N4: recorded end, or the term's
+  if (end && d > *end) return std::nullopt;
   PeriodSpan period = period_containing(contract, terms, d);
   if (d != contract.start && d != period.first) return std::nullopt;
   DuePeriod due{d, period, d, {}};
@@ -60,11 +62,12 @@ std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingT
 }
 
 std::optional<FinalSettlement> final_settlement_on(const Contract& contract, const BillingTerms& terms, Date d) {
-  if (!contract.end || *contract.end < contract.start || d != add_days(*contract.end, 1)) return std::nullopt;
-  const PeriodSpan last = period_containing(contract, terms, *contract.end);
-  FinalSettlement s{d, std::max(last.first, contract.start), *contract.end, {}};
+  const std::optional<Date> end = service_end(contract);   // N4: recorded end, or the term's
+  if (!end || *end < contract.start || d != add_days(*end, 1)) return std::nullopt;
+  const PeriodSpan last = period_containing(contract, terms, *end);
+  FinalSettlement s{d, std::max(last.first, contract.start), *end, {}};
   s.trace.add("B1", "final_settlement",
-              {{"contract_end", *contract.end}, {"period_first", last.first}, {"from", s.from}, {"issue", d}});
+              {{"contract_end", *end}, {"period_first", last.first}, {"from", s.from}, {"issue", d}});
   return s;
 }
 

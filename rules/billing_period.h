@@ -39,7 +39,7 @@ PeriodSpan period_containing(const Contract& contract, const BillingTerms& terms
 // B1: the period just before `period`.
 PeriodSpan previous_period(const Contract& contract, const BillingTerms& terms, const PeriodSpan& period);
 // B1: the invoice due on `d`, if any: on the contract start, then on each period's first day, until
-// the end of service (no invoice for a period starting after contract.end).
+// the end of service (N4 service_end: no invoice for a period starting after it).
 std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingTerms& terms, Date d);
 
 // The final settlement of an ended contract (Decision where B1 is silent): variable lines (I1-I3,
@@ -53,7 +53,8 @@ struct FinalSettlement {
   friend bool operator==(const FinalSettlement&, const FinalSettlement&) = default;
 };
 
-// B1 (Decision): the final settlement due on `d`, if `d` is the day after the contract's end.
+// B1 (Decision): the final settlement due on `d`, if `d` is the day after the contract's end of
+// service (N4 service_end: the recorded end, or the last day of a term that does not renew).
 std::optional<FinalSettlement> final_settlement_on(const Contract& contract, const BillingTerms& terms, Date d);
 
 }  // namespace clause

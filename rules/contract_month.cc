@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "rules/service_end.h"
+
 namespace clause {
 namespace {
 
@@ -44,7 +46,12 @@ std::vector<RootAccessInMonth> root_access_in_month(const ContractRecords& r, co
 }  // namespace
 
 bool active_in_month(const Contract& contract, YearMonth m) {
-  return contract.start <= m.last_day() && (!contract.end || *contract.end >= m.first_day());
+  const std::optional<Date> end = service_end(contract);   // N4
+  return contract.start <= m.last_day() && (!end || *end >= m.first_day());
+}
+
+bool statement_month(const Contract& contract, const std::optional<ContinuityPeriod>& continuity, YearMonth m) {
+  return active_in_month(contract, m) || (continuity && continuity_days_in(*continuity, m));
 }
 
 ContractMonthFigures compute_contract_month(const ContractRecords& r, const TermsProfile& terms,
@@ -52,9 +59,11 @@ ContractMonthFigures compute_contract_month(const ContractRecords& r, const Term
   ContractMonthFigures out;
   out.month = m;
   out.interval = clock.month(m);
+  out.continuity = contract_continuity(r, terms.reversibility);
+  if (out.continuity) out.continuity_days = continuity_days_in(*out.continuity, m);
   for (const auto& s : r.services) {
     auto credits = compute_service_credits(r.contract, s, terms, clock, m, r.incidents, r.outages,
-                                           r.root_access_periods, r.fee_revisions);
+                                           r.root_access_periods, r.fee_revisions, out.continuity);
     out.total_credit += credits.total;
     out.problems.insert(out.problems.end(), credits.problems.begin(), credits.problems.end());
     out.services.push_back(std::move(credits));

@@ -3,6 +3,7 @@
 // only ever hold its own contract's data.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "rules/advice.h"
 #include "rules/backup_compliance.h"
 #include "rules/calendar.h"
+#include "rules/continuity.h"
 #include "rules/interventions.h"
 #include "rules/service_credits.h"
 #include "rules/support_rate.h"
@@ -50,6 +52,8 @@ struct ContractMonthFigures {
   std::vector<ServerBackupMonth> daily_backups;  // K1 (profiles requiring daily backups)
   std::vector<BackupHistory> backup_history;     // K2 (contracts with the backup option)
   std::vector<RootAccessInMonth> root_access;    // S6
+  std::optional<ContinuityPeriod> continuity;    // R4: from the contract's reversibility request
+  std::optional<PeriodSpan> continuity_days;     // R4: its days in this month (a continuity month)
   std::vector<std::string> problems; // data problems found while computing, reported not thrown
 };
 
@@ -58,7 +62,11 @@ ContractMonthFigures compute_contract_month(const ContractRecords& records, cons
                                             const ContractClock& clock, YearMonth m);
 
 // Whether the contract is in force on some day of the local month `m` (start <= last day and
-// no end before the first day).
+// no end of service, N4 service_end, before the first day).
 bool active_in_month(const Contract& contract, YearMonth m);
+
+// Whether the local month `m` gets a statement: the contract is in force on one of its days, or
+// it holds days of reversibility continuity (R4 Decision: continuity months get statements).
+bool statement_month(const Contract& contract, const std::optional<ContinuityPeriod>& continuity, YearMonth m);
 
 }  // namespace clause

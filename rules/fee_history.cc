@@ -5,6 +5,7 @@
 
 #include "rules/anniversary.h"
 #include "rules/revision.h"
+#include "rules/service_end.h"
 
 namespace clause {
 
@@ -18,10 +19,12 @@ FeeHistory fee_history_through(const Contract& contract, const std::vector<FeeRe
       auto it = latest.find(r.service_id);
       if (it == latest.end() || it->second.effective < r.effective) latest[r.service_id] = r;
     }
+    // R4: after the end of service (N4) the price carries over through continuity: no revision.
+    const std::optional<Date> end = service_end(contract);
     for (auto& [service, in_force] : latest) {
       for (int year = 1;; ++year) {
         Date a = anniversary(contract, year);
-        if (a > through) break;
+        if (a > through || (end && a > *end)) break;
         if (a <= in_force.effective) continue;
         RevisionOutcome r = revise_on_anniversary(in_force, a, indices, terms);
         out.trace.steps.insert(out.trace.steps.end(), r.trace.steps.begin(), r.trace.steps.end());

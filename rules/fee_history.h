@@ -22,8 +22,9 @@ struct FeeHistory {
 };
 
 // For each service of `recorded`, applies revise_on_anniversary at every anniversary after its
-// latest recorded revision, up to and including `through`. Profiles without revision return the
-// recorded history unchanged.
+// latest recorded revision, up to and including `through` and never after the end of service (N4;
+// R4: prices carry over during continuity). Profiles without revision return the recorded history
+// unchanged.
 FeeHistory fee_history_through(const Contract& contract, const std::vector<FeeRevision>& recorded, Date through,
                                const std::vector<PriceIndex>& indices, const BillingTerms& terms);
 

@@ -47,7 +47,8 @@ MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth 
     }
     run = consecutive && run > 0 ? run + 1 : 1;
     if (!out.first_exceeded) out.first_exceeded = day;
-    if (day < month_first || run < terms.mail_grace_days) continue;
+    // B5 Decision: the first mail_grace_days days above quota are free; the next one is billable.
+    if (day < month_first || run <= terms.mail_grace_days) continue;
     if (!out.grace_reached) out.grace_reached = day;
     out.peak_megabytes = std::max(out.peak_megabytes, megabytes);
   }

@@ -3,9 +3,11 @@
 // usage counted up to the 35 GB cap (at most 2 steps). The client is warned at the first exceedance.
 // Sizes are decimal: 1 GB = 1000 MB. Every figure comes from the profile's BillingTerms.
 //
-// Decisions where D Art. 6.1 is silent: a day without a sample breaks the run (usage above quota is
-// not proven); a day is billable once it is at least the 30th consecutive day above quota; a month
-// with a billable day is billed once, on its highest billable usage.
+// B5 Decision ("si après 30 jours, le Client reste toujours au-delà"): the first mail_grace_days
+// (30) consecutive days above quota are a free grace period; the 31st is the first billable day; a
+// month holding a billable day is billed once, on the highest usage of its billable days (grace
+// days never count). Where D Art. 6.1 is silent: a day without a sample breaks the run (usage above
+// quota is not proven), and a day back at or under the quota restarts the 30 days.
 #pragma once
 
 #include <optional>
@@ -20,7 +22,7 @@ namespace clause {
 
 struct MailOverage {
   std::optional<Date> first_exceeded;      // first day above quota up to the month's end (warning)
-  std::optional<Date> grace_reached;       // first billable day in the month (30th day above quota)
+  std::optional<Date> grace_reached;       // first billable day in the month (31st day above quota on)
   std::int64_t peak_megabytes = 0;         // highest billable usage of the month, before the cap
   int steps = 0;                           // started steps above the quota, capped
   Money amount;                            // steps x mail_step_price

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/calendar.h"
+#include "rules/service_end.h"
 
 namespace clause {
 namespace {
@@ -20,9 +21,10 @@ std::vector<Hold> holds_of(const Account& account, const std::vector<Account>& a
   for (const Account& sub : accounts)   // G2: a parent stays while one of its sub-accounts is active
     if (sub.parent_id == account.id && inactive_on(sub, terms) > run_date)
       holds.push_back({HoldReason::active_sub_account, sub.id});
-  for (const Contract& c : contracts)   // G3
-    if (c.account_id == account.id && (!c.end || *c.end >= run_date))
-      holds.push_back({HoldReason::running_contract, c.id});
+  for (const Contract& c : contracts) {  // G3; N4: a term that ended without renewal is not running
+    const std::optional<Date> end = service_end(c);
+    if (c.account_id == account.id && (!end || *end >= run_date)) holds.push_back({HoldReason::running_contract, c.id});
+  }
   if (std::find(accounts_with_unpaid.begin(), accounts_with_unpaid.end(), account.id) != accounts_with_unpaid.end())
     holds.push_back({HoldReason::unpaid_invoice, ""});
   for (const ReversibilityRequest& r : reversibility) {

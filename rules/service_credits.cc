@@ -16,7 +16,8 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
                                             const std::vector<Incident>& incidents,
                                             const std::vector<Outage>& outages,
                                             const std::vector<RootAccessPeriod>& root_access,
-                                            const std::vector<FeeRevision>& fees) {
+                                            const std::vector<FeeRevision>& fees,
+                                            const std::optional<ContinuityPeriod>& continuity) {
   const ServiceLevelTerms& levels = terms.service_levels;
   ServiceMonthCredits out;
   out.service_id = service.id;
@@ -75,9 +76,21 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
     out.availability = std::move(line);
   }
 
+  // S7 Decision: a month billed for part of its days at a prorated price (B2 first period, R4
+  // continuity) caps at the fee billed for it; the tiers above still used the monthly fee.
+  Money cap_base = month_fee;
+  if (out.month_fee) {
+    const MonthBilling billing = month_billing(contract, terms.billing, m, continuity);
+    if (billing.prorated) {
+      BilledFee billed = fee_billed_for_month(*out.month_fee, billing);
+      cap_base = billed.amount;
+      out.prorated_month = true;
+      append(out.trace, billed.trace);
+    }
+  }
   // With no fee for the month the cap is 0: better no credit than an unbounded one; the
   // problem is listed for a human to look at.
-  out.cap = apply_credit_cap(subtotal, month_fee, levels);
+  out.cap = apply_credit_cap(subtotal, cap_base, levels);
   out.total = out.cap.total;
   append(out.trace, out.cap.trace);
   return out;

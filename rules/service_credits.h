@@ -12,7 +12,9 @@
 #include "model/operations.h"
 #include "model/terms.h"
 #include "rules/availability.h"
+#include "rules/billed_month.h"
 #include "rules/calendar.h"
+#include "rules/continuity.h"
 #include "rules/credit_cap.h"
 #include "rules/exclusions.h"
 #include "rules/gti.h"
@@ -46,6 +48,7 @@ struct ServiceMonthCredits {
   std::vector<IncidentCreditLine> incidents;     // the month's incidents of this service, by contact
   std::optional<AvailabilityLine> availability;  // only with the HA annex (S5)
   std::optional<MonthlyFee> month_fee;           // S7: highest monthly fee in force in the month
+  bool prorated_month = false;     // S7 Decision: billed for part of its days; cap = the fee billed
   CappedCredit cap;                // subtotal, cap, total
   Money total{};                   // == cap.total: what the credit note grants for this service
   std::vector<std::string> problems;  // data problems (no fee in force...), reported, never thrown
@@ -55,12 +58,15 @@ struct ServiceMonthCredits {
 // S1-S10 for `service` of `contract` in local month `m`. `incidents`, `outages`, `root_access` and
 // `fees` may hold other services' or months' records: they are filtered here (service id; S8 local
 // month of the contact). Incident lines use the fee in force on the incident's local date; the HA
-// credit and the cap use the highest monthly fee in force during the month.
+// credit and the cap use the highest monthly fee in force during the month, except that the cap of
+// a prorated month (S7 Decision: B2 first period, R4 continuity from `continuity`, see
+// billed_month.h) is the fee billed for the month.
 ServiceMonthCredits compute_service_credits(const Contract& contract, const Service& service,
                                             const TermsProfile& terms, const ContractClock& clock, YearMonth m,
                                             const std::vector<Incident>& incidents,
                                             const std::vector<Outage>& outages,
                                             const std::vector<RootAccessPeriod>& root_access,
-                                            const std::vector<FeeRevision>& fees);
+                                            const std::vector<FeeRevision>& fees,
+                                            const std::optional<ContinuityPeriod>& continuity = std::nullopt);
 
 }  // namespace clause

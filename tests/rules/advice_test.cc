@@ -50,5 +50,17 @@ TEST(AdviceBalance, I4StopsAtTheEndOfService) {
             minutes{90});
 }
 
+// N4: a 3-month term without tacit renewal and no recorded end stops on 31 Mar: 3 x 30 min.
+TEST(AdviceBalance, N4StopsAtTheEndOfTheTerm) {
+  Contract c;
+  c.id = "C-1";
+  c.start = day("2026-01-01");
+  c.term_months = 3;
+  c.tacit_renewal = false;
+  const std::vector<Service> services{{"S1", "C-1", ServiceKind::server, "a", "", true}};
+  EXPECT_EQ(advice_balance(c, services, kalanda_terms().interventions, paris_clock(), {}, {2026, 12}).balance,
+            minutes{90});
+}
+
 }  // namespace
 }  // namespace clause

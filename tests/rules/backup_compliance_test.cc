@@ -70,13 +70,61 @@ TEST(DailyBackups, K1DaysWithoutACompleteBackup) {
 }
 
 TEST(DailyBackups, K1RestorePointsOfTheLastSevenDays) {
-  // Month end = 2026-11-01 00:00 CET = 2026-10-31T23:00Z; 7 days before = 2026-10-24T23:00Z.
-  // Held: 25 (23:30Z on the 24th), 27, 28, 29, 30, 31 Oct; 26 failed; 24 Oct (00:00Z) too old.
+  // Kept 7 rolling days: at the end of October, the complete days among 25..31 Oct.
+  // Held: 25 (01:30 CEST), 27, 28, 29, 30, 31 Oct; 26 failed; 24 Oct is older than 7 days.
   ContractClock clock = testing::paris_clock();
   ServerBackupMonth m = daily_backup_compliance("srv-1", october(clock), {2026, 10}, clock, d);
   ASSERT_EQ(m.restore_points.size(), 6u);
-  EXPECT_EQ(m.restore_points.front().id, "b25");
-  EXPECT_EQ(m.restore_points.back().id, "b31");
+  EXPECT_EQ(m.restore_points.front().day, day("2026-10-25"));
+  EXPECT_EQ(m.restore_points.front().backups.at(0).id, "b25");
+  EXPECT_EQ(m.restore_points.back().day, day("2026-10-31"));
+}
+
+// November 2026 (CET all month): each day from 20 to 30 Nov, three backup files (system, files,
+// databases) started at 02:00, 02:20 and 02:40 local, off-site. 21 files in the last 7 days.
+std::vector<Backup> november_three_files_a_day(const ContractClock& clock) {
+  std::vector<Backup> out;
+  for (Date dd = day("2026-11-20"); dd <= day("2026-11-30"); dd = add_days(dd, 1)) {
+    const std::string id = format_date(dd);
+    out.push_back(backup(id + "-s", clock.to_instant(dd, minutes{120}), BackupScope::system));
+    out.push_back(backup(id + "-f", clock.to_instant(dd, minutes{140}), BackupScope::files));
+    out.push_back(backup(id + "-d", clock.to_instant(dd, minutes{160}), BackupScope::databases));
+  }
+  return out;
+}
+
+TEST(DailyBackups, K1SevenCompleteDaysAreSevenRestorePointsNotTwentyOneFiles) {
+  // Kept days at the end of November: 24..30 Nov, all complete: 7 restore points.
+  ContractClock clock = testing::paris_clock();
+  ServerBackupMonth m = daily_backup_compliance("srv-1", november_three_files_a_day(clock), {2026, 11}, clock, d);
+  ASSERT_EQ(m.restore_points.size(), 7u);
+  EXPECT_EQ(m.restore_points.front().day, day("2026-11-24"));
+  EXPECT_EQ(m.restore_points.back().day, day("2026-11-30"));
+  EXPECT_EQ(m.restore_points.back().backups.size(), 3u);
+  // The day became complete with its databases backup: 30 Nov 02:40 CET = 01:40Z.
+  EXPECT_EQ(m.restore_points.back().start, at("2026-11-30T01:40:00Z"));
+}
+
+TEST(DailyBackups, K1AnIncompleteDayIsNoRestorePoint) {
+  // 27 Nov: the databases backup failed: 24, 25, 26, 28, 29, 30 Nov remain, 6 restore points
+  // (20 successful files in the 7 days).
+  ContractClock clock = testing::paris_clock();
+  std::vector<Backup> all = november_three_files_a_day(clock);
+  for (Backup& b : all)
+    if (b.id == "2026-11-27-d") b.status = BackupStatus::failed;
+  ServerBackupMonth m = daily_backup_compliance("srv-1", all, {2026, 11}, clock, d);
+  ASSERT_EQ(m.restore_points.size(), 6u);
+  for (const RestorePoint& p : m.restore_points) EXPECT_NE(p.day, day("2026-11-27"));
+}
+
+TEST(DailyBackups, K1TwoFullBackupsOnADayAreOneRestorePoint) {
+  // 30 Nov holds a second full backup at 03:00: still 7 restore points, the last one with 4 files.
+  ContractClock clock = testing::paris_clock();
+  std::vector<Backup> all = november_three_files_a_day(clock);
+  all.push_back(backup("extra", clock.to_instant(day("2026-11-30"), minutes{180})));
+  ServerBackupMonth m = daily_backup_compliance("srv-1", all, {2026, 11}, clock, d);
+  EXPECT_EQ(m.restore_points.size(), 7u);
+  EXPECT_EQ(m.restore_points.back().backups.size(), 4u);
 }
 
 TEST(DailyBackups, K1DaysBeforeTheContractStartAreNotChecked) {

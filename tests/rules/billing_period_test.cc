@@ -123,6 +123,54 @@ TEST(FinalSettlement, B1TheLastPeriodIsClippedToTheContract) {
   EXPECT_EQ(final_settlement_on(c, k, day("2026-11-21"))->from, day("2026-10-10"));
 }
 
+// N4 (K Art. 9): a K contract from 2026-01-01 for 36 months, no tacit renewal, no recorded end:
+// its service ends on 2028-12-31 (2026-01-01 + 36 months - 1 day).
+Contract kalanda_36_months() {
+  Contract c = kalanda("2026-01-01", BillingPeriod::monthly);
+  c.term_months = 36;
+  c.tacit_renewal = false;
+  return c;
+}
+
+TEST(InvoiceDue, N4NoInvoiceAfterTheTermOfAContractWithoutTacitRenewal) {
+  Contract c = kalanda_36_months();
+  auto december = invoice_due_on(c, k, day("2028-12-01"));
+  ASSERT_TRUE(december.has_value());
+  EXPECT_EQ(december->period, (PeriodSpan{day("2028-12-01"), day("2028-12-31")}));
+  EXPECT_FALSE(invoice_due_on(c, k, day("2029-01-01")).has_value());
+}
+
+TEST(InvoiceDue, N4ARecordedEndWinsOverTheTerm) {
+  Contract c = kalanda_36_months();
+  c.end = day("2029-06-30");                 // extended: still invoiced in January and June 2029
+  EXPECT_TRUE(invoice_due_on(c, k, day("2029-01-01")).has_value());
+  EXPECT_TRUE(invoice_due_on(c, k, day("2029-06-01")).has_value());
+  EXPECT_FALSE(invoice_due_on(c, k, day("2029-07-01")).has_value());
+  c.end = day("2027-06-30");                 // terminated early
+  EXPECT_FALSE(invoice_due_on(c, k, day("2027-07-01")).has_value());
+}
+
+TEST(InvoiceDue, N1DagWithoutEndIsInvoicedAtEachAnniversary) {
+  // D: 12 months renewed tacitly (N1), invoiced annually from the start date (B1).
+  Contract c = dag("2026-03-15");
+  c.term_months = 12;
+  c.tacit_renewal = true;
+  auto second = invoice_due_on(c, d, day("2027-03-15"));
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->period, (PeriodSpan{day("2027-03-15"), day("2028-03-14")}));
+  auto third = invoice_due_on(c, d, day("2028-03-15"));
+  ASSERT_TRUE(third.has_value());
+  EXPECT_EQ(third->period, (PeriodSpan{day("2028-03-15"), day("2029-03-14")}));
+}
+
+TEST(FinalSettlement, N4TheDayAfterTheTermSettlesTheLastMonth) {
+  auto s = final_settlement_on(kalanda_36_months(), k, day("2029-01-01"));
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->from, day("2028-12-01"));
+  EXPECT_EQ(s->to, day("2028-12-31"));
+  EXPECT_FALSE(final_settlement_on(kalanda_36_months(), k, day("2028-12-31")).has_value());
+}
+
 TEST(InvoiceDue, B1DagInvoicesAtEachAnniversaryForTwelveMonths) {
   Contract c = dag("2026-03-15");
   auto due = invoice_due_on(c, d, day("2027-03-15"));

@@ -40,6 +40,19 @@ TEST(FeeHistoryB3, RevisesAtTheAnniversaryAfterTheLastRecordedPrice) {
   EXPECT_EQ(h.revisions.size(), 3u);
 }
 
+// R4, N4: no revision at an anniversary after the end of service: a K contract from 2024-11-01 for
+// 24 months (no tacit renewal) ends 2026-10-31; the price of 2025-11-01 carries over into
+// continuity, through 2026-11-30.
+TEST(FeeHistoryB3, R4NoRevisionAfterTheEndOfService) {
+  Contract c = saint_roch();
+  c.term_months = 24;
+  c.tacit_renewal = false;
+  std::vector<FeeRevision> recorded = {{"WEB", day(2025, 11, 1), Money{49039}, Milli{292600}}};
+  FeeHistory h = fee_history_through(c, recorded, day(2026, 11, 30), syntec(), kalanda().billing);
+  EXPECT_TRUE(h.computed.empty());
+  EXPECT_FALSE(h.error);
+}
+
 // B3: nothing to add before the anniversary.
 TEST(FeeHistoryB3, NothingBeforeTheAnniversary) {
   std::vector<FeeRevision> recorded = {{"WEB", day(2025, 11, 1), Money{49039}, Milli{292600}}};

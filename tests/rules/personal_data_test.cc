@@ -93,5 +93,20 @@ TEST(PersonalData, G3ContractUnpaidInvoiceOrOpenReversibilityHoldsTheAccount) {
   EXPECT_EQ(status_of(all, "I").status, DataStatus::purge);          // minutes signed 2026-10-15
 }
 
+TEST(PersonalData, N4AContractPastItsTermDoesNotHoldTheAccount) {
+  // 36 months from 2019-01-01, no tacit renewal, no recorded end: ended 2021-12-31 (N4).
+  Contract c;
+  c.id = "C-term";
+  c.account_id = "T";
+  c.start = day("2019-01-01");
+  c.term_months = 36;
+  c.tacit_renewal = false;
+  auto all = classify_accounts({account("T", "2020-01-01")}, {c}, {}, {}, run, g);
+  EXPECT_EQ(status_of(all, "T").status, DataStatus::purge);
+  c.tacit_renewal = true;                  // renewed tacitly: still running
+  all = classify_accounts({account("T", "2020-01-01")}, {c}, {}, {}, run, g);
+  EXPECT_EQ(status_of(all, "T").holds, (std::vector<Hold>{{HoldReason::running_contract, "C-term"}}));
+}
+
 }  // namespace
 }  // namespace clause

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/rules/contract_terms_fixture.h"
 #include "tests/rules/terms_fixture.h"
 
 namespace clause {
@@ -190,6 +191,122 @@ TEST(ServiceCredits, PropertyCreditsNeverExceedTheFee) {
     EXPECT_LE(r.total, Money::from_cents(50000));
     EXPECT_EQ(r.total, std::min(r.cap.subtotal, Money::from_cents(50000)));
   }
+}
+
+// S7 Decision (K Art. 14: never more than "les frais mensuels ... payés par le Client"): a month
+// billed for part of its days (B2 first period) caps at the fee billed for it; the GTI tiers still
+// take their percentage of the monthly fee (S2). Contract K-17 starts on Tue 17 Nov 2026.
+TermsProfile kalanda_with_billing() {
+  TermsProfile p = kalanda_terms();
+  p.billing = kalanda_contract_terms().billing;   // calendar periods, B2 proration
+  return p;
+}
+
+Contract started_17_november(BillingPeriod billing) {
+  Contract c;
+  c.id = "K-17";
+  c.terms_profile = "kalanda-hds";
+  c.start = day("2026-11-17");
+  c.billing = billing;
+  return c;
+}
+
+Service server_17() { return Service{"SRV-17", "K-17", ServiceKind::server, "web17", "Serveur web17", true}; }
+
+// Contacted Sat 21 Nov 2026 03:00 CET (HNO): deadline 06:00 (S1); started at `start`.
+Incident late_in_november(const char* id, const char* start) {
+  Incident i;
+  i.id = id;
+  i.contract_id = "K-17";
+  i.service_id = "SRV-17";
+  i.contacted = at("2026-11-21T03:00:00+01:00");
+  i.intervention_start = at(start);
+  i.restored = at("2026-11-21T23:00:00+01:00");
+  i.blocking = false;
+  i.cause = IncidentCause::server;
+  return i;
+}
+
+const std::vector<FeeRevision> kMonthly1000{{"SRV-17", day("2026-11-17"), Money::from_cents(100000), std::nullopt}};
+
+TEST(ServiceCredits, S7ProratedFirstMonthCapsAtTheFeeBilledForIt) {
+  // November is billed 1,000.00 x 14 / 30 = 466.666.. -> 466.67 (17-30 Nov, B2). 8 h late (06:00 ->
+  // 14:00): 100 % of the monthly fee = 1,000.00, capped at 466.67.
+  const auto r = compute_service_credits(started_17_november(BillingPeriod::monthly), server_17(), kalanda_with_billing(),
+                                         paris_clock(), {2026, 11},
+                                         {late_in_november("L8", "2026-11-21T14:00:00+01:00")}, {}, {}, kMonthly1000);
+  EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(100000));
+  EXPECT_TRUE(r.prorated_month);
+  EXPECT_EQ(r.cap.cap, Money::from_cents(46667));
+  EXPECT_EQ(r.total, Money::from_cents(46667));
+  EXPECT_TRUE(r.cap.reached);
+}
+
+TEST(ServiceCredits, S7ProratedMonthTiersStillTakeTheMonthlyFee) {
+  // 1 h late (06:00 -> 07:00): 10 % of 1,000.00 = 100.00, under the cap 466.67.
+  const auto r = compute_service_credits(started_17_november(BillingPeriod::monthly), server_17(), kalanda_with_billing(),
+                                         paris_clock(), {2026, 11},
+                                         {late_in_november("L1", "2026-11-21T07:00:00+01:00")}, {}, {}, kMonthly1000);
+  EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(10000));
+  EXPECT_EQ(r.cap.cap, Money::from_cents(46667));
+  EXPECT_EQ(r.total, Money::from_cents(10000));
+  EXPECT_FALSE(r.cap.reached);
+}
+
+TEST(ServiceCredits, S7ProratedQuarterCapsNovemberAtItsDaysOfTheQuarter) {
+  // Quarterly at 3,000.00: monthly fee 3,000.00 / 3 = 1,000.00 (S7). The first invoice bills
+  // 17 Nov-31 Dec, 14 + 31 = 45 days of the 92 of Oct-Dec (B2): 3,000.00 x 45 / 92 = 1,467.39.
+  // November's share of it is its 14 days: 3,000.00 x 14 / 92 = 456.5217 -> 456.52, November's
+  // cap. December is billed whole: its cap is the monthly fee, 1,000.00 (456.52 + 1,000.00 =
+  // 1,456.52, within the 1,467.39 invoiced).
+  const std::vector<FeeRevision> quarterly{{"SRV-17", day("2026-11-17"), Money::from_cents(300000), std::nullopt}};
+  const Contract c = started_17_november(BillingPeriod::quarterly);
+  const auto november = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2026, 11},
+                                                {late_in_november("L8", "2026-11-21T14:00:00+01:00")}, {}, {},
+                                                quarterly);
+  EXPECT_EQ(november.incidents.at(0).gti.credit, Money::from_cents(100000));
+  EXPECT_EQ(november.cap.cap, Money::from_cents(45652));
+  EXPECT_EQ(november.total, Money::from_cents(45652));
+
+  Incident in_december = late_in_november("D8", "2026-12-19T11:00:00+01:00");
+  in_december.contacted = at("2026-12-19T03:00:00+01:00");   // Sat, HNO: deadline 06:00, 5 h late
+  in_december.restored = at("2026-12-19T12:00:00+01:00");
+  const auto december = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2026, 12},
+                                                {in_december}, {}, {}, quarterly);
+  EXPECT_FALSE(december.prorated_month);
+  EXPECT_EQ(december.cap.cap, Money::from_cents(100000));
+  EXPECT_EQ(december.total, Money::from_cents(50000));      // 50 % of 1,000.00
+}
+
+TEST(ServiceCredits, S7DagFirstMonthIsNotProrated) {
+  // D never prorates (B2): a D contract starting 17 Nov caps November at the monthly fee,
+  // 12,000.00 / 12 = 1,000.00.
+  TermsProfile p = kalanda_terms();
+  p.billing = dag_contract_terms().billing;
+  Contract c = started_17_november(BillingPeriod::annual);
+  const std::vector<FeeRevision> annual{{"SRV-17", day("2026-11-17"), Money::from_cents(1200000), std::nullopt}};
+  const auto r = compute_service_credits(c, server_17(), p, paris_clock(), {2026, 11},
+                                         {late_in_november("L8", "2026-11-21T14:00:00+01:00")}, {}, {}, annual);
+  EXPECT_FALSE(r.prorated_month);
+  EXPECT_EQ(r.cap.cap, Money::from_cents(100000));
+}
+
+TEST(ServiceCredits, S7ContinuityMonthCapsAtItsDaysOfService) {
+  // R4: ended 31 Dec 2026, taken over on 15 Feb 2027: February is invoiced for 1-15 Feb,
+  // 1,000.00 x 15 / 28 = 535.714 -> 535.71: February's cap.
+  Contract c = started_17_november(BillingPeriod::monthly);
+  c.end = day("2026-12-31");
+  ReversibilityRequest request{"REV-1", "K-17", day("2026-09-01"), day("2026-12-31"), day("2027-02-15"), std::nullopt};
+  const auto continuity = continuity_period(request, kalanda_contract_terms().reversibility);
+  Incident in_february = late_in_november("F8", "2027-02-06T11:00:00+01:00");
+  in_february.contacted = at("2027-02-06T03:00:00+01:00");   // Sat, HNO: deadline 06:00, 5 h late
+  in_february.restored = at("2027-02-06T12:00:00+01:00");
+  const auto r = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2027, 2}, {in_february},
+                                         {}, {}, kMonthly1000, continuity);
+  EXPECT_TRUE(r.prorated_month);
+  EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(50000));   // 50 % of 1,000.00
+  EXPECT_EQ(r.cap.cap, Money::from_cents(53571));
+  EXPECT_EQ(r.total, Money::from_cents(50000));
 }
 
 }  // namespace
