@@ -48,7 +48,7 @@ std::string kind_of(std::filesystem::file_type type) {
     case file_type::character: return "a character device";
     case file_type::block: return "a block device";
     case file_type::socket: return "a socket";
-    default: return "not a regular file";
+    default: return "a file of another kind";
   }
 }
 
@@ -62,6 +62,7 @@ std::optional<std::string> unreadable(const std::filesystem::path& path) {
   const bool linked = link.type() == std::filesystem::file_type::symlink;
   if (linked && target.type() == std::filesystem::file_type::not_found)
     return "symbolic link to a missing file";
+  if (ec) return "cannot read: " + ec.message();  // a loop of links, a folder without access...
   if (target.type() != std::filesystem::file_type::regular)
     return (linked ? "symbolic link to " : "is ") + kind_of(target.type()) + ", not a regular file";
   const auto size = std::filesystem::file_size(path, ec);

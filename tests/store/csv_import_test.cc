@@ -208,6 +208,13 @@ TEST_P(CsvImport, DanglingSymlinkIsAnErrorNotAnAbsentFile) {
             std::vector<std::string>{"incidents.csv: symbolic link to a missing file"});
 }
 
+TEST_P(CsvImport, SymlinkLoopIsRefused) {
+  ScratchDir dir("loop");
+  std::filesystem::create_symlink("incidents.csv", dir.path() / "incidents.csv");
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"incidents.csv: cannot read: Too many levels of symbolic links"});
+}
+
 TEST_P(CsvImport, SymlinkToARegularFileIsRead) {
   ScratchDir dir("linked");
   std::filesystem::create_symlink(corpus / "base" / "accounts.csv", dir.path() / "accounts.csv");
