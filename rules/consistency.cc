@@ -129,6 +129,26 @@ void check_intervention_incidents(const DataSet& d, std::vector<Finding>& out) {
   }
 }
 
+// B6, BR-27: the contracts know no negative price, payment or prior invoice; the import refuses
+// them, but rows imported before it did would turn into credits nobody agreed to.
+void check_money(const DataSet& d, std::vector<Finding>& out) {
+  for (const FeeRevision& f : d.fee_revisions) {
+    if (f.period_price < Money{})
+      out.push_back({"service", f.service_id, "fee revision effective " + format_date(f.effective) +
+                                                  " has a negative price " + format_money_plain(f.period_price)});
+    if (f.index_value && f.index_value->thousandths <= 0)
+      out.push_back({"service", f.service_id, "fee revision effective " + format_date(f.effective) +
+                                                  " has an index value that is not positive"});
+  }
+  for (const Payment& p : d.payments)
+    if (p.amount <= Money{})
+      out.push_back({"payment", p.id, "amount " + format_money_plain(p.amount) + " is not positive"});
+  for (const PriorInvoice& p : d.prior_invoices) {
+    if (p.total_ht < Money{}) out.push_back({"prior_invoice", p.number, "negative total_ht " + format_money_plain(p.total_ht)});
+    if (p.total_vat < Money{}) out.push_back({"prior_invoice", p.number, "negative total_vat " + format_money_plain(p.total_vat)});
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> check_consistency(const DataSet& d, const std::set<std::string>& known_profiles) {
@@ -148,6 +168,7 @@ std::vector<Finding> check_consistency(const DataSet& d, const std::set<std::str
   check_end_after_start(d.backups, "backup", &Backup::end, out);
   check_root_access_overlaps(d, out);
   check_prior_invoice_overlaps(d, out);
+  check_money(d, out);
   return out;
 }
 

@@ -1,7 +1,8 @@
 // Consistency checks over imported records: facts that each row may hold alone but that contradict
 // each other or the configuration (an unknown terms profile, a restoration before the intervention
-// started, overlapping root-access periods...). Pure: the caller loads the DataSet and the profile
-// names; the findings are reported, and a contract with findings can be skipped by the batch.
+// started, overlapping root-access periods, a negative price...). Pure: the caller loads the
+// DataSet and the profile names; the findings are reported, and a contract with findings can be
+// skipped by the batch.
 #pragma once
 
 #include <set>

@@ -1,5 +1,7 @@
 #include "settings/config.h"
 
+#include <regex>
+
 #include "settings/toml_reader.h"
 
 namespace clause {
@@ -16,6 +18,30 @@ std::string resolve_database_url(const std::filesystem::path& base, const std::s
   const std::string prefix = "sqlite:";
   if (url.rfind(prefix, 0) == 0) return prefix + resolve(base, url.substr(prefix.size())).string();
   return url;
+}
+
+// Why `posix` is not a POSIX TZ rule the calendar can use, or nothing (T1). The grammar first,
+// std offset [dst [offset] ,start[/time],end[/time]], with its ranges: Boost reads a bare word
+// such as "garbage" as UTC without a word, so it cannot be the only judge. Then Boost itself,
+// through the constructor every run uses; a quoted name (<+04>) is given to it as a plain one,
+// since only the offsets and dates are checked there.
+std::optional<std::string> posix_rule_problem(const std::string& zone, const std::string& posix) {
+  static const std::string name = R"(([A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>))";
+  static const std::string offset = R"([+-]?(2[0-4]|[01]?[0-9])(:[0-5][0-9]){0,2})";
+  static const std::string day =
+      R"((J(36[0-5]|3[0-5][0-9]|[12][0-9][0-9]|[1-9][0-9]?)|(36[0-5]|3[0-5][0-9]|[12]?[0-9]?[0-9])|M(1[0-2]|[1-9])\.[1-5]\.[0-6]))";
+  static const std::string date = day + R"((/[+-]?(1[0-6][0-9]|[0-9]?[0-9])(:[0-5][0-9]){0,2})?)";
+  static const std::regex grammar{name + offset + "(" + name + "(" + offset + ")?," + date + "," + date + ")?"};
+  const std::string expected = "\"" + posix + "\" is not a POSIX TZ rule like \"CET-1CEST,M3.5.0,M10.5.0/3\"";
+  if (!std::regex_match(posix, grammar)) return expected;
+  static const std::regex quoted_name{"<[^>]*>"};
+  try {
+    ContractClock clock(TimeZoneRule{zone, std::regex_replace(posix, quoted_name, "QQQ")}, HolidayZone::metropole,
+                        BusinessHours{});
+  } catch (const std::exception&) {
+    return expected;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -84,7 +110,13 @@ Config load_config(const std::filesystem::path& file) {
     t->reject_unknown_keys();
   }
   if (auto t = section("time_zones")) {
-    for (const auto& name : t->keys()) c.time_zones[name] = {name, t->text(name)};
+    // T1: a rule the calendar cannot read would skip every contract of the zone at each run.
+    for (const auto& name : t->keys()) {
+      const std::size_t errors_before = errors.size();
+      c.time_zones[name] = {name, t->text(name)};
+      if (errors.size() != errors_before) continue;  // not a string: already reported
+      if (auto problem = posix_rule_problem(name, c.time_zones[name].posix)) t->error(name, *problem);
+    }
     if (!c.time_zones.count(c.default_time_zone))
       t->error("", "the default zone \"" + c.default_time_zone + "\" is not defined here");
   }

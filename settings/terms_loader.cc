@@ -57,6 +57,20 @@ class ProfileReader {
   }
   bool required_bool(TomlTable& t, const std::string& key) { require(t, key); return t.boolean(key); }
   Money required_money(TomlTable& t, const std::string& key) { require(t, key); return t.money(key); }
+  // Every amount of a profile is one the provider charges: a negative one would pay the client.
+  Money required_price(TomlTable& t, const std::string& key) {
+    Money m = required_money(t, key);
+    if (m < Money{}) t.error(key, "\"" + format_money_plain(m) + "\" must not be negative");
+    return m;
+  }
+  // S2, S4, S5: with credits = true an empty tier table would grant no credit of that kind
+  // without a word; a profile that grants none says credits = false (D, S10), or lists one
+  // 0 % tier to make "none of this kind" explicit.
+  void require_tiers(TomlTable& t, const std::string& key, bool credits, bool empty) {
+    if (credits && empty && t.has(key))
+      t.error(key, "is empty but credits = true: no credit of this kind would ever be granted "
+                   "(list the tiers, or set credits = false)");
+  }
   int required_percent(TomlTable& t, const std::string& key) { return int(required_int(t, key, 0, 100)); }
 
   template <typename E>
@@ -126,6 +140,9 @@ class ProfileReader {
     for (size_t i = 1; i < s.availability_tiers.size(); ++i)
       if (s.availability_tiers[i].min_ppm > s.availability_tiers[i - 1].min_ppm)
         t.error("availability_tiers", "tiers must be sorted best first (from_percent decreasing)");
+    require_tiers(t, "gti_tiers", s.credits, s.gti_tiers.empty());
+    require_tiers(t, "gtr_tiers", s.credits, s.gtr_tiers.empty());
+    require_tiers(t, "availability_tiers", s.credits, s.availability_tiers.empty());
     s.cap_percent_of_fee = required_percent(t, "cap_percent_of_fee");
     s.root_access_suspends = required_bool(t, "root_access_suspends_guarantees");
     s.support_ack = required_minutes(t, "support_ack_business_minutes");
@@ -133,7 +150,7 @@ class ProfileReader {
 
   void read_interventions(TomlTable& t, InterventionTerms& i) {
     i.emergencies_per_server_year = int(required_int(t, "emergencies_per_server_year", 0, 1000));
-    i.hourly_rate = required_money(t, "hourly_rate");
+    i.hourly_rate = required_price(t, "hourly_rate");
     i.billing_step = required_minutes(t, "billing_step_minutes");
     if (i.billing_step.count() == 0) t.error("billing_step_minutes", "must be at least 1");
     i.max_length = required_minutes(t, "max_length_minutes");
@@ -153,15 +170,24 @@ class ProfileReader {
     b.revision_index = required_text(t, "revision_index");
     require(t, "revision_base_index");
     b.revision_base_index = t.milli("revision_base_index");
+    // B3: revised price = price x index / base index; a base of zero or less cannot divide.
+    if (b.revision && t.has("revision_base_index") && b.revision_base_index.thousandths <= 0)
+      t.error("revision_base_index", "must be positive when revision = true");
     b.vat_rate_basis_points = int(required_int(t, "vat_rate_basis_points", 0, 10'000));
     b.payment_days = int(required_int(t, "payment_days", 0, 365));
     b.late_penalty = required_text(t, "late_penalty");
-    b.recovery_indemnity = required_money(t, "recovery_indemnity");
+    b.recovery_indemnity = required_price(t, "recovery_indemnity");
     b.mail_quota = required_bool(t, "mail_quota");
     b.mail_quota_gb = int(required_int(t, "mail_quota_gb", 0, 1'000'000));
     b.mail_step_gb = int(required_int(t, "mail_step_gb", 1, 1'000'000));
     b.mail_cap_gb = int(required_int(t, "mail_cap_gb", 0, 1'000'000));
-    b.mail_step_price = required_money(t, "mail_step_price");
+    b.mail_step_price = required_price(t, "mail_step_price");
+    // B5: a quota of 0 GB or a cap below the quota would bill every gigabyte or none of them.
+    if (b.mail_quota && t.has("mail_quota_gb") && b.mail_quota_gb < 1)
+      t.error("mail_quota_gb", "must be at least 1 when mail_quota = true");
+    if (b.mail_quota && t.has("mail_cap_gb") && b.mail_cap_gb < b.mail_quota_gb)
+      t.error("mail_cap_gb", std::to_string(b.mail_cap_gb) + " is below mail_quota_gb " +
+                                 std::to_string(b.mail_quota_gb) + ": no step above the quota would be billed");
     b.mail_grace_days = int(required_int(t, "mail_grace_days", 0, 3650));
     b.unpaid_suspension = required_delay(t, "unpaid_suspension");
     b.unpaid_consequences = required_text(t, "unpaid_consequences");

@@ -1,6 +1,13 @@
 #include "store/csv_import.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -27,6 +34,70 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string lower_case(std::string s) {
+  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "a FIFO": what a file is, for a message saying it is not a regular file.
+std::string kind_of(std::filesystem::file_type type) {
+  using std::filesystem::file_type;
+  switch (type) {
+    case file_type::directory: return "a directory";
+    case file_type::fifo: return "a FIFO";
+    case file_type::character: return "a character device";
+    case file_type::block: return "a block device";
+    case file_type::socket: return "a socket";
+    default: return "a file of another kind";
+  }
+}
+
+// Why the file at `path` cannot be read as an export file, or nothing. Decided from its status
+// before it is opened: opening a FIFO would wait for a writer forever, reading /dev/zero would
+// never end. A symbolic link is followed; a dangling one is an error, not an absent file.
+std::optional<std::string> unreadable(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto link = std::filesystem::symlink_status(path, ec);
+  const auto target = std::filesystem::status(path, ec);
+  const bool linked = link.type() == std::filesystem::file_type::symlink;
+  if (linked && target.type() == std::filesystem::file_type::not_found)
+    return "symbolic link to a missing file";
+  if (ec) return "cannot read: " + ec.message();  // a loop of links, a folder without access...
+  if (target.type() != std::filesystem::file_type::regular)
+    return (linked ? "symbolic link to " : "is ") + kind_of(target.type()) + ", not a regular file";
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return "cannot read: " + ec.message();
+  if (size > max_csv_file_bytes)
+    return std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_csv_file_bytes) + " (1 GiB)";
+  return std::nullopt;
+}
+
+// Reads a regular file of at most max_csv_file_bytes. Opened non-blocking and checked again on
+// the open descriptor, so a file swapped for a FIFO after unreadable() cannot hang the import.
+// Throws std::runtime_error with the reason.
+std::string read_export_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(std::string{"cannot read: "} + std::strerror(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw std::runtime_error("is not a regular file");
+  if (std::uintmax_t(st.st_size) > max_csv_file_bytes) throw std::runtime_error("larger than the limit of 1 GiB");
+  std::string text(std::size_t(st.st_size), '\0');
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw std::runtime_error(std::string{"cannot read: "} + std::strerror(errno));
+    if (n == 0) break;  // the file shrank while being read: what was there is what is imported
+    done += std::size_t(n);
+  }
+  text.resize(done);
+  return text;
+}
+
 class DirectoryImport {
  public:
   DirectoryImport(Database& db, std::filesystem::path dir) : db_(db), dir_(std::move(dir)) {}
@@ -37,13 +108,18 @@ class DirectoryImport {
     const Entity<T>& e = entity<T>();
     ParsedFile<T> parsed;
     std::filesystem::path path = dir_ / e.file();
-    if (!std::filesystem::exists(path)) return parsed;
+    std::error_code ec;
+    if (std::filesystem::symlink_status(path, ec).type() == std::filesystem::file_type::not_found) return parsed;
     parsed.present = true;
     file_ = e.file();
     messages_.clear();
+    if (auto why = unreadable(path)) {
+      report_.errors.push_back(file_ + ": " + *why);
+      return parsed;
+    }
     std::string text;
     try {
-      text = read_text_file(path);
+      text = read_export_file(path);
     } catch (const std::exception& ex) {
       report_.errors.push_back(file_ + ": " + ex.what());
       return parsed;
@@ -84,8 +160,10 @@ class DirectoryImport {
           reason = "field longer than " + std::to_string(max_csv_field_bytes) + " bytes";
         else if (!is_valid_utf8(text_value))
           reason = "invalid UTF-8";
-        else if (text_value.find('\0') != std::string::npos)
-          reason = "contains a NUL byte";
+        else if (auto bad = forbidden_character(text_value, c.line_breaks))
+          reason = bad;
+        else if (c.identifier && text_value.size() > max_id_bytes)
+          reason = "at most " + std::to_string(max_id_bytes) + " bytes (found " + std::to_string(text_value.size()) + ")";
         else if (text_value.empty() && c.required)
           reason = "required value is empty";
         else
@@ -151,21 +229,28 @@ class DirectoryImport {
       std::string where = current < parsed.rows.size() ? e.file() + ":" + std::to_string(parsed.lines[current])
                                                        : e.file();
       report_.errors.push_back(where + ": the database refused the row: " + first_line(ex.what()));
+      report_.database_failed = true;
       return false;
     }
   }
 
   // .csv files that are not part of the format: a misspelt name would silently import nothing.
+  // The extension is compared in any case (incidents.CSV), names exactly: a name that differs
+  // from an expected one only by case says which one was meant.
   void check_unknown_files() {
-    std::set<std::string> unknown;
+    std::map<std::string, std::string> unknown;  // name -> message
+    const auto& known = import_file_names();
     for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
       std::string name = entry.path().filename().string();
-      const auto& known = import_file_names();
-      if (entry.path().extension() == ".csv" && std::find(known.begin(), known.end(), name) == known.end())
-        unknown.insert(name);
+      if (lower_case(entry.path().extension().string()) != ".csv" ||
+          std::find(known.begin(), known.end(), name) != known.end())
+        continue;
+      auto meant = std::find(known.begin(), known.end(), lower_case(name));
+      unknown[name] = meant != known.end()
+                          ? name + ": unknown file: file names are case-sensitive, expected " + *meant
+                          : name + ": unknown file (expected one of " + join(known, ", ") + ")";
     }
-    for (const auto& name : unknown)
-      report_.errors.push_back(name + ": unknown file (expected one of " + join(import_file_names(), ", ") + ")");
+    for (auto& [name, message] : unknown) report_.errors.push_back(std::move(message));
   }
 
   ImportReport& report() { return report_; }
@@ -264,6 +349,7 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
     tx.commit();  // deferred foreign keys are checked here
   } catch (const std::exception& ex) {
     run.report().errors.push_back(std::string{"commit refused by the database: "} + ex.what());
+    run.report().database_failed = true;
   }
   return run.report();
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ namespace clause {
 
 // A field longer than this is refused ("field longer than 65536 bytes").
 inline constexpr std::size_t max_csv_field_bytes = 65536;
+// A file larger than this is refused unread ("incidents.csv: 2147483648 bytes, more than 1073741824").
+inline constexpr std::uintmax_t max_csv_file_bytes = std::uintmax_t{1} << 30;
 
 // One file of the directory that was read.
 struct ImportedFile {
@@ -26,6 +29,9 @@ struct ImportedFile {
 struct ImportReport {
   std::vector<ImportedFile> files;   // the files found, in load order
   std::vector<std::string> errors;   // empty when the import was written
+  // The input was clean but the database failed while writing it (locked, connection lost):
+  // nothing was written, and the fault is the database's, not the export's.
+  bool database_failed = false;
   bool ok() const { return errors.empty(); }
 };
 
@@ -34,7 +40,8 @@ const std::vector<std::string>& import_file_names();
 
 // Imports every known CSV file of `dir` into `db` (migrated). On any error nothing is written
 // and the report lists every error; otherwise all rows are upserted in one transaction.
-// A missing file means no record of that type; a .csv file of another name is an error.
+// A missing file means no record of that type; a .csv file of another name (or case) is an error,
+// and so is an expected name that is not a regular file (FIFO, device, directory, dangling link).
 ImportReport import_directory(Database& db, const std::filesystem::path& dir);
 
 }  // namespace clause

@@ -2,6 +2,8 @@
 
 #include <csv.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 namespace clause {
@@ -28,6 +30,53 @@ void on_record_end(int, void* state) {
 // libcsv trims spaces and tabs around unquoted fields by default; the import keeps them.
 int never_space(unsigned char) { return 0; }
 
+// libcsv grows a field's buffer by a fixed block (128 bytes by default), so a field of n bytes
+// costs n / 128 reallocations, each of which may copy the whole field: quadratic. The input is
+// therefore fed in pieces of at most kPiece bytes, and before each piece the block is set to the
+// buffer's current size: the buffer at least doubles when it grows, and a field costs O(n).
+constexpr size_t kPiece = 64 * 1024;
+constexpr size_t kMinBlock = 4096;
+
+// Feeds `chunk` to the parser; false when libcsv refuses it (a structural error).
+bool feed(csv_parser& parser, std::string_view chunk, ParseState& state) {
+  while (!chunk.empty()) {
+    csv_set_blk_size(&parser, std::max(parser.entry_size, kMinBlock));
+    std::string_view piece = chunk.substr(0, kPiece);
+    if (csv_parse(&parser, piece.data(), piece.size(), on_field, on_record_end, &state) != piece.size()) return false;
+    chunk.remove_prefix(piece.size());
+  }
+  return true;
+}
+
+// "U+00A0": a code point as the Unicode standard writes it.
+std::string code_point_name(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", unsigned(c));
+  return buffer;
+}
+
+// Decodes the code point at text[i] (valid UTF-8) and advances i past it.
+char32_t next_code_point(std::string_view text, size_t& i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t code = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < length && i + k < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  i += length;
+  return code;
+}
+
+// Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, their
+// presentation forms, and the right-to-left blocks of the supplementary planes).
+bool is_right_to_left(char32_t c) {
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) ||
+         (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+// The explicit bidirectional formatting characters (marks, embeddings, overrides, isolates).
+bool is_bidi_control(char32_t c) {
+  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 }  // namespace
 
 std::optional<CsvError> read_csv(std::string_view text, const std::function<void(const CsvRecord&)>& on_record) {
@@ -52,7 +101,7 @@ std::optional<CsvError> read_csv(std::string_view text, const std::function<void
       state.record.line = line;
       state.between_records = false;
     }
-    if (csv_parse(&parser, chunk.data(), chunk.size(), on_field, on_record_end, &state) != chunk.size())
+    if (!feed(parser, chunk, state))
       error = CsvError{line, "malformed CSV: a quote inside an unquoted field or text after a closing quote"};
   }
   if (!error && csv_fini(&parser, on_field, on_record_end, &state) != 0)
@@ -88,6 +137,28 @@ bool is_valid_utf8(std::string_view text) {
     i += length;
   }
   return true;
+}
+
+std::optional<std::string> forbidden_character(std::string_view text, bool line_breaks) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (c == '\n' || c == '\r') {
+      if (!line_breaks) return "line break " + code_point_name(c) + " is not allowed in this column";
+    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+      return "control character " + code_point_name(c) + " is not allowed";
+    } else if (c == 0xFEFF) {
+      return "byte order mark " + code_point_name(c) + " is not allowed (only at the very start of a file)";
+    } else if (c == 0xFFFE || c == 0xFFFF) {
+      return "noncharacter " + code_point_name(c) + " is not allowed";
+    } else if (is_bidi_control(c)) {
+      return "bidirectional control " + code_point_name(c) +
+             " is not allowed: documents cannot lay out right-to-left text";
+    } else if (is_right_to_left(c)) {
+      return "right-to-left character " + code_point_name(c) +
+             " is not allowed: documents cannot lay out right-to-left text";
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace clause

@@ -1,6 +1,6 @@
 // Reads an RFC 4180 CSV file with libcsv in strict mode and hands over each record with the line
 // it starts on (a quoted field may hold newlines, so records and lines differ). A UTF-8 byte order
-// mark is skipped, blank lines between records are ignored, and spaces are kept as they are.
+// mark opening the file is skipped, blank lines between records are ignored, and spaces are kept as they are.
 // Structural errors (stray quote, unterminated quoted field) stop the file: libcsv cannot resume.
 #pragma once
 
@@ -31,5 +31,12 @@ std::optional<CsvError> read_csv(std::string_view text, const std::function<void
 
 // True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool is_valid_utf8(std::string_view text);
+
+// Why `text` (valid UTF-8) cannot travel to the documents, or nothing. Refused: C0 controls, DEL
+// and C1 controls (not XML 1.0 characters, invisible in a PDF), with LF and CR allowed only where
+// `line_breaks` says so; a byte order mark U+FEFF (files joined together); the noncharacters
+// U+FFFE and U+FFFF; right-to-left letters and bidirectional controls, which the PDF renderer
+// cannot lay out (no bidi reordering, no shaping). E.g. "control character U+0001 is not allowed".
+std::optional<std::string> forbidden_character(std::string_view text, bool line_breaks);
 
 }  // namespace clause

@@ -27,6 +27,23 @@ Column<T> key_text(std::string name, std::string T::*member) {
   return c;
 }
 
+// An id or a reference to one (required when it is text, empty for "none" when optional).
+template <typename T, typename M>
+Column<T> id(std::string name, M T::*member) {
+  Column<T> c = field(std::move(name), member);
+  if constexpr (std::is_same_v<M, std::string>) c.required = true;
+  c.identifier = true;
+  return c;
+}
+
+// Free text that may span lines (an address, an incident's summary): LF and CR are data there.
+template <typename T>
+Column<T> multiline_text(std::string name, std::string T::*member) {
+  Column<T> c = field(std::move(name), member);
+  c.line_breaks = true;
+  return c;
+}
+
 template <typename T>
 std::vector<ColumnError> no_check(const T&) { return {}; }
 
@@ -47,6 +64,12 @@ std::vector<ColumnError> non_negative(std::string column, std::int64_t v) {
   return {};
 }
 
+// Money the contract only ever owes in one direction (a price, a payment received, an invoice's
+// totals): a negative amount would turn into a credit nobody agreed to (B6, BR-27).
+void money_not_negative(std::vector<ColumnError>& out, std::string column, Money m) {
+  if (m < Money{}) out.push_back({std::move(column), format_money_plain(m) + " must not be negative"});
+}
+
 const Reference account_ref{"account_id", "accounts", "account"};
 const Reference contract_ref{"contract_id", "contracts", "contract"};
 const Reference service_ref{"service_id", "services", "service"};
@@ -57,8 +80,8 @@ template <>
 const Entity<Account>& entity<Account>() {
   static const Entity<Account> e{
       "accounts",
-      {key_text("id", &Account::id), field("kind", &Account::kind), field("parent_id", &Account::parent_id),
-       key_text("name", &Account::name), field("address", &Account::address), field("siren", &Account::siren),
+      {id("id", &Account::id), field("kind", &Account::kind), id("parent_id", &Account::parent_id),
+       key_text("name", &Account::name), multiline_text("address", &Account::address), field("siren", &Account::siren),
        field("vat_number", &Account::vat_number), field("language", &Account::language),
        field("last_activity", &Account::last_activity), field("created", &Account::created)},
       {"id"},
@@ -74,9 +97,9 @@ template <>
 const Entity<Person>& entity<Person>() {
   static const Entity<Person> e{
       "people",
-      {key_text("id", &Person::id), key_text("account_id", &Person::account_id),
+      {id("id", &Person::id), id("account_id", &Person::account_id),
        field("full_name", &Person::full_name), field("email", &Person::email), field("phone", &Person::phone),
-       field("postal_address", &Person::postal_address), field("role", &Person::role)},
+       multiline_text("postal_address", &Person::postal_address), field("role", &Person::role)},
       {"id"},
       {account_ref},
       no_check<Person>};
@@ -87,8 +110,8 @@ template <>
 const Entity<Contract>& entity<Contract>() {
   static const Entity<Contract> e{
       "contracts",
-      {key_text("id", &Contract::id), key_text("account_id", &Contract::account_id),
-       key_text("terms_profile", &Contract::terms_profile), field("start", &Contract::start),
+      {id("id", &Contract::id), id("account_id", &Contract::account_id),
+       id("terms_profile", &Contract::terms_profile), field("start", &Contract::start),
        field("end", &Contract::end), field("term_months", &Contract::term_months),
        field("tacit_renewal", &Contract::tacit_renewal), field("billing", &Contract::billing),
        field("backup_option", &Contract::backup_option), field("high_availability", &Contract::high_availability),
@@ -110,7 +133,7 @@ template <>
 const Entity<Service>& entity<Service>() {
   static const Entity<Service> e{
       "services",
-      {key_text("id", &Service::id), key_text("contract_id", &Service::contract_id), field("kind", &Service::kind),
+      {id("id", &Service::id), id("contract_id", &Service::contract_id), field("kind", &Service::kind),
        field("hostname", &Service::hostname), field("label", &Service::label), field("managed", &Service::managed)},
       {"id"},
       {contract_ref},
@@ -122,12 +145,17 @@ template <>
 const Entity<FeeRevision>& entity<FeeRevision>() {
   static const Entity<FeeRevision> e{
       "fee_revisions",
-      {key_text("service_id", &FeeRevision::service_id), field("effective", &FeeRevision::effective),
+      {id("service_id", &FeeRevision::service_id), field("effective", &FeeRevision::effective),
        field("period_price", &FeeRevision::period_price, "period_price_cents"),
        field("index_value", &FeeRevision::index_value, "index_value_milli")},
       {"service_id", "effective"},
       {service_ref},
-      no_check<FeeRevision>};
+      [](const FeeRevision& f) {
+        std::vector<ColumnError> out;
+        money_not_negative(out, "period_price", f.period_price);  // zero: a service given free
+        if (f.index_value && f.index_value->thousandths <= 0) out.push_back({"index_value", "must be positive"});
+        return out;
+      }};
   return e;
 }
 
@@ -135,11 +163,11 @@ template <>
 const Entity<Incident>& entity<Incident>() {
   static const Entity<Incident> e{
       "incidents",
-      {key_text("id", &Incident::id), key_text("contract_id", &Incident::contract_id),
-       key_text("service_id", &Incident::service_id), field("contacted", &Incident::contacted),
+      {id("id", &Incident::id), id("contract_id", &Incident::contract_id),
+       id("service_id", &Incident::service_id), field("contacted", &Incident::contacted),
        field("intervention_start", &Incident::intervention_start), field("restored", &Incident::restored),
        field("blocking", &Incident::blocking), field("cause", &Incident::cause), field("data_loss", &Incident::data_loss),
-       field("backup_restore_minutes", &Incident::backup_restore), field("summary", &Incident::summary)},
+       field("backup_restore_minutes", &Incident::backup_restore), multiline_text("summary", &Incident::summary)},
       {"id"},
       {contract_ref, service_ref},
       [](const Incident& i) { return non_negative("backup_restore_minutes", i.backup_restore.count()); }};
@@ -150,8 +178,8 @@ template <>
 const Entity<Outage>& entity<Outage>() {
   static const Entity<Outage> e{
       "outages",
-      {key_text("id", &Outage::id), key_text("service_id", &Outage::service_id), field("start", &Outage::start),
-       field("end", &Outage::end), field("kind", &Outage::kind), field("summary", &Outage::summary)},
+      {id("id", &Outage::id), id("service_id", &Outage::service_id), field("start", &Outage::start),
+       field("end", &Outage::end), field("kind", &Outage::kind), multiline_text("summary", &Outage::summary)},
       {"id"},
       {service_ref},
       [](const Outage& o) { return end_not_before_start(o, &Outage::end); }};
@@ -162,8 +190,8 @@ template <>
 const Entity<Intervention>& entity<Intervention>() {
   static const Entity<Intervention> e{
       "interventions",
-      {key_text("id", &Intervention::id), key_text("contract_id", &Intervention::contract_id),
-       key_text("service_id", &Intervention::service_id), field("incident_id", &Intervention::incident_id),
+      {id("id", &Intervention::id), id("contract_id", &Intervention::contract_id),
+       id("service_id", &Intervention::service_id), id("incident_id", &Intervention::incident_id),
        field("kind", &Intervention::kind), field("start", &Intervention::start), field("end", &Intervention::end),
        field("quote_reference", &Intervention::quote_reference)},
       {"id"},
@@ -176,7 +204,7 @@ template <>
 const Entity<SupportTicket>& entity<SupportTicket>() {
   static const Entity<SupportTicket> e{
       "support_tickets",
-      {key_text("id", &SupportTicket::id), key_text("contract_id", &SupportTicket::contract_id),
+      {id("id", &SupportTicket::id), id("contract_id", &SupportTicket::contract_id),
        field("opened", &SupportTicket::opened), field("acknowledged", &SupportTicket::acknowledged)},
       {"id"},
       {contract_ref},
@@ -188,8 +216,8 @@ template <>
 const Entity<RootAccessPeriod>& entity<RootAccessPeriod>() {
   static const Entity<RootAccessPeriod> e{
       "root_access_periods",
-      {key_text("id", &RootAccessPeriod::id), key_text("contract_id", &RootAccessPeriod::contract_id),
-       key_text("service_id", &RootAccessPeriod::service_id), field("start", &RootAccessPeriod::start),
+      {id("id", &RootAccessPeriod::id), id("contract_id", &RootAccessPeriod::contract_id),
+       id("service_id", &RootAccessPeriod::service_id), field("start", &RootAccessPeriod::start),
        field("end", &RootAccessPeriod::end)},
       {"id"},
       {contract_ref, service_ref},
@@ -201,7 +229,7 @@ template <>
 const Entity<Backup>& entity<Backup>() {
   static const Entity<Backup> e{
       "backups",
-      {key_text("id", &Backup::id), key_text("service_id", &Backup::service_id), field("scope", &Backup::scope),
+      {id("id", &Backup::id), id("service_id", &Backup::service_id), field("scope", &Backup::scope),
        field("kind", &Backup::kind), field("start", &Backup::start), field("end", &Backup::end),
        field("status", &Backup::status), field("size_bytes", &Backup::size_bytes), field("checksum", &Backup::checksum),
        field("location", &Backup::location), field("expires", &Backup::expires)},
@@ -219,7 +247,7 @@ template <>
 const Entity<MailUsageSample>& entity<MailUsageSample>() {
   static const Entity<MailUsageSample> e{
       "mail_usage",
-      {key_text("contract_id", &MailUsageSample::contract_id), field("day", &MailUsageSample::day),
+      {id("contract_id", &MailUsageSample::contract_id), field("day", &MailUsageSample::day),
        field("megabytes", &MailUsageSample::megabytes)},
       {"contract_id", "day"},
       {contract_ref},
@@ -231,7 +259,7 @@ template <>
 const Entity<PriceIndex>& entity<PriceIndex>() {
   static const Entity<PriceIndex> e{
       "price_indices",
-      {key_text("name", &PriceIndex::name), field("month", &PriceIndex::month),
+      {id("name", &PriceIndex::name), field("month", &PriceIndex::month),
        field("value", &PriceIndex::value, "value_milli"), field("published", &PriceIndex::published)},
       {"name", "month"},
       {},
@@ -251,8 +279,8 @@ std::vector<ColumnError> prior_invoice_check(const PriorInvoice& i) {
   if (std::regex_match(i.number, clause_number))
     errors.push_back({"number", "is in Clause's own numbering (FA-/AV-YYYY-NNNNNN); a former invoice keeps its own series"});
   if (i.period_to < i.period_from) errors.push_back({"period_to", "is before period_from " + format_date(i.period_from)});
-  if (i.total_ht < Money{}) errors.push_back({"total_ht", "is negative"});
-  if (i.total_vat < Money{}) errors.push_back({"total_vat", "is negative"});
+  money_not_negative(errors, "total_ht", i.total_ht);
+  money_not_negative(errors, "total_vat", i.total_vat);
   if (i.vat_rate.thousandths < 0 || i.vat_rate.thousandths % 10 != 0)
     errors.push_back({"vat_rate", "must be a percentage with at most two decimals"});
   return errors;
@@ -264,7 +292,7 @@ template <>
 const Entity<PriorInvoice>& entity<PriorInvoice>() {
   static const Entity<PriorInvoice> e{
       "prior_invoices",
-      {key_text("number", &PriorInvoice::number), key_text("contract_id", &PriorInvoice::contract_id),
+      {id("number", &PriorInvoice::number), id("contract_id", &PriorInvoice::contract_id),
        field("issued", &PriorInvoice::issued), field("period_from", &PriorInvoice::period_from),
        field("period_to", &PriorInvoice::period_to), field("total_ht", &PriorInvoice::total_ht, "total_ht_cents"),
        field("vat_rate", &PriorInvoice::vat_rate, "vat_rate_milli"),
@@ -279,11 +307,15 @@ template <>
 const Entity<Payment>& entity<Payment>() {
   static const Entity<Payment> e{
       "payments",
-      {key_text("id", &Payment::id), key_text("invoice_number", &Payment::invoice_number),
+      {id("id", &Payment::id), id("invoice_number", &Payment::invoice_number),
        field("paid", &Payment::paid), field("amount", &Payment::amount, "amount_cents")},
       {"id"},
       {},
-      no_check<Payment>};
+      [](const Payment& p) -> std::vector<ColumnError> {
+        // A payment received is money in; a refund is not a payment (no contract clause knows one).
+        if (p.amount <= Money{}) return {{"amount", format_money_plain(p.amount) + " must be positive"}};
+        return {};
+      }};
   return e;
 }
 
@@ -291,7 +323,7 @@ template <>
 const Entity<ReversibilityRequest>& entity<ReversibilityRequest>() {
   static const Entity<ReversibilityRequest> e{
       "reversibility_requests",
-      {key_text("id", &ReversibilityRequest::id), key_text("contract_id", &ReversibilityRequest::contract_id),
+      {id("id", &ReversibilityRequest::id), id("contract_id", &ReversibilityRequest::contract_id),
        field("requested", &ReversibilityRequest::requested),
        field("end_of_service", &ReversibilityRequest::end_of_service),
        field("takeover", &ReversibilityRequest::takeover), field("completed", &ReversibilityRequest::completed)},

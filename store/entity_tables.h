@@ -4,6 +4,7 @@
 // so a column cannot be added in one place and forgotten in another.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,11 +20,16 @@
 
 namespace clause {
 
+// An id is at most this many bytes ("column id: at most 80 bytes").
+inline constexpr std::size_t max_id_bytes = 80;
+
 template <typename T>
 struct Column {
   std::string csv_name;   // header of the CSV column: the model field name
   std::string db_name;    // column of the table (suffixed _cents, _milli, _minutes where stored so)
   bool required = true;   // an empty CSV field is an error ("required value is empty")
+  bool identifier = false;  // an id or a reference to one: at most max_id_bytes (output paths hold ids)
+  bool line_breaks = false; // free text that may span lines (addresses, summaries): LF and CR allowed
   // CSV text -> field; returns the reason when the text is not a value of the field.
   std::function<std::optional<std::string>(std::string_view, T&)> parse;
   std::function<Cell(const T&)> store;

@@ -28,6 +28,18 @@ concept WordEnum = std::is_enum_v<E> && requires { EnumWords<E>::words; };
 // "\"2026-13-01\"": a value quoted in an error message.
 inline std::string quote_value(std::string_view s) { return "\"" + std::string{s} + "\""; }
 
+// The years an imported date, month or instant may name: wide enough for any contract, narrow
+// enough that every year is four digits (the schema's 'YYYY-MM-DD' CHECKs) and within the
+// calendar's tables. A year outside is refused at parse time ("is outside the years 1900-2199").
+inline constexpr int min_import_year = 1900;
+inline constexpr int max_import_year = 2199;
+
+inline std::optional<std::string> year_outside(std::string_view s, int year) {
+  if (year >= min_import_year && year <= max_import_year) return std::nullopt;
+  return quote_value(s) + " is outside the years " + std::to_string(min_import_year) + "-" +
+         std::to_string(max_import_year);
+}
+
 template <typename T>
 std::optional<T> parse_integer(std::string_view s) {
   T v{};
@@ -110,6 +122,7 @@ struct FieldCodec<Instant> {
   static std::optional<std::string> parse(std::string_view s, Instant& out) {
     auto v = parse_instant(s);
     if (!v) return quote_value(s) + " is not an ISO 8601 instant with offset";
+    if (auto outside = year_outside(s, int(parse_date(s.substr(0, 10))->year()))) return outside;
     out = *v;
     return std::nullopt;
   }
@@ -126,6 +139,7 @@ struct FieldCodec<Date> {
   static std::optional<std::string> parse(std::string_view s, Date& out) {
     auto v = parse_date(s);
     if (!v) return quote_value(s) + " is not a date YYYY-MM-DD";
+    if (auto outside = year_outside(s, int(v->year()))) return outside;
     out = *v;
     return std::nullopt;
   }
@@ -142,6 +156,7 @@ struct FieldCodec<YearMonth> {
   static std::optional<std::string> parse(std::string_view s, YearMonth& out) {
     auto v = parse_year_month(s);
     if (!v) return quote_value(s) + " is not a month YYYY-MM";
+    if (auto outside = year_outside(s, v->year)) return outside;
     out = *v;
     return std::nullopt;
   }

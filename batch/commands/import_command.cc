@@ -1,4 +1,5 @@
-// `clause import DIR`: loads a provider's CSV export, all or nothing (store/csv_import.h).
+// `clause import DIR`: loads a provider's CSV export, all or nothing (store/csv_import.h). Exit 3
+// when the export is refused, 2 when the database fails (a lock, a lost connection), 0 when written.
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
@@ -17,6 +18,11 @@ void add_import_command(CLI::App& app, CommandAction& action) {
       ImportReport report = import_directory(context.database(), *dir);
       if (!report.ok()) {
         for (const auto& e : report.errors) spdlog::error("{}", e);
+        if (report.database_failed) {
+          // The export was clean; the database failed (locked, gone): exit 2, not "input refused".
+          spdlog::error("import failed: the database could not write the rows; the database is unchanged");
+          return int(kFailure);
+        }
         spdlog::error("import refused: {} error(s); the database is unchanged", report.errors.size());
         return int(kInputRefused);
       }

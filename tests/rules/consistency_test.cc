@@ -129,5 +129,26 @@ TEST(Consistency, RecordsMustNameAServiceOfTheirContract) {  // invariant 4
             (std::vector<Finding>{{"incident", "I-1", "service S-1 belongs to contract C-1, not C-2"}}));
 }
 
+// B6, BR-27: data imported before the import refused negative money still reaches `clause check`,
+// which names each record (a statement would otherwise show "avoir de -490,39 €").
+TEST(Consistency, NegativeMoneyInTheDatabaseIsNamedWithItsRecord) {
+  DataSet d = consistent();
+  d.fee_revisions.push_back({"S-1", day("2026-05-01"), Money::from_cents(-49039), std::nullopt});
+  d.fee_revisions.push_back({"S-1", day("2026-06-01"), Money::from_cents(0), Milli{0}});     // free is fine; index 0 is not
+  d.payments = {{"PAY-1", "FA-2026-000001", day("2026-10-05"), Money::from_cents(-1250)},
+                {"PAY-2", "FA-2026-000001", day("2026-10-05"), Money::from_cents(0)},
+                {"PAY-3", "FA-2026-000001", day("2026-10-05"), Money::from_cents(54000)}};
+  d.prior_invoices = {{"OLD-1", "C-1", day("2025-01-31"), day("2025-01-01"), day("2025-01-31"), Money::from_cents(-10000),
+                       Milli{20000}, Money::from_cents(-2000)}};
+  EXPECT_EQ(check_consistency(d, profiles),
+            (std::vector<Finding>{
+                {"service", "S-1", "fee revision effective 2026-05-01 has a negative price -490.39"},
+                {"service", "S-1", "fee revision effective 2026-06-01 has an index value that is not positive"},
+                {"payment", "PAY-1", "amount -12.50 is not positive"},
+                {"payment", "PAY-2", "amount 0.00 is not positive"},
+                {"prior_invoice", "OLD-1", "negative total_ht -100.00"},
+                {"prior_invoice", "OLD-1", "negative total_vat -20.00"}}));
+}
+
 }  // namespace
 }  // namespace clause

@@ -40,6 +40,29 @@ TEST(Config, UnknownKeyAndWrongTypeAreReportedWithTheirLines) {
   }
 }
 
+// T1: Boost reads "garbage" as UTC and other rules throw at the first contract; either way every
+// contract of the zone would be skipped at each run, so the configuration is refused at load.
+TEST(Config, ZoneRulesThatAreNotPosixRulesAreRefusedAtLoad) {
+  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "zones.toml";
+  std::filesystem::create_directories(file.parent_path());
+  std::ifstream in(kConfig);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  text.replace(text.find("\"America/Martinique\" = \"AST4\""), 29,
+               "\"America/Martinique\" = \"garbage\"\n\"Europe/Berlin\" = \"CET-1CEST\"\n"
+               "\"Europe/Rome\" = \"CET-1CEST,M13.5.0,M10.5.0/3\"\n\"Europe/Madrid\" = \"CET-1CEST,M3.5.0,M10.5.0/3\"");
+  std::ofstream(file) << text;
+  const std::string f = file.string();
+  const std::string like = " is not a POSIX TZ rule like \"CET-1CEST,M3.5.0,M10.5.0/3\"";
+  try {
+    load_config(file);
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.problems(), (std::vector<std::string>{f + ":35: key time_zones.America/Martinique: \"garbage\"" + like,
+                                                      f + ":36: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
+                                                      f + ":37: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
+  }
+}
+
 TEST(Config, UndefinedZoneIsAnError) {
   Config c = load_config(kConfig);
   EXPECT_THROW(c.zone("Mars/Olympus"), ConfigError);

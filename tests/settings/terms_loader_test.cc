@@ -73,6 +73,69 @@ TEST(TermsProfiles, ErrorsNameFileKeyAndLine) {
   }
 }
 
+// A copy of dag.toml with `edits` applied (each replaces one text once), written under the build tree.
+std::filesystem::path edited_dag(const std::string& name, const std::vector<std::pair<std::string, std::string>>& edits) {
+  auto dir = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-terms";
+  std::filesystem::create_directories(dir);
+  std::ifstream in(kTerms / "dag.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  for (const auto& [from, to] : edits) text.replace(text.find(from), from.size(), to);
+  auto file = dir / (name + ".toml");
+  std::ofstream(file) << text;
+  return file;
+}
+
+std::vector<std::string> problems_of(const std::filesystem::path& file) {
+  try {
+    load_terms_profile(file);
+  } catch (const ConfigError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+// S10: dag grants no credit and says so (credits = false, empty tables), which stays valid; the
+// same empty tables under credits = true would grant nothing without a word.
+TEST(TermsProfiles, EmptyTierTablesAreRefusedWhenTheProfileGrantsCredits) {
+  auto file = edited_dag("credits_without_tiers", {{"credits = false", "credits = true"}});
+  const std::string f = file.string();
+  const std::string why = "is empty but credits = true: no credit of this kind would ever be granted "
+                          "(list the tiers, or set credits = false)";
+  EXPECT_EQ(problems_of(file), (std::vector<std::string>{f + ":14: key service_levels.gti_tiers: " + why,
+                                                         f + ":18: key service_levels.gtr_tiers: " + why,
+                                                         f + ":19: key service_levels.availability_tiers: " + why}));
+}
+
+TEST(TermsProfiles, OneExplicitZeroTierKeepsAKindWithoutCredit) {
+  auto file = edited_dag("explicit_zero_tier", {{"credits = false", "credits = true"},
+                                                {"gti_tiers = []", "gti_tiers = [{ late_minutes = 0, percent = 0 }]"},
+                                                {"gtr_tiers = []", "gtr_tiers = [{ late_minutes = 0, percent = 0 }]"},
+                                                {"availability_tiers = []",
+                                                 "availability_tiers = [{ from_percent = \"0\", inclusive = true, percent = 0 }]"}});
+  EXPECT_EQ(problems_of(file), std::vector<std::string>{});
+}
+
+// I1, B3, B5, B8: an amount the provider charges is never negative, a revised price needs a base
+// index to divide by, and a mail quota needs a quota and a cap above it.
+TEST(TermsProfiles, NegativeMoneyAndQuotasThatBillNothingAreRefused) {
+  auto file = edited_dag("negative_money", {{"hourly_rate = \"129.00\"", "hourly_rate = \"-129.00\""},
+                                            {"revision = false", "revision = true"},
+                                            {"recovery_indemnity = \"40.00\"", "recovery_indemnity = \"-40.00\""},
+                                            {"mail_quota_gb = 25", "mail_quota_gb = 0"},
+                                            {"mail_cap_gb = 35", "mail_cap_gb = -1"},
+                                            {"mail_step_price = \"10.00\"", "mail_step_price = \"-0.01\""}});
+  const std::string f = file.string();
+  EXPECT_EQ(problems_of(file),
+            (std::vector<std::string>{
+                f + ":26: key interventions.hourly_rate: \"-129.00\" must not be negative",
+                f + ":38: key billing.revision_base_index: must be positive when revision = true",
+                f + ":42: key billing.recovery_indemnity: \"-40.00\" must not be negative",
+                f + ":46: key billing.mail_cap_gb: -1 is out of range [0, 1000000]",
+                f + ":47: key billing.mail_step_price: \"-0.01\" must not be negative",
+                f + ":44: key billing.mail_quota_gb: must be at least 1 when mail_quota = true",
+                f + ":46: key billing.mail_cap_gb: -1 is below mail_quota_gb 0: no step above the quota would be billed"}));
+}
+
 TEST(TermsProfiles, SyntaxErrorNamesTheLine) {
   auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-terms" / "broken.toml";
   std::filesystem::create_directories(file.parent_path());

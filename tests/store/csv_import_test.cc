@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "store/record_repository.h"
@@ -156,6 +159,97 @@ TEST_P(CsvImport, ErrorsAcrossRowsAreAllReportedInOnePass) {
                                "incidents.csv:4: column id: duplicate id \"I-7\", first seen line 2",
                                "incidents.csv:7: column contacted: \"2026-13-01T10:00:00Z\" is not an ISO 8601 "
                                "instant with offset"}));
+}
+
+// A scratch export folder, removed when the test ends.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() / ("clause_" + name + "_" + std::to_string(getpid()))) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path_); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Imports `dir` over the base set and checks that the database did not change.
+ImportReport import_over_base(Database& db, const std::filesystem::path& dir) {
+  EXPECT_TRUE(import_directory(db, corpus / "base").ok());
+  const DataSet before = load_data_set(db);
+  ImportReport report = import_directory(db, dir);
+  EXPECT_EQ(load_data_set(db), before);
+  return report;
+}
+
+TEST_P(CsvImport, FifoIsRefusedWithoutBeingOpened) {
+  // Opening a FIFO for reading waits for a writer: the import would hang forever.
+  ScratchDir dir("fifo");
+  ASSERT_EQ(mkfifo((dir.path() / "incidents.csv").c_str(), 0600), 0);
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"incidents.csv: is a FIFO, not a regular file"});
+}
+
+TEST_P(CsvImport, SymlinkToADeviceIsRefused) {
+  // /dev/zero never ends: reading it would exhaust memory (it used to end in bad_alloc).
+  ScratchDir dir("device");
+  std::filesystem::create_symlink("/dev/zero", dir.path() / "outages.csv");
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"outages.csv: symbolic link to a character device, not a regular file"});
+}
+
+TEST_P(CsvImport, DanglingSymlinkIsAnErrorNotAnAbsentFile) {
+  ScratchDir dir("dangling");
+  std::filesystem::create_symlink("gone/incidents.csv", dir.path() / "incidents.csv");
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"incidents.csv: symbolic link to a missing file"});
+}
+
+TEST_P(CsvImport, SymlinkLoopIsRefused) {
+  ScratchDir dir("loop");
+  std::filesystem::create_symlink("incidents.csv", dir.path() / "incidents.csv");
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"incidents.csv: cannot read: Too many levels of symbolic links"});
+}
+
+TEST_P(CsvImport, SymlinkToARegularFileIsRead) {
+  ScratchDir dir("linked");
+  std::filesystem::create_symlink(corpus / "base" / "accounts.csv", dir.path() / "accounts.csv");
+  ImportReport report = import_directory(db(), dir.path());
+  EXPECT_EQ(report.errors, std::vector<std::string>{});
+  EXPECT_EQ(report.files, (std::vector<ImportedFile>{{"accounts.csv", 3}}));
+}
+
+TEST_P(CsvImport, DirectoryNamedLikeAFileIsRefused) {
+  ScratchDir dir("directory");
+  std::filesystem::create_directories(dir.path() / "people.csv");
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"people.csv: is a directory, not a regular file"});
+}
+
+TEST_P(CsvImport, FileOverOneGibibyteIsRefusedUnread) {
+  ScratchDir dir("big");
+  std::ofstream(dir.path() / "mail_usage.csv") << "contract_id,day,megabytes\n";
+  std::filesystem::resize_file(dir.path() / "mail_usage.csv", max_csv_file_bytes + 1);  // sparse: no disk used
+  EXPECT_EQ(import_over_base(db(), dir.path()).errors,
+            std::vector<std::string>{"mail_usage.csv: 1073741825 bytes, more than the limit of 1073741824 (1 GiB)"});
+}
+
+TEST_P(CsvImport, FiveMegabyteFieldIsRefusedQuickly) {
+  // The field is refused (over 65536 bytes); reading it must stay linear in its size.
+  ScratchDir dir("five_mb");
+  std::ofstream(dir.path() / "incidents.csv")
+      << "id,contract_id,service_id,contacted,intervention_start,restored,blocking,cause,data_loss,"
+         "backup_restore_minutes,summary\n"
+         "I-60,C-1,S-1,2026-10-01T10:00:00Z,,,false,unknown,false,0,\""
+      << std::string(5'000'000, 'x') << "\"\n";
+  auto start = std::chrono::steady_clock::now();
+  ImportReport report = import_over_base(db(), dir.path());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds{2});
+  EXPECT_EQ(report.errors, std::vector<std::string>{"incidents.csv:2: column summary: field longer than 65536 bytes"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CsvImport, ::testing::Values(Backend::sqlite, Backend::postgresql),
