@@ -9,16 +9,27 @@
 //                      with its schema, its sample and every partial of templates/fr/partials)
 //   byte0 & 4          0: the kind's main <kind>.xml.mustache; 4: a partial, the real main kept
 //   (byte0 >> 3) % 9   which partial, in name order (templates/fr/partials has 9 today)
-// Invariant checked: a set that loaded renders its own sample through TemplateSet::render (the
-// plain template, without the source markers of the trial render) without error.
+// Invariants checked on a set that loaded (reports/templates/source_markers.h, layout/markup.h):
+//   1. it renders its own sample through TemplateSet::render (the plain template) without error;
+//   2. the marked copies used by the trial render describe the same document as the plain
+//      template ("XML parsers skip processing instructions, so the marked output parses to the
+//      same document"), compared through layout::to_markup;
+//   3. to_markup round-trips: parse_markup(to_markup(d)) describes d again.
 #include <algorithm>
+#include <map>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <mstch/mstch.hpp>
+
 #include "fuzz/fuzz_support.h"
+#include "reports/layout/markup.h"
+#include "reports/templates/mstch_data.h"
+#include "reports/templates/mustache_tokens.h"
+#include "reports/templates/source_markers.h"
 #include "reports/templates/template_set.h"
 
 namespace {
@@ -58,6 +69,41 @@ Fixture& fixture() {
   return f;
 }
 
+// The marked copy of one template, as TemplateSet makes it (file numbers do not matter here: the
+// markers are processing instructions, skipped by the markup parser).
+std::string marked(const std::string& text) {
+  std::vector<clause::templates::MustacheToken> tokens;
+  if (clause::templates::tokenize_mustache(text, tokens)) broken("a template of a loaded set does not tokenize");
+  return clause::templates::mark_sources(text, tokens, 0);
+}
+
+// Invariants 2 and 3 for the set of `folder` whose main template is `main_text`.
+void check_documents(const clause::templates::TemplateSet& set, const std::string& kind, const std::string& main_text,
+                     const std::map<std::string, std::string>& partial_texts) {
+  const clause::layout::Document plain = set.render(kind, set.sample(kind));
+  std::map<std::string, std::string> marked_partials;
+  for (const auto& [name, text] : partial_texts) marked_partials[name] = marked(text);
+  const std::string marked_markup =
+      mstch::render(marked(main_text), clause::templates::to_mstch(set.sample(kind)), marked_partials);
+  clause::layout::Document with_markers;
+  try {
+    with_markers = clause::layout::parse_markup(marked_markup, "marked");
+  } catch (const clause::layout::MarkupError& e) {
+    broken(std::string("the marked render fails outside load: ") + e.what());
+  }
+  const std::string written = clause::layout::to_markup(plain);
+  if (clause::layout::to_markup(with_markers) != written)
+    broken("the marked and plain templates describe different documents:\n" + clause::layout::to_markup(with_markers) +
+           "\n---\n" + written);
+  std::string again;
+  try {
+    again = clause::layout::to_markup(clause::layout::parse_markup(written, "to_markup"));
+  } catch (const clause::layout::MarkupError& e) {
+    broken(std::string("to_markup wrote markup that does not parse: ") + e.what() + "\n" + written);
+  }
+  if (again != written) broken("to_markup does not round-trip:\n" + written + "\n---\n" + again);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -76,8 +122,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     auto set = clause::templates::TemplateSet::load(folder);
     clause::fuzz::tell("template set loaded");
+    std::map<std::string, std::string> partial_texts;
+    for (std::size_t i = 0; i < f.partials.size(); ++i)
+      partial_texts[f.partials[i].substr(0, f.partials[i].size() - std::string_view(".mustache").size())] =
+          partial && i == which ? std::string(text) : f.partial_texts[i];
     try {
-      (void)set.render(kinds[kind], set.sample(kinds[kind]));
+      check_documents(set, kinds[kind], partial ? f.main_texts[kind] : std::string(text), partial_texts);
     } catch (const clause::templates::TemplateError& e) {
       broken(std::string("loaded, but rendering its own sample failed: ") + e.what());
     }

@@ -56,8 +56,10 @@ for t in "${targets[@]}"; do
   rm -rf "$work" "$artifacts"
   cp -r "fuzz/corpus/$t" "$work"
   mkdir -p "$artifacts"
+  dict=()
+  [[ -f fuzz/dict/$t.dict ]] && dict=(-dict="fuzz/dict/$t.dict")
   rc=0
-  "$bin" -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=2048 \
+  "$bin" "${dict[@]}" -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" > "$runs/$t.log" 2>&1 || rc=$?
   status=$(grep -E '^#[0-9]+' "$runs/$t.log" | tail -1)
   field() { sed -nE "s/.* $1: ([0-9]+).*/\\1/p" <<< "$status"; }
