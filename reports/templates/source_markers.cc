@@ -9,7 +9,9 @@ namespace {
 constexpr std::string_view kMarker = "<?src ";
 
 // Where the literal text of a template stands relative to XML syntax.
-enum class XmlState { content, tag, quoted, comment, instruction };
+// A CDATA section is text: a '>' or a line end inside it must not be taken for markup (a marker
+// there would become part of the document's text).
+enum class XmlState { content, tag, quoted, comment, instruction, cdata };
 
 }  // namespace
 
@@ -34,6 +36,9 @@ std::string mark_sources(std::string_view text, const std::vector<MustacheToken>
           if (c == '<') {
             if (rest.substr(0, 4) == "<!--") {
               state = XmlState::comment;
+            } else if (rest.substr(0, 9) == "<![CDATA[") {
+              out += marker(line);
+              state = XmlState::cdata;
             } else if (rest.substr(0, 2) == "<?") {
               state = XmlState::instruction;
             } else {
@@ -58,6 +63,9 @@ std::string mark_sources(std::string_view text, const std::vector<MustacheToken>
           break;
         case XmlState::instruction:
           if (rest.substr(0, 2) == "?>") state = XmlState::content;
+          break;
+        case XmlState::cdata:
+          if (rest.substr(0, 3) == "]]>") state = XmlState::content;
           break;
       }
       out += c;
