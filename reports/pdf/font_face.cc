@@ -2,13 +2,40 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
-namespace clause::pdf {
+#include "reports/pdf/font_fallback.h"
 
-char32_t next_codepoint(std::string_view text, std::size_t& i) {
+namespace clause::pdf {
+namespace {
+
+// The Basic Multilingual Plane's private-use area: a fallback face's characters above U+FFFF are
+// drawn through these codes, because PoDoFo 0.9.8 encodes Identity-H text one UTF-16 unit at a
+// time (a surrogate pair becomes two missing glyphs).
+constexpr char32_t kPuaFirst = 0xE000;
+constexpr char32_t kPuaLast = 0xF8FF;
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_private_use(char32_t c) { return c >= kPuaFirst && c <= kPuaLast; }
+
+// Whether a single TrueType face (not a .ttc collection) has the table: the sfnt table directory
+// is 16-byte records after a 12-byte header.
+bool has_table(const std::string& font, const char* tag) {
+  if (font.size() < 12 || font.compare(0, 4, "ttcf") == 0) return false;
+  const std::size_t count = (static_cast<unsigned char>(font[4]) << 8) | static_cast<unsigned char>(font[5]);
+  for (std::size_t k = 0; k < count && 12 + 16 * k + 16 <= font.size(); ++k) {
+    if (font.compare(12 + 16 * k, 4, tag) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+char32_t next_multibyte_codepoint(std::string_view text, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
   int extra = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
@@ -29,12 +56,52 @@ char32_t next_codepoint(std::string_view text, std::size_t& i) {
   return c;
 }
 
-std::unique_ptr<FontFace> FontFace::load(const std::string& path) {
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+bool is_default_ignorable(char32_t c) {
+  // DerivedCoreProperties.txt (Unicode 15), Default_Ignorable_Code_Point.
+  static constexpr std::pair<char32_t, char32_t> ranges[] = {
+      {0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
+      {0x180B, 0x180F}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164},
+      {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3},
+      {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}};
+  for (const auto& [first, last] : ranges) {
+    if (c >= first && c <= last) return true;
+  }
+  return false;
+}
+
+std::unique_ptr<FontFace> FontFace::load(const std::string& path, const FallbackFonts* fallbacks) {
+  auto face = read(path, false);
+  face->fallbacks_ = fallbacks;
+  return face;
+}
+
+std::unique_ptr<FontFace> FontFace::load_fallback(const std::string& path) { return read(path, true); }
+
+std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   if (!in || !(bytes << in.rdbuf())) throw std::runtime_error("cannot read font file " + path);
   auto face = std::make_unique<FontFace>();
   face->bytes_ = std::move(bytes).str();
+  face->fallback_ = fallback;
 
   // A throwaway font cache only lends its FreeType library to the measuring metrics.
   PoDoFo::PdfVecObjects objects;
@@ -43,23 +110,95 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path) {
   PoDoFo::PdfRefCountedBuffer buffer(face->bytes_.data(), face->bytes_.size());
   buffer.SetTakePossesion(false);
   PoDoFo::PdfFontMetricsFreetype metrics(&library, buffer, false);
-  if (metrics.GetFontType() != PoDoFo::ePdfFontType_TrueType) {
+  // A TrueType collection or a CFF-flavoured OpenType face (Noto Sans CJK) loads, but PoDoFo
+  // 0.9.8's subsetter only copies glyf outlines from a single face: refuse it here rather than
+  // fail when the first document embeds it.
+  if (metrics.GetFontType() != PoDoFo::ePdfFontType_TrueType || !has_table(face->bytes_, "glyf")) {
     throw std::runtime_error("not a TrueType font: " + path);
   }
-  face->advances_.assign(0x10000, 0.0f);
-  for (char32_t c = 0; c < 0x10000; ++c) {
+  face->name_ = metrics.GetFontname();
+  const auto measure = [&](char32_t c) {
     const long glyph = metrics.GetGlyphId(static_cast<long>(c));
-    if (glyph != 0) face->advances_[c] = static_cast<float>(metrics.GetGlyphWidth(static_cast<int>(glyph)));
+    return std::pair<long, float>(glyph, glyph == 0 ? -1.0f : static_cast<float>(metrics.GetGlyphWidth(static_cast<int>(glyph))));
+  };
+  face->advances_.assign(0x10000, -1.0f);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (fallback && is_private_use(c)) continue;
+    face->advances_[c] = measure(c).second;
+  }
+  // Planes 1 (symbols, emoji, mathematical letters) and 2 (rare CJK ideographs) for a fallback
+  // face, up to one private-use stand-in per character.
+  for (char32_t c = 0x10000; fallback && c < 0x30000 && face->wide_.size() <= kPuaLast - kPuaFirst; ++c) {
+    const auto [glyph, advance] = measure(c);
+    if (glyph != 0) face->wide_.push_back({c, static_cast<unsigned>(glyph), advance});
   }
   face->ascent_ = metrics.GetPdfAscent();
   face->descent_ = metrics.GetPdfDescent();
   return face;
 }
 
+bool FontFace::covers_wide(char32_t c) const {
+  const auto it = std::lower_bound(wide_.begin(), wide_.end(), c, [](const Wide& w, char32_t x) { return w.code < x; });
+  return it != wide_.end() && it->code == c;
+}
+
+bool FontFace::covers_all(std::string_view utf8) const {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = next_codepoint(utf8, i);
+    if (c >= advances_.size() || advances_[c] < 0) return false;
+  }
+  return true;
+}
+
+double FontFace::own_advance(char32_t c) const {
+  if (c < advances_.size()) return std::max(0.0f, advances_[c]);
+  const auto it = std::lower_bound(wide_.begin(), wide_.end(), c, [](const Wide& w, char32_t x) { return w.code < x; });
+  return it != wide_.end() && it->code == c ? it->advance : 0.0;
+}
+
+std::pair<const FontFace*, char32_t> FontFace::choose(char32_t c) const {
+  if (covers(c)) return {this, c};
+  if (is_default_ignorable(c)) return {nullptr, c};
+  if (fallbacks_ != nullptr) {
+    if (const FontFace* other = fallbacks_->face_for(c)) return {other, c};
+  }
+  // Nothing has it: the replacement character, visible and with its real width (documented in
+  // reports/pdf/README.md), never a zero-width .notdef under the next characters.
+  return {this, covers(kReplacement) ? kReplacement : U'?'};
+}
+
+double FontFace::substitute_advance(char32_t c) const {
+  const auto [face, code] = choose(c);
+  return face == nullptr ? 0.0 : face->own_advance(code);
+}
+
 double FontFace::width(std::string_view utf8, double size) const {
   double total = 0;
   for (std::size_t i = 0; i < utf8.size();) total += advance(next_codepoint(utf8, i));
   return total * size / 1000.0;
+}
+
+std::vector<GlyphPiece> FontFace::pieces(std::string_view utf8) const {
+  std::vector<GlyphPiece> out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto [face, code] = choose(next_codepoint(utf8, i));
+    if (face == nullptr) continue;
+    if (out.empty() || out.back().face != face) out.push_back({face, {}, 0});
+    out.back().codes.push_back(code);
+    out.back().advance += face->own_advance(code);
+  }
+  return out;
+}
+
+char32_t FontFace::pua_code(char32_t c) const {
+  const auto it = std::lower_bound(wide_.begin(), wide_.end(), c, [](const Wide& w, char32_t x) { return w.code < x; });
+  if (it == wide_.end() || it->code != c) return 0;
+  return kPuaFirst + static_cast<char32_t>(std::distance(wide_.begin(), it));
+}
+
+unsigned FontFace::glyph_of_pua(char32_t pua) const {
+  if (pua < kPuaFirst || pua - kPuaFirst >= wide_.size()) return 0;
+  return wide_[pua - kPuaFirst].glyph;
 }
 
 }  // namespace clause::pdf

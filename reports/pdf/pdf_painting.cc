@@ -1,49 +1,12 @@
 #include "reports/pdf/pdf_painting.h"
 
-#include "reports/pdf/sha256.h"
+#include "reports/pdf/subset_font.h"
 
 #include <podofo/podofo.h>
 
 #include <vector>
 
 namespace clause::pdf {
-
-std::unique_ptr<PoDoFo::PdfFont> create_subset_font(PoDoFo::PdfVecObjects& objects,
-                                                    FT_LibraryRec_** library, const FontFace& face,
-                                                    const std::string& prefix) {
-  // Wraps the renderer's bytes without copying or owning them: the face outlives the document.
-  PoDoFo::PdfRefCountedBuffer buffer(const_cast<char*>(face.bytes().data()), face.bytes().size());
-  buffer.SetTakePossesion(false);
-  const std::string tag = prefix + "+";
-  auto* metrics = new PoDoFo::PdfFontMetricsFreetype(library, buffer, false, tag.c_str());
-  return std::unique_ptr<PoDoFo::PdfFont>(PoDoFo::PdfFontFactory::CreateFontObject(
-      metrics, PoDoFo::ePdfFont_Embedded | PoDoFo::ePdfFont_Subsetting,
-      PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), &objects));
-}
-
-std::string subset_tag(const std::vector<Page>& pages, bool bold, const std::string& face_name) {
-  std::vector<bool> used(0x10000, false);
-  for (const auto& page : pages) {
-    for (const auto& item : page.items) {
-      const auto* run = std::get_if<TextRun>(&item);
-      if (run == nullptr || run->bold != bold) continue;
-      for (std::size_t i = 0; i < run->text.size();) {
-        const char32_t c = next_codepoint(run->text, i);
-        if (c < used.size()) used[c] = true;
-      }
-    }
-  }
-  std::string text = face_name;
-  for (char32_t c = 0; c < used.size(); ++c) {
-    if (!used[c]) continue;
-    text.push_back(static_cast<char>(c >> 8));
-    text.push_back(static_cast<char>(c & 0xFF));
-  }
-  const auto digest = sha256(text);
-  std::string tag;
-  for (int i = 0; i < 6; ++i) tag.push_back(static_cast<char>('A' + digest[i] % 26));
-  return tag;
-}
 
 namespace {
 
@@ -76,8 +39,8 @@ class Pen {
 
 }  // namespace
 
-void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out,
-           PoDoFo::PdfFont& regular, PoDoFo::PdfFont& bold) {
+void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, const Fonts& faces,
+           const DocumentFonts& fonts) {
   using namespace PoDoFo;
   std::vector<std::unique_ptr<PdfImage>> images(laid_out.images.size());
   const auto image_at = [&](int index) -> PdfImage& {
@@ -102,16 +65,44 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out,
     double current_size = 0;
     for (const Primitive& item : page_layout.items) {
       if (const auto* run = std::get_if<TextRun>(&item)) {
-        PdfFont* font = run->bold ? &bold : &regular;
-        if (font != current_font || run->size != current_size) {
-          font->SetFontSize(static_cast<float>(run->size));
-          painter.SetFont(font);
-          current_font = font;
-          current_size = run->size;
+        const auto select = [&](PdfFont* font) {
+          if (font != current_font || run->size != current_size) {
+            font->SetFontSize(static_cast<float>(run->size));
+            painter.SetFont(font);
+            current_font = font;
+            current_size = run->size;
+          }
+        };
+        const FontFace& primary = faces.face(run->bold);
+        if (primary.covers_all(run->text)) {
+          select(&fonts.font(primary));
+          pen.fill(run->colour);
+          painter.DrawText(run->x, h - run->baseline,
+                           PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
+          continue;
         }
         pen.fill(run->colour);
-        painter.DrawText(run->x, h - run->baseline,
-                         PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
+        double dx = 0;
+        for (const GlyphPiece& piece : primary.pieces(run->text)) {
+          select(&fonts.font(*piece.face));
+          std::string text;
+          for (char32_t c : piece.codes) append_utf8(text, c < 0x10000 ? c : piece.face->pua_code(c));
+          // The fallback faces have one weight: bold is drawn by stroking the outline as well,
+          // inside q/Q because the rendering mode and the stroke outlive the text object.
+          const bool embolden = run->bold && piece.face->is_fallback();
+          if (embolden) {
+            painter.Save();
+            painter.SetStrokingColor(run->colour.r, run->colour.g, run->colour.b);
+            painter.SetStrokeWidth(run->size * 0.04);
+            painter.SetTextRenderingMode(ePdfTextRenderingMode_FillAndStroke);
+          }
+          painter.DrawText(run->x + dx, h - run->baseline, PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str())));
+          if (embolden) {
+            painter.SetTextRenderingMode(ePdfTextRenderingMode_Fill);
+            painter.Restore();
+          }
+          dx += piece.advance * run->size / 1000.0;
+        }
       } else if (const auto* box = std::get_if<Box>(&item)) {
         pen.fill(box->fill);
         painter.Rectangle(box->x, h - box->y - box->height, box->width, box->height);

@@ -7,10 +7,12 @@
 #include <stdexcept>
 
 #include "reports/pdf/font_face.h"
+#include "reports/pdf/font_fallback.h"
 #include "reports/pdf/page_flow.h"
 #include "reports/pdf/pdf_metadata.h"
 #include "reports/pdf/pdf_painting.h"
 #include "reports/pdf/raster_image.h"
+#include "reports/pdf/subset_font.h"
 
 namespace clause::pdf {
 namespace {
@@ -39,8 +41,9 @@ std::string read_file(const std::string& path) {
 
 PdfRenderer::PdfRenderer(PdfStyle style)
     : style_(std::move(style)),
-      regular_(FontFace::load(style_.regular_font)),
-      bold_(FontFace::load(style_.bold_font)) {
+      fallbacks_(std::make_unique<FallbackFonts>(style_.fallback_fonts)),
+      regular_(FontFace::load(style_.regular_font, fallbacks_.get())),
+      bold_(FontFace::load(style_.bold_font, fallbacks_.get())) {
   if (!style_.logo_path.empty()) logo_ = std::make_unique<RasterImage>(load_raster_image(style_.logo_path));
   icc_profile_ = read_file(style_.icc_profile);
 }
@@ -53,13 +56,9 @@ std::string PdfRenderer::render(const layout::Document& document, const PdfOptio
 
   RenderedPdf pdf;
   pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
-  std::unique_ptr<PoDoFo::PdfFont> regular = create_subset_font(
-      pdf.GetObjects(), pdf.freetype(), *regular_, subset_tag(laid_out.pages, false, "DejaVuSans"));
-  std::unique_ptr<PoDoFo::PdfFont> bold = create_subset_font(
-      pdf.GetObjects(), pdf.freetype(), *bold_, subset_tag(laid_out.pages, true, "DejaVuSans-Bold"));
-  paint(pdf, laid_out, *regular, *bold);
-  regular->EmbedSubsetFont();
-  bold->EmbedSubsetFont();
+  DocumentFonts subsets(pdf.GetObjects(), pdf.freetype(), fonts, laid_out.pages);
+  paint(pdf, laid_out, fonts, subsets);
+  subsets.embed();
 
   write_document_metadata(pdf, document, options, style_, icc_profile_);
   embed_attachments(pdf, options);

@@ -13,13 +13,14 @@
 
 namespace clause::pdf {
 
+class FallbackFonts;
 class FontFace;
 struct RasterImage;
 
 class PdfRenderer {
  public:
-  // Reads the font files, the logo and the ICC profile once; throws std::runtime_error naming
-  // the file that cannot be read.
+  // Reads the font files, the logo and the ICC profile once (the fallback fonts only when a
+  // document first needs them); throws std::runtime_error naming the file that cannot be read.
   explicit PdfRenderer(PdfStyle style);
   ~PdfRenderer();
   PdfRenderer(const PdfRenderer&) = delete;
@@ -33,6 +34,7 @@ class PdfRenderer {
 
  private:
   PdfStyle style_;
+  std::unique_ptr<FallbackFonts> fallbacks_;   // before the faces that refer to it
   std::unique_ptr<FontFace> regular_;
   std::unique_ptr<FontFace> bold_;
   std::unique_ptr<RasterImage> logo_;

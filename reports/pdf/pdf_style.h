@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace clause::pdf {
 
@@ -18,6 +19,13 @@ struct PdfStyle {
   // TrueType files, embedded as subsets with Identity-H so that U+202F and € survive.
   std::string regular_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::string bold_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+  // TrueType files (not .ttc, not CFF .otf) drawing what those two lack, the first that has a
+  // character wins: Chinese and Japanese (fonts-droid-fallback), Korean, then symbols and emoji
+  // (fonts-symbola). Each is read only when a document first needs it, and embedded as a subset.
+  std::vector<std::string> fallback_fonts = {
+      "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+      "/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf",
+      "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"};
   // The provider's logo (PNG or JPEG), drawn at the top left of the first page; empty: none.
   std::string logo_path;
   double logo_width_mm = 38;
