@@ -35,11 +35,12 @@ std::string flip_posix_signs(const std::string& posix) {
   size_t i = 0;
   const size_t rules_at = std::min(posix.find(','), posix.size());
   for (int part = 0; part < 2 && i < rules_at; ++part) {
-    // a name: <...> or letters
+    // a name: <...> or letters. Boost reads letters only; the name itself is never shown (documents
+    // print offsets), so a quoted one ("<+04>", Indian/Reunion) is given a placeholder of letters.
     if (posix[i] == '<') {
       size_t close = posix.find('>', i);
       if (close == std::string::npos || close >= rules_at) break;
-      out.append(posix, i, close + 1 - i);
+      out.append(part == 0 ? "QQQ" : "QQR");
       i = close + 1;
     } else {
       while (i < rules_at && std::isalpha(static_cast<unsigned char>(posix[i]))) out += posix[i++];

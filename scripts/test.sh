@@ -9,6 +9,9 @@ trap 'scripts/pg-throwaway.sh stop "$pgdir"' EXIT
 export CLAUSE_TEST_PG=$(scripts/pg-throwaway.sh start "$pgdir" "${CLAUSE_PG_PORT:-55433}")
 export CLAUSE_REQUIRE_PG=1
 echo "PostgreSQL for the tests: $CLAUSE_TEST_PG"
+# The fuzz targets first (fuzz/README.md): clang-14 + ASan/UBSan, regression inputs, then 20 s
+# each; the suite's own summary stays the last thing printed.
+scripts/fuzz.sh 20
 log=$(mktemp)
 ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 900 | tee "$log"
 # Nothing may be skipped here (PostgreSQL is required): a skip would hide a test that never ran,

@@ -117,6 +117,9 @@ class ProfileReader {
       if (d < 1 || d > 7) t.error("weekdays", std::to_string(d) + " is not an ISO weekday (1 = Monday .. 7 = Sunday)");
       h.weekdays.push_back(unsigned(d));
     }
+    // Found by fuzz/: with no business day, the first GTI deadline (S1) could never be computed.
+    if (h.weekdays.empty() && t.has("weekdays"))
+      t.error("weekdays", "at least one business day is needed (1 = Monday .. 7 = Sunday)");
     if (h.closes <= h.opens) t.error("closes", "business hours must close after they open");
   }
 

@@ -89,20 +89,28 @@ std::optional<CsvError> read_csv(std::string_view text, const std::function<void
   std::optional<CsvError> error;
   std::size_t line = 0;
   size_t pos = 0;
-  // Fed one physical line at a time, so the line being fed is known when a record starts.
+  // Fed one physical line at a time, so the line being fed is known when a record starts. libcsv
+  // ends a record at LF, CRLF or a lone CR (old Mac exports), so a lone CR that ended a record
+  // ends a line too; inside a quoted field it is data and the line goes on (found by fuzz/).
+  bool line_goes_on = false;
   while (pos < text.size() && !error) {
-    size_t end = text.find('\n', pos);
-    end = end == std::string_view::npos ? text.size() : end + 1;
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos)
+      end = text.size();
+    else
+      end += text.substr(end, 2) == "\r\n" ? 2 : 1;
     std::string_view chunk = text.substr(pos, end - pos);
     pos = end;
-    ++line;
+    if (!line_goes_on) ++line;
+    line_goes_on = false;
     if (state.between_records) {
-      if (chunk == "\n" || chunk == "\r\n") continue;
+      if (chunk == "\n" || chunk == "\r\n" || chunk == "\r") continue;
       state.record.line = line;
       state.between_records = false;
     }
     if (!feed(parser, chunk, state))
       error = CsvError{line, "malformed CSV: a quote inside an unquoted field or text after a closing quote"};
+    line_goes_on = chunk.back() == '\r' && !state.between_records;
   }
   if (!error && csv_fini(&parser, on_field, on_record_end, &state) != 0)
     error = CsvError{state.record.line, "unterminated quoted field"};

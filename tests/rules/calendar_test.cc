@@ -274,5 +274,13 @@ TEST(ContractClock, ZoneWithoutDst) {
   EXPECT_EQ(utc.to_local(at("2026-10-25T01:30:00Z")).time_of_day, minutes{90});
 }
 
+// T1: a zone whose POSIX name is quoted, as tzdata writes the zones without an abbreviation
+// (Indian/Reunion "<+04>-4", UTC+4 all year): 2026-11-02 05:30 UTC is 09:30 local, a Monday in HO.
+TEST(ContractClock, T1QuotedZoneNameIsRead) {
+  const ContractClock reunion({"Indian/Reunion", "<+04>-4"}, HolidayZone::metropole, BusinessHours{});
+  EXPECT_EQ(reunion.to_local(at("2026-11-02T05:30:00Z")).time_of_day, minutes{9 * 60 + 30});
+  EXPECT_EQ(reunion.month({2026, 10}).length(), hours{744});
+}
+
 }  // namespace
 }  // namespace clause

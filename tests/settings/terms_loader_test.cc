@@ -136,6 +136,13 @@ TEST(TermsProfiles, NegativeMoneyAndQuotasThatBillNothingAreRefused) {
                 f + ":46: key billing.mail_cap_gb: -1 is below mail_quota_gb 0: no step above the quota would be billed"}));
 }
 
+// S1, T2: a profile without business days loaded, then the first GTI deadline failed (found by fuzz/).
+TEST(TermsProfiles, BusinessHoursNeedABusinessDay) {
+  auto file = edited_dag("no_business_day", {{"weekdays = [1, 2, 3, 4, 5]", "weekdays = []"}});
+  EXPECT_EQ(problems_of(file), std::vector<std::string>{file.string() + ":8: key business_hours.weekdays: at least one "
+                                                        "business day is needed (1 = Monday .. 7 = Sunday)"});
+}
+
 TEST(TermsProfiles, SyntaxErrorNamesTheLine) {
   auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-terms" / "broken.toml";
   std::filesystem::create_directories(file.parent_path());

@@ -29,6 +29,22 @@ TEST(CsvReader, SkipsTheByteOrderMarkAndAcceptsCrlf) {
   EXPECT_EQ(records[1].fields, (std::vector<std::string>{"A", " spaced "}));  // spaces are data
 }
 
+// Found by fuzz/csv_import_fuzz (fuzz/README.md, C1): libcsv ends records at a lone CR, so the
+// lines of a CR-only export (old Mac) must count it, or every error says line 1.
+TEST(CsvReader, ALoneCarriageReturnEndsALineOfACrOnlyFile) {
+  auto records = read_all("a,b\r1,2\r3,4\r");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[2].line, 3u);
+  EXPECT_EQ(records[2].fields, (std::vector<std::string>{"3", "4"}));
+}
+
+TEST(CsvReader, ACarriageReturnInsideAQuotedFieldIsDataNotALineEnd) {
+  auto records = read_all("a,b\n1,\"x\ry\"\n3,4\n");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].fields[1], "x\ry");
+  EXPECT_EQ(records[2].line, 3u);
+}
+
 TEST(CsvReader, LastRecordWithoutNewlineIsRead) {
   auto records = read_all("a\n\"q\"\"uote\"");
   ASSERT_EQ(records.size(), 2u);
