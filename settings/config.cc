@@ -109,6 +109,13 @@ Config load_config(const std::filesystem::path& file) {
     c.default_time_zone = required_text(*t, "default_zone");
     t->reject_unknown_keys();
   }
+  if (auto t = section("nightly")) {
+    if (!t->has("catch_up_nights")) t->error("catch_up_nights", "missing key");
+    const long long n = t->integer("catch_up_nights", c.catch_up_nights);
+    if (n < 0 || n > 366) t->error("catch_up_nights", std::to_string(n) + " is out of range [0, 366]");
+    c.catch_up_nights = int(n);
+    t->reject_unknown_keys();
+  }
   if (auto t = section("time_zones")) {
     // T1: a rule the calendar cannot read would skip every contract of the zone at each run.
     for (const auto& name : t->keys()) {

@@ -28,6 +28,7 @@ struct Config {
   DocumentSettings documents;
   std::string default_time_zone = "Europe/Paris";
   std::map<std::string, TimeZoneRule> time_zones;   // by name
+  int catch_up_nights = 31;          // [nightly]: the most missed nights one `clause nightly` runs
   // The rule of a zone name; throws ConfigError when the configuration does not define it.
   const TimeZoneRule& zone(const std::string& name) const;
 };

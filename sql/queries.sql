@@ -91,6 +91,11 @@ VALUES (:kind, :parameters, :started, 'running', :host, :pid)
 -- Runs of this host still marked running (migration 005): the caller checks their processes.
 -- name: runs.running_on_host
 SELECT id, pid FROM runs WHERE status = 'running' AND host = :host AND id <> :id ORDER BY id;
+-- The greatest parameters of the completed runs of a kind: for `nightly`, "--date D" is fixed width,
+-- so text order is date order.
+-- name: runs.latest_completed_parameters
+SELECT parameters FROM runs WHERE kind = :kind AND status IN ('succeeded', 'partial')
+ ORDER BY parameters DESC LIMIT 1;
 -- name: runs.latest_running
 SELECT id, kind, parameters, started FROM runs WHERE status = 'running' ORDER BY id DESC LIMIT 1;
 -- name: runs.mark_interrupted

@@ -90,6 +90,12 @@ std::optional<Run> load_run(Database& db, long long run_id) {
   return r;
 }
 
+std::optional<std::string> latest_completed_parameters(Database& db, const std::string& kind) {
+  auto rows = select_cells(db, db.query("runs.latest_completed_parameters"), 1, {{"kind", kind}});
+  if (rows.empty()) return std::nullopt;
+  return rows.front()[0];
+}
+
 std::string format_document_number(DocumentKind kind, int year, long long sequence) {
   std::string digits = std::to_string(sequence);
   if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');

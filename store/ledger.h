@@ -64,6 +64,8 @@ long long start_run(Database& db, const std::string& kind, const std::string& pa
 std::vector<long long> mark_interrupted_runs(Database& db, long long current_run_id);
 void finish_run(Database& db, long long run_id, Instant finished, RunStatus status, RunCounts counts);
 std::optional<Run> load_run(Database& db, long long run_id);
+// The greatest `parameters` among the completed (succeeded or partial) runs of `kind`, if any.
+std::optional<std::string> latest_completed_parameters(Database& db, const std::string& kind);
 
 struct IssuedDocument {
   long long id = 0;                 // set by the database

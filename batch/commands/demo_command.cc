@@ -1,13 +1,14 @@
 // `clause demo`: the main job on the sample data, as the nightly cron would have run it: creates the
-// database, imports samples/, checks them, then walks the days of the sample period issuing on the
-// first of each month the statements of the month before, and every day the invoices and credit
-// notes due. One document engine for the whole run. Says where the documents are.
+// database, imports samples/, checks them, then runs `clause nightly` for each night of the sample
+// period (statements of the month before on each 1st, invoices and credit notes every night). One
+// document engine for the whole run. Says where the documents are.
 #include <set>
 
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
 #include "batch/exit_codes.h"
+#include "batch/nightly.h"
 #include "rules/calendar.h"
 #include "rules/consistency.h"
 #include "store/csv_import.h"
@@ -33,6 +34,7 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
         return int(kUsage);
       }
       context.hold_run_lock();
+      const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
       Database& db = context.database(/*migrate=*/true);
       ImportReport report = import_directory(db, options->samples);
       if (!report.ok()) {
@@ -47,16 +49,13 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
       for (const auto& f : check_consistency(load_data_set(db), profiles))
         spdlog::warn("check: {} {}: {}", f.entity, f.id, f.reason);
 
+      // The nights as cron would run them (batch/nightly.h): statements on each 1st, then the
+      // invoices and credit notes due.
       const DocumentEngine engine(context.config());
       const auto out = context.config().output;
       int code = kDone;
-      for (Date night = *from; night <= *to; night = add_days(night, 1)) {
-        if (night.day() == std::chrono::day{1}) {
-          YearMonth previous = YearMonth{int(night.year()), unsigned(night.month())}.previous();
-          code = std::max(code, run_statements_command(context, engine, {previous, std::nullopt, out}));
-        }
-        code = std::max(code, run_invoices_command(context, engine, {night, std::nullopt, out}));
-      }
+      for (Date night = *from; night <= *to; night = add_days(night, 1))
+        code = std::max(code, run_nightly(context, engine, {night, out}, now));
       spdlog::info("documents are in {}: statements per month, invoices and credit notes under invoices/",
                    out.string());
       return code;

@@ -30,7 +30,8 @@ TEST(RunLock, ASecondRunOnSqliteExitsAtOnceAndDoesNothing) {
   run_command("flock " + db + " sleep 4 > /dev/null 2>&1 &");
   ::usleep(300 * 1000);
   for (const std::string command : {"invoices --date 2026-11-01 --out " + ws.out().string(),
-                                    "statements --month 2026-10 --out " + ws.out().string(), std::string("import samples")}) {
+                                    "statements --month 2026-10 --out " + ws.out().string(), std::string("import samples"),
+                                    "nightly --date 2026-11-01 --out " + ws.out().string()}) {
     auto refused = ws.clause(command);
     EXPECT_EQ(refused.exit_code, 5) << command << "\n" << refused.output;
     EXPECT_EQ(refused.output,

@@ -57,9 +57,25 @@ TEST(Config, ZoneRulesThatAreNotPosixRulesAreRefusedAtLoad) {
     load_config(file);
     FAIL() << "expected ConfigError";
   } catch (const ConfigError& e) {
-    EXPECT_EQ(e.problems(), (std::vector<std::string>{f + ":35: key time_zones.America/Martinique: \"garbage\"" + like,
-                                                      f + ":36: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
-                                                      f + ":37: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
+    EXPECT_EQ(e.problems(), (std::vector<std::string>{f + ":38: key time_zones.America/Martinique: \"garbage\"" + like,
+                                                      f + ":39: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
+                                                      f + ":40: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
+  }
+}
+
+TEST(Config, CatchUpNightsIsRequiredAndBounded) {
+  EXPECT_EQ(load_config(kConfig).catch_up_nights, 31);
+  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "nightly.toml";
+  std::filesystem::create_directories(file.parent_path());
+  std::ifstream in(kConfig);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  text.replace(text.find("catch_up_nights = 31"), 20, "catch_up_nights = -1");
+  std::ofstream(file) << text;
+  try {
+    load_config(file);
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.problems(), std::vector<std::string>{file.string() + ":31: key nightly.catch_up_nights: -1 is out of range [0, 366]"});
   }
 }
 
