@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/store/test_database.h"
 #include "tests/support/shell.h"
 
 namespace clause::testing {
@@ -49,12 +50,44 @@ class Workspace {
   CommandResult statements(const std::string& month, const std::string& extra = "") const {
     return clause("statements --month " + month + " --out " + out().string() + " " + extra);
   }
+  // Rows of an SQL query on the workspace's database (sqlite3), "|"-separated, one per line.
+  std::string sql(const std::string& query) const {
+    return run_command("sqlite3 " + (root_ / "clause.db").string() + " \"" + query + "\"").output;
+  }
   nlohmann::json manifest(const std::string& month) const {
     return nlohmann::json::parse(read_text(out() / month / "manifest.json"));
   }
 
  private:
   std::filesystem::path root_;
+};
+
+// A database of its own on the PostgreSQL server of CLAUSE_TEST_PG (tests/store/test_database.h),
+// created empty for one test and dropped after it, and `clause` run against it.
+class PostgresWorkspace {
+ public:
+  explicit PostgresWorkspace(const std::string& name) : name_(name) {
+    psql_on("postgres", "DROP DATABASE IF EXISTS " + name_);
+    created_ = psql_on("postgres", "CREATE DATABASE " + name_).empty();
+  }
+  ~PostgresWorkspace() { psql_on("postgres", "DROP DATABASE IF EXISTS " + name_); }
+  bool created() const { return created_; }
+  std::string url() const { return with_database(pg_server(), name_); }
+  // Rows of a query on this database (psql -qAt), one per line.
+  std::string psql(const std::string& query) const { return psql_on(name_, query); }
+  // `clause --db <this database> ARGS`, from the source tree.
+  std::string clause_command(const std::string& args) const {
+    return "cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) + "/batch/clause --db '" +
+           url() + "' " + args;
+  }
+  CommandResult clause(const std::string& args) const { return run_command(clause_command(args)); }
+
+ private:
+  static std::string psql_on(const std::string& db, const std::string& query) {
+    return run_command("psql \"" + with_database(pg_server(), db) + "\" -qAt -c \"" + query + "\"").output;
+  }
+  std::string name_;
+  bool created_ = false;
 };
 
 // The text of a PDF as pdftotext reads it (layout kept).

@@ -19,9 +19,7 @@ namespace {
 using testing::Workspace;
 using testing::run_command;
 
-std::string sql(const Workspace& ws, const std::string& query) {
-  return run_command("sqlite3 " + (ws.root() / "clause.db").string() + " \"" + query + "\"").output;
-}
+std::string sql(const Workspace& ws, const std::string& query) { return ws.sql(query); }
 
 // "number|sha256|path under out/" of every numbered document, by number.
 std::string ledger(const Workspace& ws) {

@@ -13,28 +13,20 @@
 #include <set>
 
 #include "tests/batch/cli_harness.h"
-#include "tests/store/test_database.h"
 
 namespace clause {
 namespace {
 
 using testing::run_command;
 
-std::string psql(const std::string& dbname, const std::string& query) {
-  return run_command("psql \"" + testing::with_database(testing::pg_server(), dbname) + "\" -qAt -c \"" + query + "\"")
-      .output;
-}
-
 TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
   CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
-  const std::string dbname = "clause_invoices_race_" + std::to_string(::getpid());
-  psql("postgres", "DROP DATABASE IF EXISTS " + dbname);
-  ASSERT_EQ(psql("postgres", "CREATE DATABASE " + dbname), "") << "cannot create " << dbname;
+  testing::PostgresWorkspace pg("clause_invoices_race_" + std::to_string(::getpid()));
+  ASSERT_TRUE(pg.created());
   testing::Workspace ws("invoices-pg-race-" + std::to_string(::getpid()));
-  const std::string clause = "cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) +
-                             "/batch/clause --db '" + testing::with_database(testing::pg_server(), dbname) + "' ";
-  ASSERT_EQ(run_command(clause + "init").exit_code, 0);
-  ASSERT_EQ(run_command(clause + "import samples").exit_code, 0);
+  const std::string clause = pg.clause_command("");
+  ASSERT_EQ(pg.clause("init").exit_code, 0);
+  ASSERT_EQ(pg.clause("import samples").exit_code, 0);
   auto together = [&](const std::string& date_a, const std::string& date_b) {
     const std::string a = clause + "invoices --date " + date_a + " --out " + ws.out().string(),
                       b = clause + "invoices --date " + date_b + " --out " + ws.out().string();
@@ -55,7 +47,7 @@ TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
   EXPECT_TRUE(outcomes.count(second)) << second;
   ASSERT_EQ(run_command(clause + "invoices --date 2026-12-01 --out " + ws.out().string()).exit_code, 0);
   // Numbers follow their dates (B7): no number is dated before the one before it.
-  EXPECT_EQ(psql(dbname, "SELECT count(*) FROM issued_documents a JOIN issued_documents b ON a.kind = b.kind "
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM issued_documents a JOIN issued_documents b ON a.kind = b.kind "
                          "AND b.number > a.number WHERE b.issued_on < a.issued_on"),
             "0\n");
 
@@ -64,14 +56,13 @@ TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
   std::string invoices, credit_notes;
   for (int n = 1; n <= 14; ++n) invoices += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
   for (int n = 1; n <= 4; ++n) credit_notes += "AV-2026-00000" + std::to_string(n) + "\n";
-  EXPECT_EQ(psql(dbname, "SELECT number FROM issued_documents WHERE kind = 'invoice' ORDER BY number"), invoices);
-  EXPECT_EQ(psql(dbname, "SELECT number FROM issued_documents WHERE kind = 'credit_note' ORDER BY number"), credit_notes);
-  EXPECT_EQ(psql(dbname, "SELECT count(*) FROM credit_note_deductions"), "4\n");
+  EXPECT_EQ(pg.psql("SELECT number FROM issued_documents WHERE kind = 'invoice' ORDER BY number"), invoices);
+  EXPECT_EQ(pg.psql("SELECT number FROM issued_documents WHERE kind = 'credit_note' ORDER BY number"), credit_notes);
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM credit_note_deductions"), "4\n");
   // Every file is the one its ledger row records: no loser overwrote a winner's file.
   auto files = run_command("cd " + ws.out().string() +
                            " && find invoices -name '*.pdf' | sort | xargs sha256sum | awk '{print $1}' | sort");
-  EXPECT_EQ(files.output, psql(dbname, "SELECT sha256 FROM issued_documents WHERE number IS NOT NULL ORDER BY sha256"));
-  psql("postgres", "DROP DATABASE " + dbname);
+  EXPECT_EQ(files.output, pg.psql("SELECT sha256 FROM issued_documents WHERE number IS NOT NULL ORDER BY sha256"));
 }
 
 }  // namespace

@@ -54,13 +54,9 @@ TEST(NightPlan, ACompletedNightAskedAgainIsRunAgainAlone) {
   EXPECT_EQ(plan_nights(day("2026-12-01"), day("2026-11-15"), 31).nights, days({"2026-11-15"}));
 }
 
-std::string sql(const Workspace& ws, const std::string& query) {
-  return run_command("sqlite3 " + (ws.root() / "clause.db").string() + " \"" + query + "\"").output;
-}
-
 // Every issued document with its number, key, digest and path under out/, in a fixed order.
 std::string documents(const Workspace& ws) {
-  return sql(ws, "select kind, coalesce(number, ''), contract_id, period, issued_on, sha256, replace(path, '" +
+  return ws.sql("select kind, coalesce(number, ''), contract_id, period, issued_on, sha256, replace(path, '" +
                      ws.out().string() + "/', '') from issued_documents order by kind, contract_id, period");
 }
 
@@ -98,7 +94,7 @@ TEST_F(Nightly, EachNightOfTheMonthGivesTheDocumentsOfTheCommandsRunByHand) {
   const std::string expected = documents(*by_hand_);
   EXPECT_EQ(std::count(expected.begin(), expected.end(), '\n'), 19 + 16 + 8);
   EXPECT_EQ(documents(ws), expected);
-  EXPECT_EQ(sql(ws, "select status, count(*) from runs where kind = 'nightly' group by status"), "succeeded|31\n");
+  EXPECT_EQ(ws.sql("select status, count(*) from runs where kind = 'nightly' group by status"), "succeeded|31\n");
 }
 
 TEST_F(Nightly, MissedNightsAreCaughtUpInDateOrderByTheNextRun) {
@@ -116,7 +112,7 @@ TEST_F(Nightly, MissedNightsAreCaughtUpInDateOrderByTheNextRun) {
   auto december = nightly(ws, "2026-12-01");
   ASSERT_EQ(december.exit_code, 0) << december.output;
   EXPECT_EQ(documents(ws), documents(*by_hand_));
-  EXPECT_EQ(sql(ws, "select count(*) from runs where kind = 'nightly' and status = 'succeeded'"), "31\n");
+  EXPECT_EQ(ws.sql("select count(*) from runs where kind = 'nightly' and status = 'succeeded'"), "31\n");
 }
 
 TEST_F(Nightly, ANightStoppedPartWayIsFinishedByTheNextRunWithNothingIssuedTwice) {

@@ -19,9 +19,7 @@ namespace {
 using testing::Workspace;
 using testing::run_command;
 
-std::string sql(const Workspace& ws, const std::string& query) {
-  return run_command("sqlite3 " + (ws.root() / "clause.db").string() + " \"" + query + "\"").output;
-}
+std::string sql(const Workspace& ws, const std::string& query) { return ws.sql(query); }
 
 testing::CommandResult invoices(const Workspace& ws, const std::string& date, const std::string& extra = "") {
   return ws.clause("invoices --date " + date + " --out " + ws.out().string() + " " + extra);
@@ -270,40 +268,33 @@ TEST_F(Publication, IdsThatDifferOnlyByCaseOrPunctuationGetTheirOwnFiles) {
 // (it had issued two invoices), and the next run finishes the night with nothing issued twice.
 TEST(PublicationPostgres, ADatabaseLostMidRunStopsTheRunWhichTheNextFinishes) {
   CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
-  const std::string dbname = "clause_lost_" + std::to_string(::getpid());
-  auto psql = [](const std::string& db, const std::string& query) {
-    return run_command("psql \"" + testing::with_database(testing::pg_server(), db) + "\" -qAt -c \"" + query + "\"").output;
-  };
-  psql("postgres", "DROP DATABASE IF EXISTS " + dbname);
-  ASSERT_EQ(psql("postgres", "CREATE DATABASE " + dbname), "");
+  testing::PostgresWorkspace pg("clause_lost_" + std::to_string(::getpid()));
+  ASSERT_TRUE(pg.created());
   Workspace ws("lost-db-" + std::to_string(::getpid()));
-  const std::string clause = "cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) +
-                             "/batch/clause --db '" + testing::with_database(testing::pg_server(), dbname) + "' ";
-  ASSERT_EQ(run_command(clause + "init").exit_code, 0);
-  ASSERT_EQ(run_command(clause + "import samples").exit_code, 0);
-  psql(dbname, "CREATE FUNCTION cut_connection() RETURNS trigger LANGUAGE plpgsql AS \\$\\$ BEGIN "
+  ASSERT_EQ(pg.clause("init").exit_code, 0);
+  ASSERT_EQ(pg.clause("import samples").exit_code, 0);
+  pg.psql("CREATE FUNCTION cut_connection() RETURNS trigger LANGUAGE plpgsql AS \\$\\$ BEGIN "
                "IF (SELECT count(*) FROM issued_documents) >= 3 THEN PERFORM pg_terminate_backend(pg_backend_pid()); "
                "END IF; RETURN NEW; END \\$\\$; "
                "CREATE TRIGGER cut_connection AFTER INSERT ON issued_documents FOR EACH ROW EXECUTE FUNCTION cut_connection();");
-  const std::string night = clause + "invoices --date 2026-11-01 --out " + ws.out().string();
-  auto stopped = run_command(night);
+  const std::string night = "invoices --date 2026-11-01 --out " + ws.out().string();
+  auto stopped = pg.clause(night);
   EXPECT_EQ(stopped.exit_code, 4) << stopped.output;
   auto manifest = nlohmann::json::parse(testing::read_text(ws.out() / "invoices/2026/manifest-2026-11-01.json"));
   EXPECT_TRUE(manifest.contains("stopped")) << manifest.dump(2);
   EXPECT_EQ(manifest["documents"].size(), 2u);
-  EXPECT_EQ(psql(dbname, "SELECT count(*) FROM issued_documents"), "2\n");
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM issued_documents"), "2\n");
 
-  psql(dbname, "DROP TRIGGER cut_connection ON issued_documents");
-  auto rerun = run_command(night);
+  pg.psql("DROP TRIGGER cut_connection ON issued_documents");
+  auto rerun = pg.clause(night);
   EXPECT_EQ(rerun.exit_code, 0) << rerun.output;
-  EXPECT_EQ(psql(dbname, "SELECT count(*), count(DISTINCT number) FROM issued_documents"), "7|7\n");
-  EXPECT_EQ(psql(dbname, "SELECT status, substr(note, 1, 12) FROM runs WHERE kind = 'invoices' ORDER BY id LIMIT 1"),
+  EXPECT_EQ(pg.psql("SELECT count(*), count(DISTINCT number) FROM issued_documents"), "7|7\n");
+  EXPECT_EQ(pg.psql("SELECT status, substr(note, 1, 12) FROM runs WHERE kind = 'invoices' ORDER BY id LIMIT 1"),
             "failed|interrupted:\n");
   auto files = run_command("cd " + ws.out().string() +
                            " && find invoices -name '*.pdf' | sort | xargs sha256sum | awk '{print $1}' | sort");
-  EXPECT_EQ(files.output, psql(dbname, "SELECT sha256 FROM issued_documents ORDER BY sha256"));
+  EXPECT_EQ(files.output, pg.psql("SELECT sha256 FROM issued_documents ORDER BY sha256"));
   EXPECT_EQ(run_command("find " + ws.out().string() + " -name '*.tmp-*'").output, "");
-  psql("postgres", "DROP DATABASE " + dbname);
 }
 
 }  // namespace

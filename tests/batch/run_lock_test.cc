@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "tests/batch/cli_harness.h"
-#include "tests/store/test_database.h"
 
 namespace clause {
 namespace {
@@ -14,17 +13,13 @@ namespace {
 using testing::Workspace;
 using testing::run_command;
 
-std::string sql(const Workspace& ws, const std::string& query) {
-  return run_command("sqlite3 " + (ws.root() / "clause.db").string() + " \"" + query + "\"").output;
-}
-
 TEST(RunLock, ASecondRunOnSqliteExitsAtOnceAndDoesNothing) {
   Workspace ws("run-lock-sqlite-" + std::to_string(::getpid()));
   ASSERT_EQ(ws.clause("init").exit_code, 0);
   ASSERT_EQ(ws.clause("import samples").exit_code, 0);
   // A run recorded as going on, and its process holding the lock (flock(1) on the database file,
   // as Clause holds it).
-  sql(ws, "insert into runs (kind, parameters, started, status) values ('invoices', '--date 2026-11-01', "
+  ws.sql("insert into runs (kind, parameters, started, status) values ('invoices', '--date 2026-11-01', "
           "'2026-11-01T02:00:00Z', 'running')");
   const std::string db = (ws.root() / "clause.db").string();
   run_command("flock " + db + " sleep 4 > /dev/null 2>&1 &");
@@ -38,7 +33,7 @@ TEST(RunLock, ASecondRunOnSqliteExitsAtOnceAndDoesNothing) {
               "error: another clause run holds the database: run 1 (invoices --date 2026-11-01), started "
               "2026-11-01T02:00:00Z; nothing done, try again when it has finished\n");
   }
-  EXPECT_EQ(sql(ws, "select count(*) from runs"), "1\n");
+  EXPECT_EQ(ws.sql("select count(*) from runs"), "1\n");
   EXPECT_FALSE(std::filesystem::exists(ws.out()));
   EXPECT_EQ(ws.clause("check").exit_code, 0);   // reading needs no lock
   ::sleep(4);
@@ -57,28 +52,20 @@ TEST(RunLock, AKilledRunLeavesNoLockBehind) {
 
 TEST(RunLock, ASecondRunOnPostgresqlExitsAtOnce) {
   CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
-  const std::string dbname = "clause_run_lock_" + std::to_string(::getpid());
-  auto psql = [](const std::string& db, const std::string& query) {
-    return run_command("psql \"" + testing::with_database(testing::pg_server(), db) + "\" -qAt -c \"" + query + "\"").output;
-  };
-  psql("postgres", "DROP DATABASE IF EXISTS " + dbname);
-  ASSERT_EQ(psql("postgres", "CREATE DATABASE " + dbname), "");
+  testing::PostgresWorkspace pg("clause_run_lock_" + std::to_string(::getpid()));
+  ASSERT_TRUE(pg.created());
   Workspace ws("run-lock-pg-" + std::to_string(::getpid()));
-  const std::string clause = "cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) +
-                             "/batch/clause --db '" + testing::with_database(testing::pg_server(), dbname) + "' ";
-  ASSERT_EQ(run_command(clause + "init").exit_code, 0);
-  ASSERT_EQ(run_command(clause + "import samples").exit_code, 0);
+  ASSERT_EQ(pg.clause("init").exit_code, 0);
+  ASSERT_EQ(pg.clause("import samples").exit_code, 0);
   // Another session holds Clause's advisory lock ("Clause" in ASCII) for 4 seconds.
-  run_command("psql \"" + testing::with_database(testing::pg_server(), dbname) +
-              "\" -qAt -c 'SELECT pg_advisory_lock(74132770616165); SELECT pg_sleep(4)' > /dev/null 2>&1 &");
+  run_command("psql \"" + pg.url() + "\" -qAt -c 'SELECT pg_advisory_lock(74132770616165); SELECT pg_sleep(4)' > /dev/null 2>&1 &");
   ::usleep(500 * 1000);
-  auto refused = run_command(clause + "invoices --date 2026-11-01 --out " + ws.out().string());
+  auto refused = pg.clause("invoices --date 2026-11-01 --out " + ws.out().string());
   EXPECT_EQ(refused.exit_code, 5) << refused.output;
   EXPECT_NE(refused.output.find("another clause run holds the database"), std::string::npos) << refused.output;
-  EXPECT_EQ(psql(dbname, "SELECT count(*) FROM runs"), "0\n");
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM runs"), "0\n");
   ::sleep(4);
-  EXPECT_EQ(run_command(clause + "invoices --date 2026-11-01 --out " + ws.out().string()).exit_code, 0);
-  psql("postgres", "DROP DATABASE " + dbname);
+  EXPECT_EQ(pg.clause("invoices --date 2026-11-01 --out " + ws.out().string()).exit_code, 0);
 }
 
 }  // namespace
