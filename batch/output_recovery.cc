@@ -1,21 +1,13 @@
 #include "batch/output_recovery.h"
 
-#include <signal.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <map>
-
 #include <spdlog/spdlog.h>
 
 #include "batch/output_files.h"
 #include "store/ledger.h"
+#include "store/process_liveness.h"
 
 namespace clause {
 namespace {
-
-// Another process (a run going on beside this one) may still be writing its temporary files.
-bool process_is_running(long pid) { return pid != ::getpid() && (::kill(pid_t(pid), 0) == 0 || errno == EPERM); }
 
 bool is_under(const std::filesystem::path& file, const std::filesystem::path& folder) {
   const std::string f = file.lexically_normal().string(), d = folder.lexically_normal().string();
@@ -34,7 +26,8 @@ OutputRecovery recover_output(Database& db, const std::filesystem::path& out, bo
        !walk_error && it != std::filesystem::recursive_directory_iterator(); it.increment(walk_error)) {
     if (it->is_regular_file() && !it->is_symlink()) {
       const long pid = temporary_owner_pid(it->path());
-      if (pid > 0 && !process_is_running(pid)) temporaries.push_back(it->path());
+      // Another run going on beside this one may still be writing its temporary files.
+      if (pid > 0 && !other_clause_process_running(pid)) temporaries.push_back(it->path());
     }
   }
   if (walk_error) result.problems.push_back(out.string() + ": cannot be read whole: " + walk_error.message());

@@ -1,13 +1,12 @@
 #include "store/ledger.h"
 
-#include <signal.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <stdexcept>
 
 #include "store/field_codec.h"
 #include "store/issued_document_rows.h"
+#include "store/process_liveness.h"
 #include "store/table_rows.h"
 
 namespace clause {
@@ -31,15 +30,6 @@ IssuedDocument issued_document_from_cells(const std::vector<Cell>& c) {
 
 namespace {
 
-std::string this_host() {
-  char name[256] = {0};
-  if (::gethostname(name, sizeof name - 1) != 0) return "";
-  return name;
-}
-
-// A process of this host is gone when signalling it says so (EPERM: it exists, owned by another user).
-bool process_has_ended(long long pid) { return pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH); }
-
 }  // namespace
 
 long long start_run(Database& db, const std::string& kind, const std::string& parameters, Instant started) {
@@ -56,7 +46,7 @@ std::vector<long long> mark_interrupted_runs(Database& db, long long current_run
                            {{"host", this_host()}, {"id", std::to_string(current_run_id)}});
   for (const auto& c : rows) {
     const long long id = decode_cell<long long>(c[0], "id"), pid = decode_cell<long long>(c[1], "pid");
-    if (pid == ::getpid() || !process_has_ended(pid)) continue;
+    if (pid == ::getpid() || other_clause_process_running(pid)) continue;
     std::string note = "interrupted: its process " + std::to_string(pid) +
                        " ended before the run finished (found by run " + std::to_string(current_run_id) + ")";
     db.session() << db.query("runs.mark_interrupted"), soci::use(note, "note"), soci::use(id, "id");
