@@ -1,5 +1,8 @@
 #include "batch/run_context.h"
 
+#include <chrono>
+#include <thread>
+
 #include <spdlog/spdlog.h>
 
 #include "settings/terms_loader.h"
@@ -42,13 +45,20 @@ void RunContext::hold_run_lock() {
   Database& db = connection();   // before any migration: `clause init` takes it too
   lock_ = RunLock::try_acquire(db);
   if (!lock_) {
-    std::string holder = "a run";
-    try {
-      holder = describe_lock_holder(db);
-    } catch (const std::exception&) {
-      // a blank database (another `clause init` at work): no runs table to read yet
+    // The holder records its run right after taking the lock: give it a moment to do so, so the
+    // message can name it.
+    std::string holder;
+    for (int attempt = 0; attempt < 10 && holder.empty(); ++attempt) {
+      if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      try {
+        holder = describe_lock_holder(db);
+      } catch (const std::exception&) {
+        break;   // a blank database (another `clause init` at work): no runs table to read yet
+      }
     }
-    throw DatabaseLocked("another clause run holds the database: " + holder +
+    throw DatabaseLocked((holder.empty() ? std::string("another clause command holds the database (an import or a "
+                                                       "migration, which record no run)")
+                                         : "another clause run holds the database: " + holder) +
                          "; nothing done, try again when it has finished");
   }
 }

@@ -50,7 +50,7 @@ RunLock::~RunLock() {
 
 std::string describe_lock_holder(Database& db) {
   auto rows = select_cells(db, db.query("runs.latest_running"), 4);
-  if (rows.empty()) return "a run not yet recorded (an import or a migration)";
+  if (rows.empty()) return "";
   const auto& c = rows.front();
   std::string text = "run " + c[0].value_or("?") + " (" + c[1].value_or("") ;
   if (c[2] && !c[2]->empty()) text += " " + *c[2];

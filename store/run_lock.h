@@ -29,7 +29,8 @@ class RunLock {
 };
 
 // "run 12 (invoices --date 2026-11-02), started 2026-11-02T02:00:00Z": the run the lock's holder is
-// most likely running (the latest still marked running), for the message of the run refused.
+// most likely running (the latest still marked running), for the message of the run refused; ""
+// when none is recorded (an import or a migration, which record no run, or a run just starting).
 std::string describe_lock_holder(Database& db);
 
 }  // namespace clause

@@ -131,5 +131,51 @@ TEST_F(Nightly, ANightStoppedPartWayIsFinishedByTheNextRunWithNothingIssuedTwice
   EXPECT_EQ(run_command("find " + ws.out().string() + " -name '*.tmp-*'").output, "");
 }
 
+// Two nightlies started at the same instant: one runs the night, the other exits 5 at once with the
+// lock message (or, started after the first finished, finds the night done); the documents are then
+// exactly those of one run. `clause` is given as a command prefix (SQLite or PostgreSQL).
+void two_nightlies_at_once(const std::string& clause, const Workspace& ws, const Workspace& single) {
+  const std::string one = clause + "nightly --date 2026-11-01 --out " + ws.out().string();
+  const std::string rc = ws.root().string() + "/rc";
+  auto both = run_command("(" + one + " > " + ws.root().string() + "/a.log 2>&1; echo a=$? >> " + rc + ") & (" + one +
+                          " > " + ws.root().string() + "/b.log 2>&1; echo b=$? >> " + rc + ") & wait; sort " + rc);
+  EXPECT_TRUE(both.output == "a=0\nb=5\n" || both.output == "a=5\nb=0\n" || both.output == "a=0\nb=0\n") << both.output;
+  if (both.output.find("=5") != std::string::npos) {
+    const std::string refused = testing::read_text(ws.root() / (both.output.find("a=5") != std::string::npos ? "a.log" : "b.log"));
+    EXPECT_NE(refused.find("another clause run holds the database: run "), std::string::npos) << refused;
+  }
+  ASSERT_EQ(single.clause("nightly --date 2026-11-01 --out " + single.out().string()).exit_code, 0);
+}
+
+TEST(NightlyAtOnce, TwoNightliesOnSqliteRunTheNightOnce) {
+  Workspace ws("nightly-twice-" + std::to_string(::getpid())), single("nightly-once-" + std::to_string(::getpid()));
+  for (const Workspace* w : {&ws, &single}) {
+    ASSERT_EQ(w->clause("init").exit_code, 0);
+    ASSERT_EQ(w->clause("import samples").exit_code, 0);
+  }
+  two_nightlies_at_once("cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + std::string(CLAUSE_BINARY_DIR) +
+                            "/batch/clause --db " + ws.db_url() + " ",
+                        ws, single);
+  EXPECT_EQ(documents(ws), documents(single));
+  EXPECT_EQ(ws.sql("select count(*) from runs where kind = 'nightly'"), "1\n");
+}
+
+TEST(NightlyAtOnce, TwoNightliesOnPostgresqlRunTheNightOnce) {
+  CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
+  testing::PostgresWorkspace pg("clause_nightly_twice_" + std::to_string(::getpid()));
+  ASSERT_TRUE(pg.created());
+  Workspace ws("nightly-twice-pg-" + std::to_string(::getpid())), single("nightly-once-pg-" + std::to_string(::getpid()));
+  ASSERT_EQ(pg.clause("init").exit_code, 0);
+  ASSERT_EQ(pg.clause("import samples").exit_code, 0);
+  ASSERT_EQ(single.clause("init").exit_code, 0);
+  ASSERT_EQ(single.clause("import samples").exit_code, 0);
+  two_nightlies_at_once(pg.clause_command(""), ws, single);
+  EXPECT_EQ(pg.psql("SELECT kind || '|' || coalesce(number, '') || '|' || contract_id || '|' || period || '|' || sha256 "
+                    "FROM issued_documents ORDER BY kind, contract_id, period"),
+            single.sql("select kind, coalesce(number, ''), contract_id, period, sha256 from issued_documents order by "
+                       "kind, contract_id, period"));
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM runs WHERE kind = 'nightly'"), "1\n");
+}
+
 }  // namespace
 }  // namespace clause
