@@ -17,12 +17,22 @@
 #include "batch/run_stop.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
+#include "rules/calendar.h"
+#include "rules/continuity.h"
 #include "rules/contract_month.h"
+#include "rules/service_end.h"
 #include "store/ledger.h"
 #include "store/record_repository.h"
 
 namespace clause {
 namespace {
+
+// R4: the longest continuity any profile grants after the end of service.
+int max_continuity_days(RunContext& context) {
+  int days = 0;
+  for (const auto& [name, profile] : context.profiles()) days = std::max(days, profile.reversibility.continuity_max_days);
+  return days;
+}
 
 // One contract's statement on its way: prepared and computed on the main thread (database reads),
 // rendered on a worker (template, PDF, XLSX, temporary files), recorded on the main thread again
@@ -111,7 +121,11 @@ std::optional<CreditDrift> credit_drift(const std::string& contract_id, const st
 class StatementsRun {
  public:
   StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request, long long run_id)
-      : db_(context.database()), engine_(engine), request_(request), run_id_(run_id), preparer_(context) {}
+      : db_(context.database()), engine_(engine), request_(request), run_id_(run_id), preparer_(context),
+        max_continuity_days_(max_continuity_days(context)) {}
+
+  // Contracts of the selection that owed no statement for the month (N4, R4), left out quietly.
+  int left_out() const { return quiet_; }
 
   void run(const std::vector<std::string>& ids, StatementsOutcome& outcome, nlohmann::ordered_json& documents) {
     // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy.
@@ -151,8 +165,15 @@ class StatementsRun {
       w->contract_id = contract_id;
       ContractProblem problem;
       w->prepared = preparer_.prepare(contract_id, request_.month.last_day(), problem);
-      if (!w->prepared) return skip(outcome, contract_id, problem.record, problem.reason);
+      if (!w->prepared) {
+        if (!may_have_statement(contract_id)) return quiet(contract_id);
+        return skip(outcome, contract_id, problem.record, problem.reason);
+      }
       const auto& r = w->prepared->records;
+      // N4, R4: a month after the end of service gets a statement only when it holds continuity
+      // days; the widened selection brings in contracts that do not, which are left out quietly.
+      if (!statement_month(r.contract, contract_continuity(r, w->prepared->terms->reversibility), request_.month))
+        return quiet(contract_id);
       w->figures = compute_contract_month(r, *w->prepared->terms, w->prepared->clock, request_.month);
       if (!w->figures.problems.empty()) return skip(outcome, contract_id, "contract " + contract_id, w->figures.problems[0]);
       w->issued = request_.month.next().first_day();
@@ -251,6 +272,25 @@ class StatementsRun {
     }
   }
 
+  // A contract of the widened selection with no service and no continuity in the month: no
+  // statement is due, so nothing is reported.
+  std::shared_ptr<StatementWork> quiet(const std::string& contract) {
+    spdlog::debug("contract {}: no service in {} (N4, R4): no statement", contract, format_year_month(request_.month));
+    ++quiet_;
+    return nullptr;
+  }
+
+  // Whether a contract that cannot be prepared could still owe a statement for the month: in
+  // service on one of its days, or ended recently enough for continuity (R4) to reach it. A
+  // broken contract whose term ended long ago is not reported every month.
+  bool may_have_statement(const std::string& contract_id) const {
+    const auto c = load_contract(db_, contract_id);
+    if (!c) return true;   // "no such contract" is worth saying
+    if (active_in_month(*c, request_.month)) return true;
+    const std::optional<Date> end = service_end(*c);
+    return end && add_days(*end, max_continuity_days_) >= request_.month.first_day();
+  }
+
   std::shared_ptr<StatementWork> skip(StatementsOutcome& outcome, const std::string& contract, const std::string& record,
                                       const std::string& reason) {
     spdlog::warn("contract {} skipped: {}: {}", contract, record, reason);
@@ -263,13 +303,19 @@ class StatementsRun {
   const StatementsRequest& request_;
   long long run_id_;
   ContractPreparer preparer_;
+  int max_continuity_days_ = 0;
+  int quiet_ = 0;                 // contracts of the selection left out quietly
 };
 
-std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request) {
+// The contracts that may owe a statement for the month: those whose recorded `end` is not before
+// the month's first day less the longest continuity of the profiles (R4: continuity months get
+// statements). The selection is wide on purpose (a K contract past its term with no `end` is in
+// it); prepare() keeps only the months statement_month() says (N4, R4).
+std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request, int continuity_days) {
   if (request.contract_id) return {*request.contract_id};
   std::vector<std::string> ids;
-  for (const auto& c : load_contracts_active_between(db, request.month.first_day(), request.month.last_day()))
-    ids.push_back(c.id);
+  const Date first = add_days(request.month.first_day(), -continuity_days);
+  for (const auto& c : load_contracts_active_between(db, first, request.month.last_day())) ids.push_back(c.id);
   return ids;
 }
 
@@ -285,9 +331,11 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
   outcome.recovery = recover_output(db, request.out);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
-  const auto ids = contracts_of_month(db, request);
+  const auto ids = contracts_of_month(db, request, max_continuity_days(context));
+  std::optional<StatementsRun> statements;
   try {
-    StatementsRun(context, engine, request, outcome.run_id).run(ids, outcome, documents);
+    statements.emplace(context, engine, request, outcome.run_id);
+    statements->run(ids, outcome, documents);
   } catch (const std::exception& e) {
     outcome.stopped = e.what();
     spdlog::error("statements {} stopped: {}", format_year_month(request.month), e.what());
@@ -308,7 +356,8 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   outcome.manifest = request.out / format_year_month(request.month) /
                      (request.contract_id ? "manifest-" + path_segment(*request.contract_id) + ".json" : "manifest.json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
-  RunCounts counts{int(ids.size() - outcome.skipped.size()), int(outcome.skipped.size()), outcome.issued};
+  const int left_out = statements ? statements->left_out() : 0;
+  RunCounts counts{int(ids.size() - outcome.skipped.size()) - left_out, int(outcome.skipped.size()), outcome.issued};
   finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
   return outcome;
 }
