@@ -8,13 +8,14 @@
 #include "batch/document_vat.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
+#include "batch/run_stop.h"
 #include "rules/calendar.h"
 #include "store/billing_ledger.h"
 
 namespace clause {
 namespace {
 
-// A credit note that would credit more than its invoice bears (B6): the contract is skipped.
+// A credit note that would credit more than its invoice bears (B6): it waits.
 struct CreditRefused : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -56,9 +57,9 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     }
     const std::optional<CorrectedInvoice> invoice = invoice_to_correct(db, p, month);
     if (!invoice) {
-      result.waiting.push_back(period + ": no invoice of the period from " +
-                               invoice_period_key(c, terms.billing, month.first_day()) +
-                               " in the ledger or among the prior invoices to correct");
+      result.waiting.push_back({c.id, month, total,
+                                "no invoice of the period from " + invoice_period_key(c, terms.billing, month.first_day()) +
+                                    " in the ledger or among the prior invoices to correct"});
       continue;
     }
     const std::vector<DocumentVat>& invoice_vat = invoice->vat;
@@ -108,8 +109,12 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     try {
       issued = issue_and_publish(db, draft, produce);
     } catch (const CreditRefused& e) {
-      result.problem = "credit note of " + period + " correcting " + invoice->number + ": " + e.what();
-      return result;
+      result.waiting.push_back({c.id, month, total, "credit note correcting " + invoice->number + " refused: " + e.what()});
+      continue;
+    } catch (const std::exception& e) {
+      stop_if_database_gone(db, e);   // B4: a data problem makes the credit wait, never the invoices
+      result.waiting.push_back({c.id, month, total, "credit note correcting " + invoice->number + ": " + e.what()});
+      continue;
     }
     if (issued.newly_issued) {
       spdlog::debug("issued credit note {} for {} {}", *issued.document.number, c.id, period);

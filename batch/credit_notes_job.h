@@ -17,13 +17,25 @@
 
 namespace clause {
 
-struct CreditNotesOfContract {
-  std::vector<IssueResult> documents;      // issued now or found, by month
-  std::vector<std::string> waiting;        // "2026-10: no invoice of period 2026-10-01 in the ledger"
-  std::optional<std::string> problem;      // a credit exceeding its invoice: the contract is skipped
+// B4: a month of credits that got no credit note tonight, with the reason an operator reads. It
+// waits (listed in the manifest and the journal every night until issued), and never stops the
+// contract's invoices.
+struct WaitingCredit {
+  std::string contract_id;
+  YearMonth month{};
+  Money amount;                            // the month's credits HT (what the credit note would grant)
+  std::string reason;                      // "no invoice of the period from 2026-10-01 in the ledger ..."
+  friend bool operator==(const WaitingCredit&, const WaitingCredit&) = default;
 };
 
-// B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction.
+struct CreditNotesOfContract {
+  std::vector<IssueResult> documents;      // issued now or found, by month
+  std::vector<WaitingCredit> waiting;      // no invoice to cite, refused (B6), a data problem
+};
+
+// B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction. A
+// credit note that cannot be issued (nothing to cite, more than the invoice bears, a data
+// problem) is listed in `waiting`; a database that stops answering throws RunStopped.
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& contract,
                                          Date date, long long run_id);
 

@@ -74,12 +74,12 @@ class InvoicesRun {
     CreditNotesOfContract notes = issue_credit_notes(db_, output_, *prepared, request_.date, run_id);
     for (const auto& n : notes.documents) record(n, outcome, documents, true);
     for (const auto& w : notes.waiting) {
-      // Listed in the manifest and counted in the summary; logged at debug level so a nightly log
-      // does not repeat it every night until the invoice exists.
-      spdlog::debug("contract {}: credits of {}", c.id, w);
-      outcome.waiting_credits.push_back(c.id + " " + w);
+      // Listed in the manifest and the journal and counted in the summary; logged at debug level so
+      // a nightly log does not repeat it every night until the invoice exists. B4: a waiting credit
+      // never stops the contract's invoices.
+      spdlog::debug("contract {}: credits of {} waiting: {}", c.id, format_year_month(w.month), w.reason);
+      outcome.waiting_credits.push_back(w);
     }
-    if (notes.problem) return skip(outcome, c.id, "contract " + c.id, *notes.problem);
     if (due) record(issue_periodic_invoice(*prepared, *due, run_id), outcome, documents, false);
     if (settlement)
       if (auto final_invoice = issue_final_settlement(*prepared, *settlement, run_id))
@@ -230,14 +230,19 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
         outcome.skipped.push_back({c.id, "contract " + c.id, e.what()});
       }
     }
-    outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id);
+    outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id,
+                                            outcome.waiting_credits);
   } catch (const std::exception& e) {
     outcome.stopped = e.what();
     spdlog::error("invoices {} stopped: {}", format_date(request.date), e.what());
   }
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
-  for (const auto& w : outcome.waiting_credits) waiting.push_back(w);
+  for (const auto& w : outcome.waiting_credits)
+    waiting.push_back({{"contract", w.contract_id},
+                       {"month", format_year_month(w.month)},
+                       {"credit_cents", w.amount.cents},
+                       {"reason", w.reason}});
   nlohmann::ordered_json manifest = {{"kind", "invoices"},
                                      {"date", format_date(request.date)},
                                      {"documents", documents},
