@@ -61,6 +61,8 @@ layout::Table journal_table(Database& db, const Parties& parties, Date date, con
                   sign_ttc = credit ? -d.total_ttc : d.total_ttc;
       std::string reference = is_final_invoice_key(d.period)
                                   ? "Facture de solde, période du " + d.period.substr(kFinalInvoicePrefix.size())
+                              : is_continuity_invoice_key(d.period)
+                                  ? "Continuité de service (R4), mois " + d.period.substr(kContinuityInvoicePrefix.size())
                                   : "Période du " + d.period;
       if (credit) {
         if (!corrected.count(*d.number))

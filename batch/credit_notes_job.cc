@@ -25,10 +25,12 @@ struct CreditRefused : std::runtime_error {
 std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& p, YearMonth month) {
   const Contract& c = p.records.contract;
   const std::string key = invoice_period_key(c, p.terms->billing, month.first_day());
-  if (auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, key)) {
-    std::vector<DocumentVat> vat = load_document_vat(db, *invoice->number);
-    if (!vat.empty()) return CorrectedInvoice{*invoice->number, invoice->issued_on, std::move(vat)};
-  }
+  // R4: a continuity month is billed by its own invoice, in arrears.
+  for (const std::string& k : {key, continuity_invoice_key(month)})
+    if (auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, k)) {
+      std::vector<DocumentVat> vat = load_document_vat(db, *invoice->number);
+      if (!vat.empty()) return CorrectedInvoice{*invoice->number, invoice->issued_on, std::move(vat)};
+    }
   // Billed before Clause: the former invoice whose period holds the month's first day of service.
   const Date served = std::max(month.first_day(), c.start);
   for (const PriorInvoice& prior : p.records.prior_invoices)

@@ -46,8 +46,9 @@ struct CorrectedInvoice {
   std::vector<DocumentVat> vat;            // its VAT bases, which the credit note mirrors (B6)
 };
 
-// B4: the invoice that billed `month` of the contract: Clause's invoice of the period, else the
-// prior invoice whose period holds the month's first day of service; nothing when neither exists.
+// B4: the invoice that billed `month` of the contract: Clause's invoice of the period (or, for a
+// continuity month, R4, its in-arrears invoice), else the prior invoice whose period holds the
+// month's first day of service; nothing when none exists.
 std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& contract, YearMonth month);
 
 }  // namespace clause
