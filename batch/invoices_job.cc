@@ -22,6 +22,7 @@
 #include "rules/service_end.h"
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
+#include "store/table_rows.h"
 
 namespace clause {
 namespace {
@@ -65,6 +66,9 @@ class InvoicesRun {
       : context_(context), db_(context.database()), request_(request), output_(engine, request.out),
         preparer_(context) {
     for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
+    // A corrective statement that raised a month's credits: a further credit note is due (B4).
+    for (const auto& row : select_cells(db_, db_.query("statements.corrections_without_credit_note"), 1))
+      uncredited_.insert(row[0].value_or(""));
   }
 
   const BillingOutput& output() const { return output_; }
