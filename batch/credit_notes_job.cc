@@ -172,7 +172,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       continue;
     } catch (const std::exception& e) {
       stop_if_database_gone(db, e);   // B4: a data problem makes the credit wait, never the invoices
-      result.waiting.push_back({c.id, month, amount, "credit note correcting " + invoice->number + ": " + e.what()});
+      result.waiting.push_back({c.id, month, amount, "credit note correcting " + invoice->number + ": " + e.what(), true});
       continue;
     }
     if (issued.newly_issued) {

@@ -25,6 +25,7 @@ struct WaitingCredit {
   YearMonth month{};
   Money amount;                            // the month's credits HT (what the credit note would grant)
   std::string reason;                      // "no invoice of the period from 2026-10-01 in the ledger ..."
+  bool failed = false;                     // an error, not a rule (the commit failed...): worth a look
   friend bool operator==(const WaitingCredit&, const WaitingCredit&) = default;
 };
 

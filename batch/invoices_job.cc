@@ -103,6 +103,12 @@ class InvoicesRun {
       // never stops the contract's invoices.
       spdlog::debug("contract {}: credits of {} waiting: {}", c.id, format_year_month(w.month), w.reason);
       outcome.waiting_credits.push_back(w);
+      // An error rather than a rule: the run says something needs a look (exit code), though the
+      // contract's invoices are issued below.
+      if (w.failed) {
+        spdlog::error("contract {}: credit note of {} failed: {}", c.id, format_year_month(w.month), w.reason);
+        outcome.skipped.push_back({c.id, "credit note " + c.id + " " + format_year_month(w.month), w.reason});
+      }
     }
     if (due) record(issue_periodic_invoice(*prepared, *due, run_id), outcome, documents, false);
     if (settlement)
