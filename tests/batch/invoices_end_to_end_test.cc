@@ -110,8 +110,9 @@ TEST_F(InvoicesEndToEnd, ClientCausedInterventionIsBilledWhateverTheAllowance) {
   EXPECT_EQ(document("invoice", "CTR-K-SAINTROCH", "2026-12-01").substr(15, 6), "127793");
 }
 
-// Case 13 (B5): CTR-D-JARDINS, 31 000 MB from 2026-10-06; 30 days above 25 GB reached 2026-11-04:
-// November is billed 2 started steps of 5 GB = 20.00. Decision: a dag contract is billed annually
+// Case 13 (B5 Decision): CTR-D-JARDINS, 31 000 MB from 2026-10-06; the 30 free days run to
+// 2026-11-04, 2026-11-05 is the first billable day: October is not billed, November is billed
+// 2 started steps of 5 GB = 20.00. Decision: a dag contract is billed annually
 // in advance (D Art. 8), so its variable lines go on the next annual invoice (2027-03-01):
 // 1 560.00 + 240.00 + 20.00 = 1 820.00 HT, VAT 364.00, TTC 2 184.00.
 TEST_F(InvoicesEndToEnd, MailOverageGoesOnTheNextAnnualInvoice) {
