@@ -61,6 +61,8 @@ layout::Table journal_table(Database& db, const Parties& parties, Date date, con
                   sign_ttc = credit ? -d.total_ttc : d.total_ttc;
       std::string reference = is_final_invoice_key(d.period)
                                   ? "Facture de solde, période du " + d.period.substr(kFinalInvoicePrefix.size())
+                              : is_continuity_invoice_key(d.period)
+                                  ? "Continuité de service (R4), mois " + d.period.substr(kContinuityInvoicePrefix.size())
                                   : "Période du " + d.period;
       if (credit) {
         if (!corrected.count(*d.number))
@@ -125,10 +127,28 @@ layout::Table unpaid_table(Database& db, const std::map<std::string, TermsProfil
   return t;
 }
 
+// B4: the months of credits that wait, so that the accountant sees what is owed and not yet issued.
+layout::Table waiting_table(const Parties& parties, const std::vector<WaitingCredit>& waiting) {
+  layout::Table t;
+  t.name = "Avoirs en attente";
+  t.columns = {{"Contrat", 2.5, Align::left, CellType::text}, {"Client", 4, Align::left, CellType::text},
+               {"Mois", 1.5, Align::left, CellType::text},    {"Avoirs HT", 1.5, Align::right, CellType::money},
+               {"Motif", 8, Align::left, CellType::text}};
+  Money total;
+  for (const WaitingCredit& w : waiting) {
+    t.rows.push_back({text(w.contract_id), text(parties.client_of(w.contract_id)), text(format_year_month(w.month)),
+                      money(w.amount), text(w.reason)});
+    total += w.amount;
+  }
+  t.total = {{CellType::text, "Total", true}, text(""), text(""), money_sum(total), text("")};
+  return t;
+}
+
 }  // namespace
 
 layout::Document billing_journal(Database& db, const std::map<std::string, TermsProfile>& profiles, Date date,
-                                 const std::optional<std::string>& contract_id, const std::string& provider) {
+                                 const std::optional<std::string>& contract_id, const std::string& provider,
+                                 const std::vector<WaitingCredit>& waiting) {
   const Parties parties = load_parties(db);
   layout::Document doc;
   doc.title = "Journal de facturation du " + format_date_text(date);
@@ -138,16 +158,21 @@ layout::Document billing_journal(Database& db, const std::map<std::string, Terms
   doc.blocks.push_back(journal_table(db, parties, date, contract_id));
   doc.blocks.push_back(layout::Heading{2, "Impayés au " + format_date_text(date) + " (B9)"});
   doc.blocks.push_back(unpaid_table(db, profiles, parties, date, contract_id));
+  if (!waiting.empty()) {   // only then: a night with nothing waiting writes the same workbook as before
+    doc.blocks.push_back(layout::Heading{2, "Avoirs en attente au " + format_date_text(date) + " (B4)"});
+    doc.blocks.push_back(waiting_table(parties, waiting));
+  }
   return doc;
 }
 
 std::filesystem::path write_billing_journal(Database& db, const std::map<std::string, TermsProfile>& profiles,
                                             const BillingOutput& output, Date date,
-                                            const std::optional<std::string>& contract_id) {
+                                            const std::optional<std::string>& contract_id,
+                                            const std::vector<WaitingCredit>& waiting) {
   const auto name = "journal-" + format_date(date) + (contract_id ? "-" + path_segment(*contract_id) : "") + ".xlsx";
   const auto path = output.year_folder(int(date.year())) / name;
   std::filesystem::create_directories(path.parent_path());
-  const auto doc = billing_journal(db, profiles, date, contract_id, output.engine().provider().name);
+  const auto doc = billing_journal(db, profiles, date, contract_id, output.engine().provider().name, waiting);
   const auto tmp = temporary_name(path);
   xlsx::render_xlsx(doc, tmp, {std::chrono::system_clock::to_time_t(std::chrono::sys_days{date}),
                                output.engine().provider().name, {}});

@@ -17,13 +17,26 @@
 
 namespace clause {
 
-struct CreditNotesOfContract {
-  std::vector<IssueResult> documents;      // issued now or found, by month
-  std::vector<std::string> waiting;        // "2026-10: no invoice of period 2026-10-01 in the ledger"
-  std::optional<std::string> problem;      // a credit exceeding its invoice: the contract is skipped
+// B4: a month of credits that got no credit note tonight, with the reason an operator reads. It
+// waits (listed in the manifest and the journal every night until issued), and never stops the
+// contract's invoices.
+struct WaitingCredit {
+  std::string contract_id;
+  YearMonth month{};
+  Money amount;                            // the month's credits HT (what the credit note would grant)
+  std::string reason;                      // "no invoice of the period from 2026-10-01 in the ledger ..."
+  bool failed = false;                     // an error, not a rule (the commit failed...): worth a look
+  friend bool operator==(const WaitingCredit&, const WaitingCredit&) = default;
 };
 
-// B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction.
+struct CreditNotesOfContract {
+  std::vector<IssueResult> documents;      // issued now or found, by month
+  std::vector<WaitingCredit> waiting;      // no invoice to cite, refused (B6), a data problem
+};
+
+// B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction. A
+// credit note that cannot be issued (nothing to cite, more than the invoice bears, a data
+// problem) is listed in `waiting`; a database that stops answering throws RunStopped.
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& contract,
                                          Date date, long long run_id);
 
@@ -34,8 +47,9 @@ struct CorrectedInvoice {
   std::vector<DocumentVat> vat;            // its VAT bases, which the credit note mirrors (B6)
 };
 
-// B4: the invoice that billed `month` of the contract: Clause's invoice of the period, else the
-// prior invoice whose period holds the month's first day of service; nothing when neither exists.
+// B4: the invoice that billed `month` of the contract: Clause's invoice of the period (or, for a
+// continuity month, R4, its in-arrears invoice), else the prior invoice whose period holds the
+// month's first day of service; nothing when none exists.
 std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& contract, YearMonth month);
 
 }  // namespace clause

@@ -5,6 +5,7 @@
 #include "rules/calendar.h"
 #include "rules/interventions.h"
 #include "rules/mail_quota.h"
+#include "rules/monthly_fee.h"
 #include "rules/proration.h"
 
 namespace clause {
@@ -132,6 +133,27 @@ std::vector<DraftLine> variable_lines(const PreparedContract& p, Date from, Date
                          (fr ? " Go, art. 6.1)" : " GB, art. 6.1)");
       lines.push_back({{text, Milli{overage.steps * 1000LL}, terms.billing.mail_step_price, rate}, "C62"});
     }
+  }
+  return lines;
+}
+
+std::vector<DraftLine> continuity_lines(const PreparedContract& p, const ContinuityDue& due, Language lang) {
+  const ContractRecords& r = p.records;
+  const TermsProfile& terms = *p.terms;
+  const bool fr = lang == Language::fr;
+  std::vector<DraftLine> lines;
+  for (const auto& s : r.services) {
+    // R4: the price in force carries over (no revision after the end of service, B3).
+    const auto fee = monthly_fee_on(r.fee_revisions, s.id, due.billed.first, r.contract.billing);
+    if (!fee) continue;
+    const ProratedPrice amount = continuity_amount(fee->monthly, due);
+    std::string text = (fr ? "Continuité de service (réversibilité, art. 16) — " : "Service continuity (reversibility, art. 16) — ") +
+                       service_name(r, s.id) + (fr ? " — du " : " — from ") + format_date_text(due.billed.first, lang) +
+                       (fr ? " au " : " to ") + format_date_text(due.billed.last, lang);
+    if (amount.days_billed != amount.days_in_period)
+      text += (fr ? " (prorata " : " (prorated ") + std::to_string(amount.days_billed) + "/" +
+              std::to_string(amount.days_in_period) + (fr ? " jours)" : " days)");
+    lines.push_back({{text, Milli{1000}, amount.amount, terms.billing.vat_rate_basis_points}, "C62"});
   }
   return lines;
 }

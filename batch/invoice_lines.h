@@ -11,6 +11,7 @@
 #include "batch/prepared_contract.h"
 #include "reports/format.h"
 #include "rules/billing_period.h"
+#include "rules/continuity.h"
 #include "rules/invoice_arithmetic.h"
 #include "store/ledger.h"
 
@@ -33,6 +34,10 @@ std::vector<DraftLine> invoice_lines(const PreparedContract& contract, const Due
 // I1-I3, B5: the billable interventions and mail overage of the days [from, to] (mail by whole
 // months), e.g. the last period of an ended contract (its final settlement).
 std::vector<DraftLine> variable_lines(const PreparedContract& contract, Date from, Date to, Language lang);
+
+// R4, B2: one line per service with a price in force on the first billed day of `due`: the
+// monthly price (S7: period price / 1, 3 or 12) x continuity days billed / days in the month.
+std::vector<DraftLine> continuity_lines(const PreparedContract& contract, const ContinuityDue& due, Language lang);
 
 // B4: one line per service credited in `month` (amounts > 0), at `vat_rate_basis_points`.
 std::vector<DraftLine> credit_note_lines(const PreparedContract& contract, const std::vector<ServiceCredit>& credits,

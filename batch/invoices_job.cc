@@ -18,8 +18,11 @@
 #include "batch/run_stop.h"
 #include "rules/billing_period.h"
 #include "rules/calendar.h"
+#include "rules/continuity.h"
+#include "rules/service_end.h"
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
+#include "store/table_rows.h"
 
 namespace clause {
 namespace {
@@ -32,6 +35,14 @@ std::vector<FeeRevision> computed_revisions(Database& db, const ContractRecords&
   for (const auto& r : records.fee_revisions)
     if (!recorded.count({r.service_id, r.effective})) out.push_back(r);
   return out;
+}
+
+// R4: whether a continuity invoice may be due on `d` (cheap, before the contract is loaded): the
+// first day of a month after the end of service, within the longest continuity and a month.
+bool continuity_invoice_possible(const Contract& c, const TermsProfile& terms, Date d) {
+  if (d.day() != std::chrono::day{1}) return false;
+  const std::optional<Date> end = service_end(c);
+  return end && d > *end && d <= add_days(*end, terms.reversibility.continuity_max_days + 31);
 }
 
 nlohmann::ordered_json manifest_entry(const IssueResult& r, const std::filesystem::path& out) {
@@ -55,6 +66,9 @@ class InvoicesRun {
       : context_(context), db_(context.database()), request_(request), output_(engine, request.out),
         preparer_(context) {
     for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
+    // A corrective statement that raised a month's credits: a further credit note is due (B4).
+    for (const auto& row : select_cells(db_, db_.query("statements.corrections_without_credit_note"), 1))
+      uncredited_.insert(row[0].value_or(""));
   }
 
   const BillingOutput& output() const { return output_; }
@@ -62,24 +76,40 @@ class InvoicesRun {
   void process(const Contract& c, long long run_id, InvoicesOutcome& outcome, nlohmann::ordered_json& documents) {
     std::optional<DuePeriod> due;
     std::optional<FinalSettlement> settlement;
+    bool continuity_possible = false;
     if (auto profile = context_.profiles().find(c.terms_profile); profile != context_.profiles().end()) {
       due = invoice_due_on(c, profile->second.billing, request_.date);
       if (!due) settlement = final_settlement_on(c, profile->second.billing, request_.date);
+      continuity_possible = continuity_invoice_possible(c, profile->second, request_.date);
     }
-    if (!due && !settlement && !uncredited_.count(c.id)) return;   // nothing to issue for this contract today
+    // Nothing to issue for this contract today.
+    if (!due && !settlement && !continuity_possible && !uncredited_.count(c.id)) return;
     ContractProblem problem;
     auto prepared = preparer_.prepare(c.id, request_.date, problem);
     if (!prepared) return skip(outcome, c.id, problem.record, problem.reason);
 
+    // R4: the continuity invoice of last month first, so that the credit notes of that month,
+    // issued next, can cite it (they are deducted from the next invoice, B4).
+    if (continuity_possible)
+      if (auto continuity = contract_continuity(prepared->records, prepared->terms->reversibility))
+        if (auto owed = continuity_invoice_due_on(c, prepared->terms->billing, *continuity, request_.date))
+          record(issue_continuity_invoice(*prepared, *continuity, *owed, run_id), outcome, documents, false);
+
     CreditNotesOfContract notes = issue_credit_notes(db_, output_, *prepared, request_.date, run_id);
     for (const auto& n : notes.documents) record(n, outcome, documents, true);
     for (const auto& w : notes.waiting) {
-      // Listed in the manifest and counted in the summary; logged at debug level so a nightly log
-      // does not repeat it every night until the invoice exists.
-      spdlog::debug("contract {}: credits of {}", c.id, w);
-      outcome.waiting_credits.push_back(c.id + " " + w);
+      // Listed in the manifest and the journal and counted in the summary; logged at debug level so
+      // a nightly log does not repeat it every night until the invoice exists. B4: a waiting credit
+      // never stops the contract's invoices.
+      spdlog::debug("contract {}: credits of {} waiting: {}", c.id, format_year_month(w.month), w.reason);
+      outcome.waiting_credits.push_back(w);
+      // An error rather than a rule: the run says something needs a look (exit code), though the
+      // contract's invoices are issued below.
+      if (w.failed) {
+        spdlog::error("contract {}: credit note of {} failed: {}", c.id, format_year_month(w.month), w.reason);
+        outcome.skipped.push_back({c.id, "credit note " + c.id + " " + format_year_month(w.month), w.reason});
+      }
     }
-    if (notes.problem) return skip(outcome, c.id, "contract " + c.id, *notes.problem);
     if (due) record(issue_periodic_invoice(*prepared, *due, run_id), outcome, documents, false);
     if (settlement)
       if (auto final_invoice = issue_final_settlement(*prepared, *settlement, run_id))
@@ -120,6 +150,32 @@ class InvoicesRun {
             : "Final invoice: contract ended on " + format_date_text(s.to, language) +
                   ", variable items of the last period.";
     return issue_invoice(p, {key, s.from, s.to, std::move(lines), {note}}, run_id);
+  }
+
+  // R4 Decision: the continuity days of last month, invoiced in arrears at the price in force (one
+  // line per service, B2 proration), with the variable lines of those days.
+  IssueResult issue_continuity_invoice(const PreparedContract& p, const ContinuityPeriod& continuity,
+                                       const ContinuityDue& owed, long long run_id) {
+    const std::string key = continuity_invoice_key(owed.month);
+    if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
+      return {*existing, false};
+    const Language language = output_.engine().language_of(p.records.account.language);
+    std::vector<DraftLine> lines = continuity_lines(p, owed, language);
+    for (auto& l : variable_lines(p, owed.billed.first, owed.billed.last, language)) lines.push_back(std::move(l));
+    const bool fr = language == Language::fr;
+    std::string note = fr ? "Continuité de service pendant la réversibilité (art. 16), facturée à terme échu : " +
+                                month_text(owed.month, language) + ", du " + format_date_text(owed.billed.first, language) +
+                                " au " + format_date_text(owed.billed.last, language) + "."
+                          : "Service continuity during reversibility (art. 16), invoiced in arrears: " +
+                                month_text(owed.month, language) + ", from " +
+                                format_date_text(owed.billed.first, language) + " to " +
+                                format_date_text(owed.billed.last, language) + ".";
+    if (owed.last)
+      note += fr ? (continuity.takeover ? " Dernière facture de continuité : reprise le " : " Dernière facture de continuité : fin de la continuité le ") +
+                       format_date_text(continuity.last, language) + "."
+                 : (continuity.takeover ? " Last continuity invoice: taken over on " : " Last continuity invoice: continuity ends on ") +
+                       format_date_text(continuity.last, language) + ".";
+    return issue_invoice(p, {key, owed.billed.first, owed.billed.last, std::move(lines), {note}}, run_id);
   }
 
   IssueResult issue_invoice(const PreparedContract& p, const InvoiceContent& content, long long run_id) {
@@ -230,14 +286,19 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
         outcome.skipped.push_back({c.id, "contract " + c.id, e.what()});
       }
     }
-    outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id);
+    outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id,
+                                            outcome.waiting_credits);
   } catch (const std::exception& e) {
     outcome.stopped = e.what();
     spdlog::error("invoices {} stopped: {}", format_date(request.date), e.what());
   }
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
-  for (const auto& w : outcome.waiting_credits) waiting.push_back(w);
+  for (const auto& w : outcome.waiting_credits)
+    waiting.push_back({{"contract", w.contract_id},
+                       {"month", format_year_month(w.month)},
+                       {"credit_cents", w.amount.cents},
+                       {"reason", w.reason}});
   nlohmann::ordered_json manifest = {{"kind", "invoices"},
                                      {"date", format_date(request.date)},
                                      {"documents", documents},

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/credit_notes_job.h"
 #include "batch/document_engine.h"
 #include "batch/output_recovery.h"
 #include "batch/run_context.h"
@@ -32,7 +33,7 @@ struct InvoicesOutcome {
   int invoices_issued = 0;
   int credit_notes_issued = 0;
   int already_issued = 0;                     // found in the ledger: nothing new
-  std::vector<std::string> waiting_credits;   // "CTR-X 2026-10: ..." months whose invoice is not in the ledger
+  std::vector<WaitingCredit> waiting_credits; // months of credits with no credit note yet, and why (B4)
   std::vector<SkippedContract> skipped;
   std::filesystem::path journal;
   std::filesystem::path manifest;

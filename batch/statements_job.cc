@@ -1,5 +1,6 @@
 #include "batch/statements_job.h"
 
+#include <algorithm>
 #include <deque>
 #include <future>
 #include <map>
@@ -17,12 +18,25 @@
 #include "batch/run_stop.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
+#include "rules/calendar.h"
+#include "rules/continuity.h"
 #include "rules/contract_month.h"
+#include "rules/service_end.h"
 #include "store/ledger.h"
 #include "store/record_repository.h"
 
 namespace clause {
 namespace {
+
+// The ledger period of a corrective statement: the month, this infix, its revision ("2026-11-c1").
+constexpr std::string_view kCorrectivePeriodInfix = "-c";
+
+// R4: the longest continuity any profile grants after the end of service.
+int max_continuity_days(RunContext& context) {
+  int days = 0;
+  for (const auto& [name, profile] : context.profiles()) days = std::max(days, profile.reversibility.continuity_max_days);
+  return days;
+}
 
 // One contract's statement on its way: prepared and computed on the main thread (database reads),
 // rendered on a worker (template, PDF, XLSX, temporary files), recorded on the main thread again
@@ -110,8 +124,13 @@ std::optional<CreditDrift> credit_drift(const std::string& contract_id, const st
 
 class StatementsRun {
  public:
-  StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request, long long run_id)
-      : db_(context.database()), engine_(engine), request_(request), run_id_(run_id), preparer_(context) {}
+  StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request, long long run_id,
+                Instant now)
+      : db_(context.database()), engine_(engine), request_(request), run_id_(run_id), now_(now), preparer_(context),
+        max_continuity_days_(max_continuity_days(context)) {}
+
+  // Contracts of the selection that owed no statement for the month (N4, R4), left out quietly.
+  int left_out() const { return quiet_; }
 
   void run(const std::vector<std::string>& ids, StatementsOutcome& outcome, nlohmann::ordered_json& documents) {
     // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy.
@@ -128,7 +147,7 @@ class StatementsRun {
         if (!work) continue;
         std::future<RenderedFiles> rendered;
         if (!work->already_issued)
-          rendered = std::async(std::launch::async, [this, work] { return render(*work); });
+          rendered = std::async(std::launch::async, [this, work] { return render(*work, reference_of(*work)); });
         window.emplace_back(std::move(work), std::move(rendered));
         if (window.size() >= in_flight) finish_front();
       }
@@ -151,8 +170,15 @@ class StatementsRun {
       w->contract_id = contract_id;
       ContractProblem problem;
       w->prepared = preparer_.prepare(contract_id, request_.month.last_day(), problem);
-      if (!w->prepared) return skip(outcome, contract_id, problem.record, problem.reason);
+      if (!w->prepared) {
+        if (!may_have_statement(contract_id)) return quiet(contract_id);
+        return skip(outcome, contract_id, problem.record, problem.reason);
+      }
       const auto& r = w->prepared->records;
+      // N4, R4: a month after the end of service gets a statement only when it holds continuity
+      // days; the widened selection brings in contracts that do not, which are left out quietly.
+      if (!statement_month(r.contract, contract_continuity(r, w->prepared->terms->reversibility), request_.month))
+        return quiet(contract_id);
       w->figures = compute_contract_month(r, *w->prepared->terms, w->prepared->clock, request_.month);
       if (!w->figures.problems.empty()) return skip(outcome, contract_id, "contract " + contract_id, w->figures.problems[0]);
       w->issued = request_.month.next().first_day();
@@ -169,13 +195,18 @@ class StatementsRun {
     }
   }
 
+  // "RM-<contract>-<month>": the reference of the month's statement.
+  std::string reference_of(const StatementWork& w) const {
+    return "RM-" + w.contract_id + "-" + format_year_month(request_.month);
+  }
+
   // Worker side: touches no database and no shared mutable state.
-  RenderedFiles render(const StatementWork& w) const {
+  RenderedFiles render(const StatementWork& w, const std::string& reference,
+                       const StatementCorrection* correction = nullptr) const {
     const auto& p = *w.prepared;
     Language language = engine_.language_of(p.records.account.language);
     StatementInput input{engine_.provider(), p.records, *p.terms, w.figures, p.clock, engine_.wording(language),
-                         language, w.issued, "RM-" + w.contract_id + "-" + format_year_month(request_.month),
-                         engine_.logo()};
+                         language, w.issued, reference, engine_.logo(), correction};
     layout::Document layout = engine_.templates(language).render("statement", statement_data(input));
     pdf::PdfOptions options;
     options.created = Instant{std::chrono::sys_days{w.issued}};
@@ -204,13 +235,23 @@ class StatementsRun {
       if (w.already_issued) {
         document = *w.already_issued;
         ++outcome.already_issued;
-        if (auto drift = credit_drift(w.contract_id, recorded_credits(db_, w.contract_id, request_.month),
-                                      computed_credits(w.figures))) {
-          spdlog::warn("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
-                       "as issued; a correction is due",
-                       w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
-                       format_money_plain(drift->recomputed), fmt::join(drift->services, ", "));
-          outcome.drifted.push_back(std::move(*drift));
+        const auto recorded = recorded_credits(db_, w.contract_id, request_.month);
+        if (auto drift = credit_drift(w.contract_id, recorded, computed_credits(w.figures))) {
+          try {
+            CorrectiveStatement corrective = issue_corrective(w, document, *drift, recorded, outcome);
+            spdlog::warn("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
+                         "as issued; corrective statement {} issued",
+                         w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
+                         format_money_plain(drift->recomputed), fmt::join(drift->services, ", "), corrective.reference);
+            outcome.corrected.push_back(std::move(corrective));
+          } catch (const std::exception& e) {
+            stop_if_database_gone(db_, e);
+            spdlog::error("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
+                          "as issued; a correction is due and could not be issued: {}",
+                          w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
+                          format_money_plain(drift->recomputed), fmt::join(drift->services, ", "), e.what());
+            outcome.drifted.push_back(std::move(*drift));
+          }
         }
       } else {
         const RenderedFiles files = rendered.get();
@@ -244,11 +285,100 @@ class StatementsRun {
       }
       documents.push_back(manifest_entry(w, document, request_.out,
                                          [this](const std::filesystem::path& x) { return xlsx_digest_of(db_, x); }));
+      for (const IssuedDocument& c : correctives_of(w.contract_id)) documents.push_back(corrective_entry(w, c));
     } catch (const std::exception& e) {
       stop_if_database_gone(db_, e);
       spdlog::error("contract {} failed: {}", w.contract_id, e.what());
       outcome.skipped.push_back({w.contract_id, "contract " + w.contract_id, e.what()});
     }
+  }
+
+  // The corrective statements of the month already in the ledger, by revision ("2026-11-c1"...).
+  std::vector<IssuedDocument> correctives_of(const std::string& contract_id) const {
+    const std::string prefix = format_year_month(request_.month) + std::string{kCorrectivePeriodInfix};
+    std::vector<IssuedDocument> out;
+    for (IssuedDocument& d : load_issued_documents_of_contract(db_, contract_id))
+      if (d.kind == DocumentKind::statement && d.period.rfind(prefix, 0) == 0) out.push_back(std::move(d));
+    std::sort(out.begin(), out.end(), [](const IssuedDocument& a, const IssuedDocument& b) { return a.id < b.id; });
+    return out;
+  }
+
+  // What the manifest says of a corrective statement: which one it replaces, where it is, its credits.
+  nlohmann::ordered_json corrective_entry(const StatementWork& w, const IssuedDocument& d) const {
+    const std::string revision = d.period.substr(d.period.find(kCorrectivePeriodInfix) + kCorrectivePeriodInfix.size());
+    std::filesystem::path xlsx(d.path);
+    xlsx.replace_extension(".xlsx");
+    return {{"contract", w.contract_id},
+            {"account", w.prepared->records.account.id},
+            {"kind", "corrective_statement"},
+            {"reference", reference_of(w) + "-R" + revision},
+            {"corrects", reference_of(w)},
+            {"issued_on", format_date(d.issued_on)},
+            {"pdf", {{"path", std::filesystem::path(d.path).lexically_relative(request_.out).string()}, {"sha256", d.sha256}}},
+            {"xlsx", {{"path", xlsx.lexically_relative(request_.out).string()}, {"sha256", xlsx_digest_of(db_, xlsx)}}},
+            {"credit_total_cents", -d.total_ht.cents}};
+  }
+
+  // The correction of an issued statement whose credits the data no longer gives: a new statement
+  // (revision N, its own ledger period, files beside the original's with "-rectificatif-N"),
+  // rendered with the current figures and what it replaces, recorded with the month's credits as
+  // they now are (a service whose credit went away is recorded at 0) in one transaction, then
+  // published. The original and its files are never touched (invariant 5).
+  CorrectiveStatement issue_corrective(const StatementWork& w, const IssuedDocument& original, const CreditDrift& drift,
+                                       const std::map<std::string, long long>& recorded, StatementsOutcome& outcome) {
+    const int revision = int(correctives_of(w.contract_id).size()) + 1;
+    const std::string suffix = "-rectificatif-" + std::to_string(revision);
+    StatementWork cw = w;
+    cw.issued = std::max(w.prepared->clock.local_date(now_), original.issued_on);
+    cw.pdf_path = w.pdf_path.parent_path() / (w.pdf_path.stem().string() + suffix + ".pdf");
+    cw.xlsx_path = w.xlsx_path.parent_path() / (w.xlsx_path.stem().string() + suffix + ".xlsx");
+    const std::string reference = reference_of(w) + "-R" + std::to_string(revision);
+    const StatementCorrection correction{reference_of(w), original.issued_on, drift.issued, drift.recomputed};
+    const RenderedFiles files = render(cw, reference, &correction);
+    IssuedDocument draft;
+    draft.kind = DocumentKind::statement;
+    draft.contract_id = w.contract_id;
+    draft.period = format_year_month(request_.month) + std::string{kCorrectivePeriodInfix} + std::to_string(revision);
+    draft.issued_on = cw.issued;
+    draft.run_id = run_id_;
+    draft.total_ht = -w.figures.total_credit;
+    IssueResult result;
+    try {
+      result = issue_and_publish(db_, draft, [&](IssuedDocument&) {
+        std::map<std::string, Money> credits;
+        for (const auto& [service, cents] : recorded) credits[service] = Money{};
+        for (const auto& s : w.figures.services) credits[s.service_id] = s.total;
+        std::vector<ServiceCredit> rows;
+        for (const auto& [service, amount] : credits) rows.push_back({w.contract_id, service, request_.month, amount});
+        write_service_credits(db_, rows);
+        return files;
+      });
+    } catch (...) {
+      discard(files);
+      throw;
+    }
+    if (!result.newly_issued) discard(files);
+    else ++outcome.issued;
+    return {w.contract_id, reference, reference_of(w), drift.issued, drift.recomputed};
+  }
+
+  // A contract of the widened selection with no service and no continuity in the month: no
+  // statement is due, so nothing is reported.
+  std::shared_ptr<StatementWork> quiet(const std::string& contract) {
+    spdlog::debug("contract {}: no service in {} (N4, R4): no statement", contract, format_year_month(request_.month));
+    ++quiet_;
+    return nullptr;
+  }
+
+  // Whether a contract that cannot be prepared could still owe a statement for the month: in
+  // service on one of its days, or ended recently enough for continuity (R4) to reach it. A
+  // broken contract whose term ended long ago is not reported every month.
+  bool may_have_statement(const std::string& contract_id) const {
+    const auto c = load_contract(db_, contract_id);
+    if (!c) return true;   // "no such contract" is worth saying
+    if (active_in_month(*c, request_.month)) return true;
+    const std::optional<Date> end = service_end(*c);
+    return end && add_days(*end, max_continuity_days_) >= request_.month.first_day();
   }
 
   std::shared_ptr<StatementWork> skip(StatementsOutcome& outcome, const std::string& contract, const std::string& record,
@@ -262,14 +392,21 @@ class StatementsRun {
   const DocumentEngine& engine_;
   const StatementsRequest& request_;
   long long run_id_;
+  Instant now_;                   // dates a corrective statement
   ContractPreparer preparer_;
+  int max_continuity_days_ = 0;
+  int quiet_ = 0;                 // contracts of the selection left out quietly
 };
 
-std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request) {
+// The contracts that may owe a statement for the month: those whose recorded `end` is not before
+// the month's first day less the longest continuity of the profiles (R4: continuity months get
+// statements). The selection is wide on purpose (a K contract past its term with no `end` is in
+// it); prepare() keeps only the months statement_month() says (N4, R4).
+std::vector<std::string> contracts_of_month(Database& db, const StatementsRequest& request, int continuity_days) {
   if (request.contract_id) return {*request.contract_id};
   std::vector<std::string> ids;
-  for (const auto& c : load_contracts_active_between(db, request.month.first_day(), request.month.last_day()))
-    ids.push_back(c.id);
+  const Date first = add_days(request.month.first_day(), -continuity_days);
+  for (const auto& c : load_contracts_active_between(db, first, request.month.last_day())) ids.push_back(c.id);
   return ids;
 }
 
@@ -285,14 +422,23 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
   outcome.recovery = recover_output(db, request.out);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
-  const auto ids = contracts_of_month(db, request);
+  const auto ids = contracts_of_month(db, request, max_continuity_days(context));
+  std::optional<StatementsRun> statements;
   try {
-    StatementsRun(context, engine, request, outcome.run_id).run(ids, outcome, documents);
+    statements.emplace(context, engine, request, outcome.run_id, now);
+    statements->run(ids, outcome, documents);
   } catch (const std::exception& e) {
     outcome.stopped = e.what();
     spdlog::error("statements {} stopped: {}", format_year_month(request.month), e.what());
   }
-  nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array();
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array(),
+                         corrected = nlohmann::ordered_json::array();
+  for (const auto& c : outcome.corrected)
+    corrected.push_back({{"contract", c.contract_id},
+                         {"reference", c.reference},
+                         {"corrects", c.corrects},
+                         {"issued_credit_cents", c.issued.cents},
+                         {"recomputed_credit_cents", c.recomputed.cents}});
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& d : outcome.drifted)
     drifted.push_back({{"contract", d.contract_id},
@@ -304,11 +450,13 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
                                      {"documents", documents},
                                      {"skipped", skipped},
                                      {"corrections_due", drifted}};
+  if (!corrected.empty()) manifest["corrections_issued"] = corrected;   // absent otherwise: unchanged manifests
   add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
   outcome.manifest = request.out / format_year_month(request.month) /
                      (request.contract_id ? "manifest-" + path_segment(*request.contract_id) + ".json" : "manifest.json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
-  RunCounts counts{int(ids.size() - outcome.skipped.size()), int(outcome.skipped.size()), outcome.issued};
+  const int left_out = statements ? statements->left_out() : 0;
+  RunCounts counts{int(ids.size() - outcome.skipped.size()) - left_out, int(outcome.skipped.size()), outcome.issued};
   finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
   return outcome;
 }

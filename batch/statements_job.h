@@ -2,7 +2,8 @@
 // local month, load -> rules -> document -> PDF + XLSX -> ledger (statement and its credits in one
 // transaction) -> manifest. Each contract is isolated: an inconsistent one is reported and skipped,
 // the others are issued. A statement already in the ledger is never issued again; when the data
-// has changed since, so that its credits would now differ, the run says so (a correction is due).
+// has changed since, so that its credits would now differ, the run issues a corrective statement
+// (a new document that replaces it; the original is kept).
 #pragma once
 
 #include <filesystem>
@@ -32,7 +33,8 @@ struct SkippedContract {
 };
 
 // An issued statement whose credits the current data no longer gives (a late import, a corrected
-// record): it stays as issued, and an operator decides the correction.
+// record). It stays as issued; a corrective statement replaces it (CorrectiveStatement), and only
+// when that cannot be issued does the drift stay listed as a correction due.
 struct CreditDrift {
   std::string contract_id;
   Money issued;                               // total credit of the issued statement
@@ -40,19 +42,33 @@ struct CreditDrift {
   std::vector<std::string> services;          // services whose credit differs
 };
 
+// A corrective statement issued by this run: a new document (ledger period "2026-11-c1", file
+// "...-releve-2026-11-rectificatif-1.pdf", reference "RM-<contract>-2026-11-R1") citing the one it
+// replaces, both kept. The month's service credits become its figures; `clause invoices` issues a
+// further credit note for what they add (B4), and nothing is clawed back when they went down.
+struct CorrectiveStatement {
+  std::string contract_id;
+  std::string reference;                      // "RM-CTR-K-GARNIER-2026-11-R1"
+  std::string corrects;                       // "RM-CTR-K-GARNIER-2026-11" (the original, also after an earlier correction)
+  Money issued;                               // the credits recorded until now
+  Money recomputed;                           // the credits the current data gives, now recorded
+};
+
 struct StatementsOutcome {
   long long run_id = 0;
   int issued = 0;                             // statements issued by this run
   int already_issued = 0;                     // found in the ledger: nothing new
   std::vector<SkippedContract> skipped;
-  std::vector<CreditDrift> drifted;           // issued statements the data no longer matches
+  std::vector<CreditDrift> drifted;           // issued statements the data no longer matches, not corrected
+  std::vector<CorrectiveStatement> corrected; // corrective statements issued by this run
   std::filesystem::path manifest;
   OutputRecovery recovery;                    // what earlier runs left, completed or removed first
   std::vector<long long> interrupted_runs;    // runs found `running` whose process had ended
   std::optional<std::string> stopped;         // why the run stopped before its last contract
 };
 
-// Runs the job; `now` only dates the run record, never a document.
+// Runs the job; `now` dates the run record and a corrective statement (issued on the day it is
+// issued, never before the statement it replaces), never a monthly statement.
 StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
                                  Instant now);
 

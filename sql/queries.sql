@@ -205,3 +205,21 @@ SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents,
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
        ttc_cents, run_id
   FROM issued_documents WHERE kind = :kind AND issued_on = :issued_on ORDER BY number;
+-- Contracts whose latest corrective statement of a month (period "YYYY-MM-cN", issued by
+-- `clause statements` when the data changed after the month's statement) grants more credits
+-- than the credit notes of that month have credited so far, and has no credit note of its own yet:
+-- a further credit note is due (B4). A statement's ht_cents is minus its credits.
+-- name: statements.corrections_without_credit_note
+SELECT DISTINCT s.contract_id FROM issued_documents s
+ WHERE s.kind = 'statement' AND s.period LIKE '____-__-c%'
+   AND NOT EXISTS (SELECT 1 FROM issued_documents l
+                    WHERE l.kind = 'statement' AND l.contract_id = s.contract_id
+                      AND substr(l.period, 1, 7) = substr(s.period, 1, 7) AND l.id > s.id)
+   AND NOT EXISTS (SELECT 1 FROM issued_documents n
+                    WHERE n.kind = 'credit_note' AND n.contract_id = s.contract_id AND n.period = s.period)
+   AND EXISTS (SELECT 1 FROM issued_documents n
+                WHERE n.kind = 'credit_note' AND n.contract_id = s.contract_id AND n.period = substr(s.period, 1, 7))
+   AND -s.ht_cents > (SELECT COALESCE(SUM(n.ht_cents), 0) FROM issued_documents n
+                       WHERE n.kind = 'credit_note' AND n.contract_id = s.contract_id
+                         AND substr(n.period, 1, 7) = substr(s.period, 1, 7))
+ ORDER BY s.contract_id;

@@ -10,6 +10,7 @@
 #include "batch/exit_codes.h"
 #include "batch/prepared_contract.h"
 #include "reports/trace_text.h"
+#include "rules/continuity.h"
 #include "rules/contract_month.h"
 #include "rules/personal_data.h"
 #include "store/ledger.h"
@@ -54,7 +55,9 @@ int explain_incident(RunContext& context, const TraceWording& wording, const std
     if (service.id != incident->service_id) continue;
     auto credits = compute_service_credits(prepared->records.contract, service, *prepared->terms, prepared->clock, *month,
                                            prepared->records.incidents, prepared->records.outages,
-                                           prepared->records.root_access_periods, prepared->records.fee_revisions);
+                                           prepared->records.root_access_periods, prepared->records.fee_revisions,
+                                           // S7, R4: the cap of a continuity month, as the statement has it
+                                           contract_continuity(prepared->records, prepared->terms->reversibility));
     for (const auto& line : credits.incidents)
       if (line.incident_id == id) {
         print_trace("incident " + id + " (contract " + incident->contract_id + ", service " + service.id + ", " +

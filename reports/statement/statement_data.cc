@@ -176,6 +176,33 @@ json statement_data(const StatementInput& in) {
                     {"period_to_text", format_date_text(last_day(f.month), lang)},
                     {"period_hours", std::to_string(f.interval.length().count() / 3600)},
                     {"time_zone", r.contract.time_zone}};
+  // A corrective statement says what it replaces and what becomes of the difference: a further
+  // credit note when credits went up (B4), nothing clawed back when they went down.
+  d["has_correction"] = in.correction != nullptr;
+  d["correction"] = {{"corrects", ""},
+                     {"corrects_issued_text", ""},
+                     {"credit_before_text", ""},
+                     {"credit_after_text", ""},
+                     {"difference_text", ""},
+                     {"went_up", false},
+                     {"went_down", false}};
+  if (const StatementCorrection* c = in.correction) {
+    const Money difference = c->credit_after - c->credit_before;
+    d["correction"] = {{"corrects", c->corrects},
+                       {"corrects_issued_text", format_date_text(c->corrects_issued, lang)},
+                       {"credit_before_text", format_money(c->credit_before, lang)},
+                       {"credit_after_text", format_money(c->credit_after, lang)},
+                       {"difference_text", format_money(difference < Money{} ? -difference : difference, lang)},
+                       {"went_up", difference > Money{}},
+                       {"went_down", difference < Money{}}};
+  }
+  // R4: a month of continuity after the end of service.
+  d["has_continuity"] = f.continuity_days.has_value() && f.continuity.has_value();
+  d["continuity"] = {{"first_text", ""}, {"last_text", ""}, {"services_until_text", ""}};
+  if (d["has_continuity"].get<bool>())
+    d["continuity"] = {{"first_text", format_date_text(f.continuity_days->first, lang)},
+                       {"last_text", format_date_text(f.continuity_days->last, lang)},
+                       {"services_until_text", format_date_text(f.continuity->last, lang)}};
   d["provider"] = {{"name", in.provider.name},
                    {"legal_form", in.provider.legal_form},
                    {"capital_text", in.provider.capital},

@@ -20,6 +20,15 @@
 
 namespace clause {
 
+// A corrective statement (issue 10 "corrections are issued"): the month's data changed after its
+// statement was issued, so a new statement with a new reference replaces it; both are kept.
+struct StatementCorrection {
+  std::string corrects;            // the reference of the statement it replaces, "RM-CTR-X-2026-11"
+  Date corrects_issued{};          // that statement's date
+  Money credit_before;             // the credits that statement granted
+  Money credit_after;              // the credits the current data gives (this statement's)
+};
+
 // What a statement is made from. `figures` must be compute_contract_month(records, terms, clock, m)
 // for the statement's month; `clock` is the contract's clock; `wording` is the same language.
 struct StatementInput {
@@ -33,10 +42,13 @@ struct StatementInput {
   Date issued{};                   // the run date printed on the statement
   std::string reference;           // "REL-2026-11-K-2026-001", allocated by the job
   std::string logo;                // PNG/JPEG path (absolute, or relative to the template folder), "" for none
+  const StatementCorrection* correction = nullptr;   // set for a corrective statement only
 };
 
 // The statement data, exactly the keys of statement.schema.json. Sections without content have
-// their has_* flag false and an empty list. S10: with terms.service_levels.credits false,
+// their has_* flag false and an empty list. has_correction says a corrective statement (with what
+// it replaces and whether credits went up or down); has_continuity a month of reversibility
+// continuity (R4). S10: with terms.service_levels.credits false,
 // contract.has_credit_table is false and there is no credit line.
 nlohmann::json statement_data(const StatementInput& input);
 

@@ -32,6 +32,17 @@ TEST_F(Explain, IncidentAcrossTheDstChange) {
   EXPECT_NE(r.output.find("3 h 10 de retard : palier de 25\u202F% de 540,00\u00A0€ = 135,00\u00A0€"), std::string::npos) << r.output;
 }
 
+// Case 20 (S7 Decision): explain shows the cap the statement applies: November billed 1 000.00 x
+// 14/30 = 466.67, and the 100 % credit (8 h late) capped there.
+TEST_F(Explain, IncidentOfAProratedMonthShowsTheCapOfTheFeeBilled) {
+  auto r = ws_->clause("explain --incident INC-ZO-1121");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("S7\t1\u202F000,00\u00A0€ × 14 / 30 jours = 466,67\u00A0€"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("plafonné à 100\u202F% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de "
+                          "466,67\u00A0€"),
+            std::string::npos) << r.output;
+}
+
 // French figures use a no-break space before € and a narrow one before % (reports/format.h).
 // Case 4 (S7) and case 5 (I1, I2) for the contract's month.
 TEST_F(Explain, ContractMonthShowsCapAndBilledInterventions) {

@@ -62,18 +62,19 @@ TEST(InvoicesCrash, KilledAtEveryDocumentAndRerunGivesTheDocumentsOfAnUninterrup
   ASSERT_EQ(clean.statements("2026-11").exit_code, 0);
   ASSERT_EQ(invoices(clean, "2026-12-01").exit_code, 0);
 
-  // 7 invoices on 2026-11-01; on 2026-12-01 4 credit notes (Moreau's November credit waits: its
-  // quarter's invoice of 2026-11-15 is not issued here) and 7 invoices. At most 3 documents a run,
+  // 7 invoices on 2026-11-01; on 2026-12-01 4 credit notes (Moreau's and Zola's November credits
+  // wait: their invoices of 2026-11-15 and 2026-11-17 are not issued here) and 8 invoices (Zola's
+  // December invoice is issued all the same, B4). At most 3 documents a run,
   // so every document boundary sees a kill.
   EXPECT_GE(run_with_kills(crashed, "2026-11-01"), 4);
   ASSERT_EQ(crashed.statements("2026-11").exit_code, 0);
   EXPECT_GE(run_with_kills(crashed, "2026-12-01"), 6);
 
   const std::string expected = ledger(clean);
-  EXPECT_EQ(std::count(expected.begin(), expected.end(), '\n'), 7 + 4 + 7);
+  EXPECT_EQ(std::count(expected.begin(), expected.end(), '\n'), 7 + 4 + 8);
   EXPECT_EQ(ledger(crashed), expected);
   // Every file is the one the ledger records, and no temporary file is left behind.
-  EXPECT_EQ(sql(crashed, "select count(*) from issued_documents where number is not null"), "18\n");
+  EXPECT_EQ(sql(crashed, "select count(*) from issued_documents where number is not null"), "19\n");
   auto files = run_command("cd " + crashed.out().string() +
                            " && find invoices -name '*.pdf' | sort | xargs sha256sum | awk '{print $1}' | sort");
   auto recorded = sql(crashed, "select sha256 from issued_documents where number is not null order by sha256");

@@ -1,6 +1,6 @@
 // Invoices and credit notes end to end (RULES B1-B9, I1-I3): the hand-made samples imported into
 // SQLite and `clause invoices` run as cron runs it, on the dates of samples/README.md: 2026-11-01,
-// 2026-11-15 (Moreau starts), 2026-11-20 (Dubois renews), the statements of 2026-11, then
+// 2026-11-15 (Moreau starts), 2026-11-17 (Zola starts), 2026-11-20 (Dubois renews), the statements of 2026-11, then
 // 2026-12-01 (credit notes of November, then the invoices deducting them), and 2027-03-01 for the
 // annual dag contract CTR-D-JARDINS. Every figure is the hand computation of samples/README.md.
 #include <gtest/gtest.h>
@@ -25,7 +25,7 @@ class InvoicesEndToEnd : public ::testing::Test {
     ASSERT_EQ(ws_->clause("init").exit_code, 0);
     auto imported = ws_->clause("import samples");
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    for (const char* date : {"2026-11-01", "2026-11-15", "2026-11-20"}) {
+    for (const char* date : {"2026-11-01", "2026-11-15", "2026-11-17", "2026-11-20"}) {
       auto run = invoices(date);
       ASSERT_EQ(run.exit_code, 0) << run.output;
     }
@@ -110,8 +110,9 @@ TEST_F(InvoicesEndToEnd, ClientCausedInterventionIsBilledWhateverTheAllowance) {
   EXPECT_EQ(document("invoice", "CTR-K-SAINTROCH", "2026-12-01").substr(15, 6), "127793");
 }
 
-// Case 13 (B5): CTR-D-JARDINS, 31 000 MB from 2026-10-06; 30 days above 25 GB reached 2026-11-04:
-// November is billed 2 started steps of 5 GB = 20.00. Decision: a dag contract is billed annually
+// Case 13 (B5 Decision): CTR-D-JARDINS, 31 000 MB from 2026-10-06; the 30 free days run to
+// 2026-11-04, 2026-11-05 is the first billable day: October is not billed, November is billed
+// 2 started steps of 5 GB = 20.00. Decision: a dag contract is billed annually
 // in advance (D Art. 8), so its variable lines go on the next annual invoice (2027-03-01):
 // 1 560.00 + 240.00 + 20.00 = 1 820.00 HT, VAT 364.00, TTC 2 184.00.
 TEST_F(InvoicesEndToEnd, MailOverageGoesOnTheNextAnnualInvoice) {
@@ -129,11 +130,11 @@ TEST_F(InvoicesEndToEnd, CappedCreditsBecomeACreditNoteDeductedFromTheNextInvoic
   EXPECT_EQ(document("credit_note", "CTR-K-LEFEVRE", "2026-11"), "AV-2026-000003|30000|6000|36000\n");
   const std::string note = text_of("AV-2026-000003");
   EXPECT_NE(note.find("Facture rectifiée n° FA-2026-000003 du 01/11/2026"), std::string::npos) << note;
-  EXPECT_EQ(document("invoice", "CTR-K-LEFEVRE", "2026-12-01"), "FA-2026-000012|30000|6000|36000\n");
+  EXPECT_EQ(document("invoice", "CTR-K-LEFEVRE", "2026-12-01"), "FA-2026-000013|30000|6000|36000\n");
   EXPECT_EQ(sql("select credit_note_number, invoice_number from credit_note_deductions "
                 "where credit_note_number = 'AV-2026-000003'"),
-            "AV-2026-000003|FA-2026-000012\n");
-  const std::string invoice = text_of("FA-2026-000012");
+            "AV-2026-000003|FA-2026-000013\n");
+  const std::string invoice = text_of("FA-2026-000013");
   EXPECT_NE(invoice.find("Déduction de l'avoir n° AV-2026-000003 du 01/12/2026 (TTC) -360,00 €"), std::string::npos)
       << invoice;
   EXPECT_NE(invoice.find("Net à payer 0,00 €"), std::string::npos);
@@ -143,17 +144,31 @@ TEST_F(InvoicesEndToEnd, CappedCreditsBecomeACreditNoteDeductedFromTheNextInvoic
 // TTC 149.03; deducted from the December invoice (1 277.93 + 255.59 = 1 533.52 TTC).
 TEST_F(InvoicesEndToEnd, PartialCreditNoteKeepsItsOwnVat) {
   EXPECT_EQ(document("credit_note", "CTR-K-SAINTROCH", "2026-11"), "AV-2026-000005|12419|2484|14903\n");
-  EXPECT_NE(text_of("FA-2026-000014").find("AV-2026-000005"), std::string::npos);
+  EXPECT_NE(text_of("FA-2026-000015").find("AV-2026-000005"), std::string::npos);
+}
+
+// Case 20 (B2, S7 Decision, B4, B6): Zola starts Tue 17 Nov at 1 000.00 a month and is invoiced on
+// its start date for 14 of November's 30 days: 466.666 -> 466.67 HT, VAT 93.334 -> 93.33, TTC 560.00
+// (FA-2026-000009, numbered after Moreau's of 11-15, before Dubois's of 11-20). Its November credit
+// (100 %, capped at 466.67) becomes AV-2026-000006 on 2026-12-01, citing it; crediting the whole
+// base returns its whole VAT: 466.67 + 93.33 = 560.00. The December invoice is issued too (the
+// last of the night, FA-2026-000018): 1 000.00 + 200.00 = 1 200.00 TTC, less 560.00 = 640.00.
+TEST_F(InvoicesEndToEnd, AProratedFirstMonthsFullCreditIsCreditedAndTheNextInvoiceIssued) {
+  EXPECT_EQ(document("invoice", "CTR-K-ZOLA", "2026-11-01"), "FA-2026-000009|46667|9333|56000\n");
+  EXPECT_EQ(document("credit_note", "CTR-K-ZOLA", "2026-11"), "AV-2026-000006|46667|9333|56000\n");
+  EXPECT_NE(text_of("AV-2026-000006").find("Facture rectifiée n° FA-2026-000009 du 17/11/2026"), std::string::npos);
+  EXPECT_EQ(document("invoice", "CTR-K-ZOLA", "2026-12-01"), "FA-2026-000018|100000|20000|120000\n");
+  EXPECT_NE(text_of("FA-2026-000018").find("Net à payer 640,00 €"), std::string::npos) << text_of("FA-2026-000018");
 }
 
 // B7: one continuous sequence per kind and year, no gap, no duplicate, each number one file.
 TEST_F(InvoicesEndToEnd, NumbersAreContinuousPerKindAndYear) {
   std::string expected;
-  for (int n = 1; n <= 16; ++n) expected += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
+  for (int n = 1; n <= 18; ++n) expected += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
   EXPECT_EQ(sql("select number from issued_documents where kind = 'invoice' and number like 'FA-2026-%' order by number"),
             expected);
   EXPECT_EQ(sql("select number from issued_documents where kind = 'credit_note' order by number"),
-            "AV-2026-000001\nAV-2026-000002\nAV-2026-000003\nAV-2026-000004\nAV-2026-000005\n");
+            "AV-2026-000001\nAV-2026-000002\nAV-2026-000003\nAV-2026-000004\nAV-2026-000005\nAV-2026-000006\n");
   EXPECT_EQ(sql("select count(*) from issued_documents where kind = 'invoice' and contract_id = 'CTR-K-PERRIN'"), "0\n");
 }
 
@@ -176,26 +191,27 @@ TEST_F(InvoicesEndToEnd, EveryDocumentCarriesAValidFacturX) {
     EXPECT_NE(result.output.find("PASS "), std::string::npos) << number << ": " << result.output;
     ++checked;
   }
-  EXPECT_EQ(checked, 16 + 5 + 1);   // 16 invoices and 5 credit notes of 2026, 1 invoice of 2027
+  EXPECT_EQ(checked, 18 + 6 + 1);   // 18 invoices and 6 credit notes of 2026, 1 invoice of 2027
 }
 
 // Invariant 1: the same date again issues nothing new and leaves every file as it was. It finds the
-// 7 invoices due and the credit notes of the 4 contracts invoiced that day (Moreau, with nothing
+// 8 invoices due and the credit notes of the 5 contracts invoiced that day (Moreau, with nothing
 // due on 2026-12-01 and its credit note issued, is not looked at again).
 TEST_F(InvoicesEndToEnd, RerunIssuesNothingNew) {
   const std::string ledger = "select number, sha256 from issued_documents order by id";
   const std::string before = sql(ledger);
   auto rerun = invoices("2026-12-01");
   ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
-  EXPECT_NE(rerun.output.find("0 invoices and 0 credit notes issued, 11 already issued"), std::string::npos)
+  EXPECT_NE(rerun.output.find("0 invoices and 0 credit notes issued, 13 already issued"), std::string::npos)
       << rerun.output;
   EXPECT_EQ(sql(ledger), before);
-  EXPECT_EQ(sql("select count(*) from credit_note_deductions"), "4\n");
+  EXPECT_EQ(sql("select count(*) from credit_note_deductions"), "5\n");
 }
 
-// The accountant's journal of 2026-12-01: 7 invoices and 5 credit notes (negative), totals as SUM
-// formulas: invoices HT 1 200.00 + 1 176.61 + 300.00 + 180.00 + 1 277.93 + 418.50 + 786.24 =
-// 5 339.28; credit notes 60.00 + 54.00 + 300.00 + 45.00 + 124.19 = 583.19; net 4 756.09.
+// The accountant's journal of 2026-12-01: 8 invoices and 6 credit notes (negative), totals as SUM
+// formulas: invoices HT 1 200.00 + 1 176.61 + 300.00 + 180.00 + 1 277.93 + 418.50 + 786.24 +
+// 1 000.00 (Zola) = 6 339.28; credit notes 60.00 + 54.00 + 300.00 + 45.00 + 124.19 + 466.67 (Zola) =
+// 1 049.86; net 5 289.42.
 TEST_F(InvoicesEndToEnd, JournalListsTheDocumentsOfTheDateWithFormulaTotals) {
   const auto journal = ws_->out() / "invoices" / "2026" / "journal-2026-12-01.xlsx";
   ASSERT_TRUE(std::filesystem::exists(journal));
@@ -210,7 +226,7 @@ TEST_F(InvoicesEndToEnd, JournalListsTheDocumentsOfTheDateWithFormulaTotals) {
       "print('Impayés' in wb.sheetnames)\n";
   std::ofstream(ws_->root() / "journal.py") << script;
   auto out = run_command("/usr/bin/python3 " + (ws_->root() / "journal.py").string() + " " + journal.string());
-  EXPECT_EQ(out.output.substr(0, out.output.find("\n=")), "12\n4756.09") << out.output;
+  EXPECT_EQ(out.output.substr(0, out.output.find("\n=")), "14\n5289.42") << out.output;
   EXPECT_NE(out.output.find("=SUM("), std::string::npos) << out.output;
   EXPECT_NE(out.output.find("True"), std::string::npos) << out.output;
 }

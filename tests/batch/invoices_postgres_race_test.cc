@@ -51,10 +51,11 @@ TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
                          "AND b.number > a.number WHERE b.issued_on < a.issued_on"),
             "0\n");
 
-  // 7 + 7 invoices FA-2026-000001..14 and 4 credit notes AV-2026-000001..4 (Moreau's November
-  // credit waits for its quarter's invoice of 2026-11-15, not issued here), each once.
+  // 7 + 8 invoices FA-2026-000001..15 and 4 credit notes AV-2026-000001..4 (Moreau's and Zola's
+  // November credits wait for their invoices of 2026-11-15 and 2026-11-17, not issued here; Zola's
+  // December invoice is issued all the same, B4), each once.
   std::string invoices, credit_notes;
-  for (int n = 1; n <= 14; ++n) invoices += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
+  for (int n = 1; n <= 15; ++n) invoices += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
   for (int n = 1; n <= 4; ++n) credit_notes += "AV-2026-00000" + std::to_string(n) + "\n";
   EXPECT_EQ(pg.psql("SELECT number FROM issued_documents WHERE kind = 'invoice' ORDER BY number"), invoices);
   EXPECT_EQ(pg.psql("SELECT number FROM issued_documents WHERE kind = 'credit_note' ORDER BY number"), credit_notes);

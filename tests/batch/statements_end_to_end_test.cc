@@ -97,6 +97,14 @@ TEST_F(StatementsEndToEnd, DagStatementHasNoCredits) {
   EXPECT_EQ(entry("2026-11", "CTR-D-DUBOIS")["credit_total_cents"], 0);
 }
 
+// Case 20 (S2, S7 Decision, B2): Zola starts Tue 17 Nov at 1 000.00 a month; INC-ZO-1121, Sat 21 Nov
+// 10:00 (HNO: deadline 13:00), started 21:00, 8 h late -> 100 % of 1 000.00, capped at the fee billed
+// for November, 1 000.00 x 14/30 = 466.67.
+TEST_F(StatementsEndToEnd, AProratedFirstMonthCapsItsCreditsAtTheFeeBilledForIt) {
+  EXPECT_EQ(credit("2026-11", "CTR-K-ZOLA", "SRV-ZO-WEB"), 46667);
+  EXPECT_EQ(entry("2026-11", "CTR-K-ZOLA")["credit_total_cents"], 46667);
+}
+
 // Invariant 4: no document holds another client's name, contract id or hostname.
 TEST_F(StatementsEndToEnd, NoDocumentNamesAnotherClient) {
   struct Client { std::string contract, name, hostname; };
@@ -104,7 +112,7 @@ TEST_F(StatementsEndToEnd, NoDocumentNamesAnotherClient) {
       {"CTR-K-SAINTROCH", "Saint-Roch", "srv-sr-web"}, {"CTR-K-GARNIER", "Garnier", "srv-ga-app"},
       {"CTR-K-BELLERIVE", "Belle-Rive", "srv-br-ha"}, {"CTR-K-LEFEVRE", "Lefèvre", "srv-lf-prn"},
       {"CTR-K-MOREAU", "Moreau", "srv-mo-fs"}, {"CTR-D-DUBOIS", "Dubois", "srv-db-srv"},
-      {"CTR-D-JARDINS", "Jardins", "srv-jp-srv"}};
+      {"CTR-D-JARDINS", "Jardins", "srv-jp-srv"}, {"CTR-K-ZOLA", "Zola", "web.pharmacie-zola.fr"}};
   for (const auto& owner : clients) {
     std::string t = text("2026-11", owner.contract);
     EXPECT_NE(t.find(owner.contract), std::string::npos) << owner.contract;
@@ -124,7 +132,7 @@ TEST_F(StatementsEndToEnd, RerunIssuesNothingNew) {
   auto rows_before = testing::run_command(count);
   auto rerun = ws_->statements("2026-11");
   ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
-  EXPECT_NE(rerun.output.find(": 0 issued, 10 already issued"), std::string::npos) << rerun.output;
+  EXPECT_NE(rerun.output.find(": 0 issued, 11 already issued"), std::string::npos) << rerun.output;
   EXPECT_EQ(ws_->manifest("2026-11"), before);
   EXPECT_EQ(testing::run_command(count).output, rows_before.output);
 }
@@ -161,20 +169,22 @@ TEST(StatementsIsolation, InconsistentContractIsSkippedOthersIssued) {
   EXPECT_EQ(manifest["skipped"][0]["record"], "incident INC-LF-1102");
   EXPECT_EQ(manifest["skipped"][0]["reason"],
             "restored 2026-11-01T00:00:00Z is before intervention start 2026-11-02T14:30:00Z");
-  EXPECT_EQ(manifest["documents"].size(), 9u);
+  EXPECT_EQ(manifest["documents"].size(), 10u);
 }
 
-// Invariant 2 with data that changed after issue: Garnier's November statement shows 54.00 (INC-GA-1124).
-// An incident imported later, Thu 26 Nov 10:00 (HO) -> GTI deadline 11:00 (S1), started 14:00:
-// 3 h late -> 25 % of 540.00 = 135.00 (S2), would make it 189.00. The rerun keeps the statement and
-// its credits as issued, says so (exit 1, log, manifest "corrections_due") and issues nothing.
-TEST(StatementsDrift, ALateIncidentIsReportedNotSilentlyIgnored) {
+// Invariants 2 and 5 with data that changed after issue: Garnier's November statement shows 54.00
+// (INC-GA-1110). An incident imported later, Thu 26 Nov 10:00 (HO) -> GTI deadline 11:00 (S1),
+// started 14:00: 3 h late -> 25 % of 540.00 = 135.00 (S2), makes it 189.00. The rerun keeps the
+// statement as issued (same rows, same files) and issues a corrective statement beside it
+// (tests/batch/corrections_test.cc follows it to the further credit note); nothing else changes.
+TEST(StatementsDrift, ALateIncidentGivesACorrectiveStatementAndLeavesTheIssuedOneAsItWas) {
   testing::Workspace ws("statements-drift-" + std::to_string(::getpid()));
   ASSERT_EQ(ws.clause("init").exit_code, 0);
   ASSERT_EQ(ws.clause("import samples").exit_code, 0);
   ASSERT_EQ(ws.statements("2026-11").exit_code, 0);
   const std::string ledger = "sqlite3 " + (ws.root() / "clause.db").string() +
-                             " 'select number, sha256 from issued_documents; select * from service_credits;'";
+                             " 'select number, period, sha256 from issued_documents where period = \"2026-11\"; "
+                             "select * from service_credits where service_id <> \"SRV-GA-APP\";'";
   const std::string before = testing::run_command(ledger).output;
 
   const auto extra = ws.root() / "late";
@@ -188,17 +198,20 @@ TEST(StatementsDrift, ALateIncidentIsReportedNotSilentlyIgnored) {
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
 
   auto rerun = ws.statements("2026-11");
-  EXPECT_EQ(rerun.exit_code, 1) << rerun.output;
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.output;
   EXPECT_NE(rerun.output.find("contract CTR-K-GARNIER: the statement of 2026-11 shows 54.00 of credits, the data "
-                              "now gives 189.00 (SRV-GA-APP)"),
+                              "now gives 189.00 (SRV-GA-APP): it stays as issued; corrective statement "
+                              "RM-CTR-K-GARNIER-2026-11-R1 issued"),
             std::string::npos) << rerun.output;
-  EXPECT_NE(rerun.output.find("0 issued, 10 already issued, 0 skipped, 1 no longer match the data"), std::string::npos)
+  EXPECT_NE(rerun.output.find("1 issued, 11 already issued, 0 skipped, 0 no longer match the data"), std::string::npos)
       << rerun.output;
   const auto manifest = ws.manifest("2026-11");
-  ASSERT_EQ(manifest["corrections_due"].size(), 1u);
-  EXPECT_EQ(manifest["corrections_due"][0]["contract"], "CTR-K-GARNIER");
-  EXPECT_EQ(manifest["corrections_due"][0]["issued_credit_cents"], 5400);
-  EXPECT_EQ(manifest["corrections_due"][0]["recomputed_credit_cents"], 18900);
+  EXPECT_EQ(manifest["corrections_due"].size(), 0u);
+  ASSERT_EQ(manifest["corrections_issued"].size(), 1u);
+  EXPECT_EQ(manifest["corrections_issued"][0]["contract"], "CTR-K-GARNIER");
+  EXPECT_EQ(manifest["corrections_issued"][0]["corrects"], "RM-CTR-K-GARNIER-2026-11");
+  EXPECT_EQ(manifest["corrections_issued"][0]["issued_credit_cents"], 5400);
+  EXPECT_EQ(manifest["corrections_issued"][0]["recomputed_credit_cents"], 18900);
   EXPECT_EQ(testing::run_command(ledger).output, before);
 }
 

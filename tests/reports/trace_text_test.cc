@@ -107,6 +107,7 @@ const std::map<std::string, std::vector<std::string>>& emitted_keys() {
       {"delivery_deadline", {"start", "delay_days", "delivery_deadline"}},
       {"start_awaits_payment", {"end_of_service", "unpaid_invoices"}},
       {"continuity", {"end_of_service", "continuity_limit", "services_until"}},
+      {"continuity_in_arrears", {"month", "billed_from", "billed_to", "services_until", "issue"}},
       {"takeover_capped", {"end_of_service", "continuity_limit", "services_until"}},
       {"server_backups", {"service", "backups", "total_bytes"}},
       {"to_destroy_after_minutes", {"backups"}}};
@@ -173,6 +174,54 @@ TEST(TraceWording, BasisPointsAndClockModifiers) {
                                                                 {"window_opens", 60min}, {"window_closes", 360min},
                                                                 {"offsite_required", true}}}, paris()),
             "2 jour(s) sans sauvegarde complète sur 30 vérifié(s) (fenêtre 01:00-06:00, hors site exigé : oui)");
+}
+
+// S7 Decision: a contract starting 17 Nov at 1 000.00 a month is billed 1 000.00 x 14 / 30 = 466.67
+// for November, and that is the cap of November's credits: the phrase names the fee billed.
+TEST(TraceWording, CapOfAProratedMonthNamesTheFeeBilledForTheMonth) {
+  Trace trace;
+  trace.add("S7", "prorated", {{"price", Money::from_cents(100000)}, {"days_billed", 14LL}, {"days_in_period", 30LL},
+                               {"amount", Money::from_cents(46667)}});
+  trace.add("S7", "cap_reached", {{"subtotal", Money::from_cents(100000)}, {"cap_percent", Percent{100}},
+                                  {"monthly_fee", Money::from_cents(46667)}, {"cap", Money::from_cents(46667)},
+                                  {"total", Money::from_cents(46667)}});
+  EXPECT_EQ(french().describe(trace, paris()),
+            "1\u202F000,00\u00A0€ × 14 / 30 jours = 466,67\u00A0€ → total du service 1\u202F000,00\u00A0€ plafonné à "
+            "100\u202F% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de 466,67\u00A0€");
+  EXPECT_EQ(english().describe_steps(trace, paris())[1].text,
+            "service total €1,000.00 capped at 100% of the fee billed for the month (€466.67): credit €466.67");
+}
+
+// K1: restore points are complete days among the last 7 of the month (Dubois, November: 6).
+TEST(TraceWording, RestorePointsAreCompleteDays) {
+  TraceStep step{"K1", "restore_points_at_month_end", {{"month_end", local(2026y / 12 / 1, 0min)},
+                                                       {"retention_days", 7LL}, {"restore_points", 6LL}}};
+  EXPECT_EQ(french().describe(step, paris()),
+            "6 point(s) de restauration en fin de mois (mar. 01/12/2026 00:00) : jours complets parmi les 7 derniers "
+            "jours conservés");
+  EXPECT_EQ(english().describe(step, paris()),
+            "6 restore point(s) at month end (Tue 2026-12-01 00:00): complete days among the last 7 days kept");
+}
+
+// B5 Decision: the first 30 consecutive days above quota are free (above quota from 1 Sep, September
+// is the grace and is not billed).
+TEST(TraceWording, MailGraceMonthSaysTheThirtyDaysAreFree) {
+  TraceStep step{"B5", "not_billed", {{"month", std::string("2026-09")}, {"grace_days", 30LL}}};
+  EXPECT_EQ(french().describe(step, paris()),
+            "2026-09 : dépassement non facturé (aucun jour au-delà des 30 premiers jours consécutifs au-dessus du "
+            "quota, qui sont gratuits)");
+  EXPECT_EQ(english().describe(step, paris()),
+            "2026-09: excess not billed (no day beyond the first 30 consecutive days above the quota, which are free)");
+}
+
+// R4: January 2027 after an end of service on 2026-12-31, invoiced on 2027-02-01.
+TEST(TraceWording, ContinuityInArrears) {
+  TraceStep step{"R4", "continuity_in_arrears", {{"month", std::string("2027-01")}, {"billed_from", Date{2027y / 1 / 1}},
+                                                 {"billed_to", Date{2027y / 1 / 31}},
+                                                 {"services_until", Date{2027y / 3 / 31}}, {"issue", Date{2027y / 2 / 1}}}};
+  EXPECT_EQ(french().describe(step, paris()),
+            "continuité de service de 2027-01 facturée à terme échu le 01/02/2027 : du 01/01/2027 au 31/01/2027 "
+            "(services maintenus jusqu'au 31/03/2027)");
 }
 
 TEST(TraceWording, UnknownKeyFallsBackToNamesAndValues) {

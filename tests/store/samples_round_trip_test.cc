@@ -26,8 +26,8 @@ TEST(SamplesRoundTrip, SqliteAndPostgresqlHoldTheSameRecords) {
   CLAUSE_NEED_BACKEND(Backend::postgresql);
   DataSet sqlite = imported(Backend::sqlite);
   DataSet postgresql = imported(Backend::postgresql);
-  EXPECT_EQ(sqlite.contracts.size(), 11u);
-  EXPECT_EQ(sqlite.incidents.size(), 20u);
+  EXPECT_EQ(sqlite.contracts.size(), 12u);
+  EXPECT_EQ(sqlite.incidents.size(), 21u);
   EXPECT_EQ(sqlite.backups.size(), 380u);
   EXPECT_TRUE(sqlite == postgresql);
   EXPECT_EQ(sqlite.accounts, postgresql.accounts);
