@@ -27,7 +27,7 @@ const std::vector<NightStep>& night_steps() {
   static const std::vector<NightStep> steps = {
       {"statements", [](Date night) { return night.day() == std::chrono::day{1}; },
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
-         return run_statements_command(context, engine, {month_before(night), std::nullopt, out});
+         return run_statements_command(context, engine, {month_before(night), std::nullopt, out, night});
        }},
       {"invoices", [](Date) { return true; },
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {

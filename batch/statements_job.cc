@@ -329,7 +329,7 @@ class StatementsRun {
     const int revision = int(correctives_of(w.contract_id).size()) + 1;
     const std::string suffix = "-rectificatif-" + std::to_string(revision);
     StatementWork cw = w;
-    cw.issued = std::max(w.prepared->clock.local_date(now_), original.issued_on);
+    cw.issued = std::max(request_.correction_date.value_or(w.prepared->clock.local_date(now_)), original.issued_on);
     cw.pdf_path = w.pdf_path.parent_path() / (w.pdf_path.stem().string() + suffix + ".pdf");
     cw.xlsx_path = w.xlsx_path.parent_path() / (w.xlsx_path.stem().string() + suffix + ".xlsx");
     const std::string reference = reference_of(w) + "-R" + std::to_string(revision);

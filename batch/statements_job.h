@@ -23,6 +23,9 @@ struct StatementsRequest {
   YearMonth month{};
   std::optional<std::string> contract_id;     // only this contract
   std::filesystem::path out;                  // output root; documents go to out/YYYY-MM/<client>/
+  // The date a corrective statement bears (the night of `clause nightly`); unset: the local date of
+  // the run's clock, the one case where a document's date comes from the clock.
+  std::optional<Date> correction_date;
 };
 
 // A contract left out of the run, with the record and the reason an operator needs.
