@@ -31,6 +31,7 @@ struct Heading {
 struct Paragraph {
   std::vector<Span> spans;
   bool small = false;                // legal mentions, footnotes
+  bool keep_with_next = false;       // never split, and on the page where the next block starts
 };
 
 struct KeyValue {

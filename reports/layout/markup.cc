@@ -286,9 +286,10 @@ class Parser {
   }
 
   Paragraph paragraph(pugi::xml_node node) const {
-    allow(node, {"small"});
+    allow(node, {"small", "keep-with-next"});
     Paragraph p;
     p.small = boolean(node, "small", false);
+    p.keep_with_next = boolean(node, "keep-with-next", false);
     for (auto child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         p.spans.push_back({collapse(child.value()), false});
@@ -524,6 +525,7 @@ void write_block(pugi::xml_node root, const Block& block) {
         } else if constexpr (std::is_same_v<T, Paragraph>) {
           auto p = root.append_child("p");
           if (b.small) p.append_attribute("small") = "true";
+          if (b.keep_with_next) p.append_attribute("keep-with-next") = "true";
           for (const auto& span : b.spans) {
             if (span.bold) {
               p.append_child("b").text() = span.text.c_str();

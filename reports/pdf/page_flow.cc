@@ -14,6 +14,27 @@ struct Overloaded : F... {
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
+// A paragraph's lines are never split so that fewer than this many stand on either page (orphans
+// and widows), so a paragraph of 3 lines or fewer is always kept whole.
+constexpr std::size_t kMinLinesPerPage = 2;
+// A heading keeps at least this much of what follows on its page, whatever follows.
+constexpr double kHeadingKeep = 60;
+
+struct HeadingMetrics {
+  double size, leading, before, after;
+};
+
+HeadingMetrics heading_metrics(int level, const PdfStyle& style) {
+  const double body = style.body_size;
+  const double size = level == 1 ? body * 1.9 : level == 2 ? body * 1.3 : body * 1.08;
+  return {size, size * 1.25, level == 1 ? 4.0 : level == 2 ? 16.0 : 10.0,
+          level == 1 ? 10.0 : level == 2 ? 3.0 + 7.0 : 4.0};
+}
+
+double paragraph_size(const layout::Paragraph& p, const PdfStyle& style) {
+  return p.small ? style.body_size * 0.78 : style.body_size;
+}
+
 }  // namespace
 
 PageFlow::PageFlow(const PdfStyle& style, const Fonts& fonts, Language lang, LaidOutDocument& out)
@@ -64,41 +85,103 @@ void PageFlow::hline(double x1, double x2, double y, double w, Rgb colour) {
   add(Line{x1, y, x2, y, w, colour});
 }
 
-void PageFlow::heading(const layout::Heading& h) {
-  const double body = style_.body_size;
+void PageFlow::heading(const layout::Heading& h, double next_start) {
   const int level = std::clamp(h.level, 1, 3);
-  const double size = level == 1 ? body * 1.9 : level == 2 ? body * 1.3 : body * 1.08;
-  const double leading = size * 1.25;
-  const auto lines = wrap_text(h.text, true, fonts_, size, width());
-  // Keep a heading with at least a few lines of what follows it.
-  gap(level == 1 ? 4 : level == 2 ? 16 : 10);
-  ensure(leading * static_cast<double>(lines.size()) + 60);
+  const HeadingMetrics m = heading_metrics(level, style_);
+  const auto lines = wrap_text(h.text, true, fonts_, m.size, width());
+  // A heading never ends a page: it moves with the start of what follows it.
+  gap(m.before);
+  ensure(m.leading * static_cast<double>(lines.size()) + std::max(kHeadingKeep, m.after + next_start));
   const Rgb colour = level == 3 ? style_.text : style_.accent;
   for (const auto& line : lines) {
-    y_ += leading;
-    text(left(), y_ - leading * 0.22, size, true, colour, line);
+    y_ += m.leading;
+    text(left(), y_ - m.leading * 0.22, m.size, true, colour, line);
   }
   if (level == 2) {
     y_ += 3;
     hline(left(), left() + width(), y_, 0.6, style_.rule);
     y_ += 7;
   } else {
-    y_ += level == 1 ? 10 : 4;
+    y_ += m.after;
   }
 }
 
-void PageFlow::paragraph(const layout::Paragraph& p) {
-  const double size = p.small ? style_.body_size * 0.78 : style_.body_size;
+void PageFlow::paragraph(const layout::Paragraph& p, double next_start, bool last) {
+  const double size = paragraph_size(p, style_);
   const double leading = size * 1.42;
   const Rgb colour = p.small ? style_.muted : style_.text;
-  for (const auto& line : wrap_spans(p.spans, fonts_, size, width())) {
-    ensure(leading);
-    y_ += leading;
-    for (const auto& piece : line.pieces) {
-      text(left() + piece.x, y_ - leading * 0.28, size, piece.bold, colour, piece.text);
+  const auto lines = wrap_spans(p.spans, fonts_, size, width());
+  const std::size_t n = lines.size();
+  // Split only with kMinLinesPerPage lines on each side; never the last block (its tail would be
+  // alone on the last page) nor a paragraph kept with the next block, unless longer than a page.
+  const bool whole = p.keep_with_next || last || n < 2 * kMinLinesPerPage;
+  if (p.keep_with_next) ensure(leading * static_cast<double>(n) + size * 0.7 + next_start);
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t remaining = n - i;
+    std::size_t fit = 0;   // counted the way the lines are drawn, so that the two agree
+    for (double y = y_; fit < remaining && y + leading <= bottom(); y += leading) ++fit;
+    std::size_t take = remaining;
+    if (fit < remaining) {
+      take = whole || fit < kMinLinesPerPage ? 0 : std::min(fit, remaining - kMinLinesPerPage);
+      if (take < kMinLinesPerPage) take = 0;
+      if (take == 0 && at_page_top()) take = std::max<std::size_t>(fit, 1);   // longer than a page
     }
+    for (std::size_t k = i; k < i + take; ++k) {
+      y_ += leading;
+      for (const auto& piece : lines[k].pieces) {
+        text(left() + piece.x, y_ - leading * 0.28, size, piece.bold, colour, piece.text);
+      }
+    }
+    i += take;
+    if (i < n) new_page();
   }
   y_ += size * 0.7;
+}
+
+double PageFlow::start_height(const layout::Block& block, double next_start, bool last,
+                              const RasterImage* picture) const {
+  return std::visit(
+      Overloaded{
+          [&](const layout::Heading& h) {
+            const HeadingMetrics m = heading_metrics(std::clamp(h.level, 1, 3), style_);
+            const auto lines = wrap_text(h.text, true, fonts_, m.size, width());
+            return m.before + m.leading * static_cast<double>(lines.size()) +
+                   std::max(kHeadingKeep, m.after + next_start);
+          },
+          [&](const layout::Paragraph& p) {
+            const double size = paragraph_size(p, style_);
+            const double leading = size * 1.42;
+            const std::size_t n = wrap_spans(p.spans, fonts_, size, width()).size();
+            if (p.keep_with_next) return leading * static_cast<double>(n) + size * 0.7 + next_start;
+            const bool whole = last || n < 2 * kMinLinesPerPage;
+            return leading * static_cast<double>(whole ? n : kMinLinesPerPage);
+          },
+          [&](const layout::KeyValues& kv) {
+            if (kv.rows.empty()) return 0.0;
+            const double size = style_.body_size;
+            double key_width = 0;
+            for (const auto& row : kv.rows) key_width = std::max(key_width, fonts_.regular.width(row.key, size));
+            key_width = std::min(key_width + 14, width() * 0.45);
+            const auto& row = kv.rows.front();
+            const std::size_t n =
+                std::max(wrap_text(row.key, false, fonts_, size, key_width - 14).size(),
+                         wrap_text(display_text(row.type, row.value, lang_), false, fonts_, size,
+                                   width() - key_width)
+                             .size());
+            return size * 1.5 * static_cast<double>(n);
+          },
+          [&](const layout::Table& t) { return table_start(t); },
+          [&](const layout::Image& b) {
+            if (picture == nullptr) return 0.0;
+            const double w = std::min(b.width_mm * kPointsPerMm, width());
+            return w * picture->height_px / picture->width_px;
+          },
+          [&](const layout::Chart&) { return 8 + 64 * kPointsPerMm; },
+          [&](const layout::PageBreak&) { return 0.0; },
+          [&](const layout::Signature& sig) { return sig.parties.empty() ? 0.0 : 12 + 40 * kPointsPerMm; },
+      },
+      block);
 }
 
 void PageFlow::key_values(const layout::KeyValues& kv) {
@@ -210,23 +293,37 @@ LaidOutDocument lay_out(const layout::Document& document, const PdfStyle& style,
     out.images.push_back(logo);
     flow.image(*logo, 0, style.logo_width_mm);
   }
-  for (const auto& block : document.blocks) {
+  // Pictures first (in block order, so their indices do not change), for their heights.
+  const std::size_t n = document.blocks.size();
+  std::vector<int> image_of(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (const auto* b = std::get_if<layout::Image>(&document.blocks[i])) {
+      out.loaded_images.push_back(load_raster_image(b->path));
+      out.images.push_back(&out.loaded_images.back());
+      image_of[i] = static_cast<int>(out.images.size() - 1);
+    }
+  }
+  // What each block must keep of the next one on its page, from the end.
+  std::vector<double> next_start(n + 1, 0.0);
+  for (std::size_t i = n; i-- > 0;) {
+    const RasterImage* picture = image_of[i] < 0 ? nullptr : out.images[image_of[i]];
+    next_start[i] = flow.start_height(document.blocks[i], next_start[i + 1], i + 1 == n, picture);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const double next = next_start[i + 1];
     std::visit(Overloaded{
-                   [&](const layout::Heading& b) { flow.heading(b); },
-                   [&](const layout::Paragraph& b) { flow.paragraph(b); },
+                   [&](const layout::Heading& b) { flow.heading(b, next); },
+                   [&](const layout::Paragraph& b) { flow.paragraph(b, next, i + 1 == n); },
                    [&](const layout::KeyValues& b) { flow.key_values(b); },
                    [&](const layout::Table& b) { flow.table(b); },
                    [&](const layout::Image& b) {
-                     out.loaded_images.push_back(load_raster_image(b.path));
-                     out.images.push_back(&out.loaded_images.back());
-                     flow.image(out.loaded_images.back(), static_cast<int>(out.images.size() - 1),
-                                b.width_mm);
+                     flow.image(*out.images[image_of[i]], image_of[i], b.width_mm);
                    },
                    [&](const layout::Chart& b) { flow.chart(b); },
                    [&](const layout::PageBreak&) { flow.page_break(); },
                    [&](const layout::Signature& b) { flow.signature(b); },
                },
-               block);
+               document.blocks[i]);
   }
   flow.finish(document);
   return out;

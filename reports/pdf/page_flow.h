@@ -2,6 +2,11 @@
 // not fit (tables split between rows and repeat their header row), then adds the running header
 // and the "page X / Y" footer once the page count is known. Produces display lists only; nothing
 // here calls PoDoFo.
+//
+// No page holds only a fragment (docs/templates.md, "Pages"): a paragraph splits with at least 2
+// lines on each page, the document's last block and a keep-with-next paragraph are not split, a
+// heading or keep-with-next paragraph moves with the start of the next block, and a table moves
+// at least 2 rows onto a new page. Each block is told how tall the next block's start is.
 #pragma once
 
 #include <deque>
@@ -33,11 +38,19 @@ class PageFlow {
  public:
   PageFlow(const PdfStyle& style, const Fonts& fonts, Language lang, LaidOutDocument& out);
 
-  void heading(const layout::Heading& h);
-  void paragraph(const layout::Paragraph& p);
+  // next_start: start_height() of the following block (0 when none).
+  void heading(const layout::Heading& h, double next_start);
+  // last: nothing follows, so the paragraph is not split when it fits on one page.
+  void paragraph(const layout::Paragraph& p, double next_start, bool last);
   void key_values(const layout::KeyValues& kv);
   void table(const layout::Table& t);
   void image(const RasterImage& image, int index, double width_mm);
+  // Height below the cursor (mid-page) that must be free for `block` to start there: a heading
+  // or keep-with-next paragraph with next_start, a paragraph whole or its first 2 lines, a table's
+  // caption, header and first 2 rows, a key/value block's first row, a picture, chart or signature.
+  // image: the picture of an Image block (else unused).
+  double start_height(const layout::Block& block, double next_start, bool last,
+                      const RasterImage* image) const;
   void chart(const layout::Chart& c);
   void page_break();
   void signature(const layout::Signature& s);
@@ -49,6 +62,7 @@ class PageFlow {
   double width() const;
   double top() const;
   double bottom() const;
+  double table_start(const layout::Table& t) const;   // table_flow.cc
   // Starts a new page when `height` points do not fit below the cursor (unless the page is empty).
   void ensure(double height);
   void new_page();

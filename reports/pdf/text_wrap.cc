@@ -39,20 +39,60 @@ std::vector<Word> split_words(const std::vector<layout::Span>& spans) {
   return words;
 }
 
-// Cuts a word into chunks no wider than max_width (at least one character each).
+// A last segment this short stays with the one before it: a hostname's top-level domain is
+// never alone on a line ("roch.fr", "partages.org", not "fr").
+constexpr std::size_t kShortestLastSegment = 4;
+
+// The pieces of a word between its break points: after a '.' or '-' that has a character on
+// each side, so that "web01.saint-roch.fr" gives "web01." "saint-" "roch.fr" and "-12" stays whole.
+std::vector<std::string> segments_of(const std::string& word) {
+  std::vector<std::string> segments(1);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    segments.back().push_back(word[i]);
+    const bool point = (word[i] == '.' || word[i] == '-') && i > 0 && i + 1 < word.size();
+    if (point) segments.emplace_back();
+  }
+  if (segments.size() > 1 && segments.back().size() < kShortestLastSegment) {
+    segments[segments.size() - 2] += segments.back();
+    segments.pop_back();
+  }
+  return segments;
+}
+
+// Cuts a word wider than max_width into chunks no wider than it: as many whole segments per chunk
+// as fit (a hostname breaks after its dots and hyphens), and between characters only when one
+// segment alone is wider than the line; such a segment starts a chunk of its own (at least one
+// character per chunk).
 std::vector<std::string> cut_word(const std::string& word, const FontFace& face, double size,
                                   double max_width) {
   std::vector<std::string> chunks(1);
   double width = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    const std::size_t start = i;
-    const double w = face.advance(next_codepoint(word, i)) * size / 1000.0;
-    if (width + w > max_width && !chunks.back().empty()) {
+  for (const std::string& segment : segments_of(word)) {
+    const double w = face.width(segment, size);
+    if (width + w <= max_width) {
+      chunks.back() += segment;
+      width += w;
+      continue;
+    }
+    if (!chunks.back().empty()) {   // break at the point before this segment
       chunks.emplace_back();
       width = 0;
     }
-    chunks.back().append(word, start, i - start);
-    width += w;
+    if (w <= max_width) {
+      chunks.back() = segment;
+      width = w;
+      continue;
+    }
+    for (std::size_t i = 0; i < segment.size();) {
+      const std::size_t start = i;
+      const double c = face.advance(next_codepoint(segment, i)) * size / 1000.0;
+      if (width + c > max_width && !chunks.back().empty()) {
+        chunks.emplace_back();
+        width = 0;
+      }
+      chunks.back().append(segment, start, i - start);
+      width += c;
+    }
   }
   return chunks;
 }

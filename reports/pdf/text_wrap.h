@@ -1,6 +1,8 @@
 // Line breaking for the PDF: greedy filling of runs of regular and bold text into a width, at
 // ASCII spaces only (U+00A0 and U+202F never break, so "1 234,56 €" stays whole); a word wider than
-// the line is cut between characters rather than overflowing the margin.
+// the line is broken after its dots and hyphens ("web01.saint-" / "roch.fr"; a last piece of 3
+// characters or fewer, a top-level domain, stays with the one before it), and cut between
+// characters only where no such point fits, rather than overflowing the margin.
 #pragma once
 
 #include <string>
