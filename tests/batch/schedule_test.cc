@@ -144,16 +144,20 @@ TEST_F(ScheduleCli, BadDateIsAUsageError) {
 }
 
 // B9 and R2 once Clause has invoiced 2026-11-01 (FA-2026-000001 .. 7, by contract id: Belle-Rive,
-// Garnier, Lefèvre, Lemoine, Saint-Roch, Schutz, Vernet), due 2026-11-01 + 30 = 2026-12-01.
-// payments.csv settles 000002 (Garnier, 841.50 TTC, 1 448.00 paid 11-12) and 000004 (Lemoine,
-// 216.00, 360.00 paid 11-20); 000001 (Belle-Rive, 1 440.00) got 594.00 only; 000003, 5, 6, 7 got
-// nothing. So from 2026-12-02 five are overdue (K: all sums due, interventions suspended), and
-// Vernet's 000007, still unpaid at the end of service 2026-12-31, holds its reversibility start.
+// Garnier, Lefèvre, Lemoine, Saint-Roch, Schutz, Vernet), due 2026-11-01 + 30 = 2026-12-01,
+// 2026-11-15 (Moreau, FA-2026-000008, due 2026-12-15) and 2026-11-20 (Dubois's renewal,
+// FA-2026-000009). payments.csv settles 000002 (Garnier, 841.50 TTC, 1 448.00 paid 11-12) and
+// 000004 (Lemoine, 216.00, 360.00 paid 11-20); 000001 (Belle-Rive, 1 440.00) got 594.00 only;
+// 000003, 5 .. 9 got nothing. So from 2026-12-02 five K invoices are overdue (all sums due,
+// interventions suspended); Dubois (D) is definitively suspended 15 days after its anniversary,
+// 2026-11-20 + 15 = 2026-12-05; Moreau is overdue from 2026-12-16; Vernet's 000007, still unpaid
+// at the end of service 2026-12-31, holds its reversibility start.
 TEST_F(ScheduleCli, UnpaidInvoicesOfNovemberAfterTheInvoicesRun) {
   Workspace ws("schedule-b9-" + std::to_string(::getpid()));
   ASSERT_EQ(ws.clause("init").exit_code, 0);
   ASSERT_EQ(ws.clause("import samples").exit_code, 0);
-  ASSERT_EQ(ws.clause("invoices --date 2026-11-01 --out " + ws.out().string()).exit_code, 0);
+  for (const char* date : {"2026-11-01", "2026-11-15", "2026-11-20"})
+    ASSERT_EQ(ws.clause(std::string("invoices --date ") + date + " --out " + ws.out().string()).exit_code, 0);
   auto run = schedule(ws, "--from 2026-12-01 --days 31");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   const std::string overdue = "  B9  facture FA-2026-00000";
@@ -165,6 +169,10 @@ TEST_F(ScheduleCli, UnpaidInvoicesOfNovemberAfterTheInvoicesRun) {
             "2026-12-02  CTR-K-SAINTROCH" + overdue + "5" + consequence +
             "2026-12-02  CTR-K-SCHUTZ" + overdue + "6" + consequence +
             "2026-12-02  CTR-K-VERNET" + overdue + "7" + consequence +
+            "2026-12-05  CTR-D-DUBOIS  B9  facture FA-2026-000009 du renouvellement du 2026-11-20 impayée : contrat non "
+            "renouvelé, suspension définitive des services\n"
+            "2026-12-16  CTR-K-MOREAU  B9  facture FA-2026-000008 échue le 2026-12-15 et impayée : toutes les sommes dues "
+            "exigibles, interventions suspendues, résiliation possible 15 jours après une mise en demeure\n"
             "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"
             "2026-12-31  CTR-K-VERNET  R2  fin de service : la réversibilité attend le paiement de 1 facture(s) "
             "(FA-2026-000007)\n");
