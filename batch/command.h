@@ -25,6 +25,7 @@ void add_invoices_command(CLI::App& app, CommandAction& action);
 void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_nightly_command(CLI::App& app, CommandAction& action);
+void add_schedule_command(CLI::App& app, CommandAction& action);
 
 // Runs the statements job and logs its outcome; the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request);
