@@ -54,6 +54,11 @@ class Workspace {
   std::string sql(const std::string& query) const {
     return run_command("sqlite3 " + (root_ / "clause.db").string() + " \"" + query + "\"").output;
   }
+  // The file of the issued document matching an SQL condition ("number = 'FA-2026-000001'"), or "".
+  std::string document_path(const std::string& where) const {
+    std::string p = sql("select path from issued_documents where " + where);
+    return p.empty() ? p : p.substr(0, p.find('\n'));
+  }
   nlohmann::json manifest(const std::string& month) const {
     return nlohmann::json::parse(read_text(out() / month / "manifest.json"));
   }
@@ -93,6 +98,24 @@ class PostgresWorkspace {
 // The text of a PDF as pdftotext reads it (layout kept).
 inline std::string pdf_text(const std::filesystem::path& pdf) {
   return run_command("pdftotext -layout '" + pdf.string() + "' -").output;
+}
+
+// pdftotext with blank runs collapsed, so that a phrase split by the layout reads whole.
+inline std::string collapsed_pdf_text(const std::filesystem::path& pdf) {
+  std::string raw = pdf_text(pdf), out;
+  for (char c : raw) {
+    const bool blank = c == ' ' || c == '\n';
+    if (blank && !out.empty() && out.back() == ' ') continue;
+    out += blank ? ' ' : c;
+  }
+  return out;
+}
+
+// The factur-x.xml embedded in `pdf`, saved as `xml`, through ../shared/validation/validate-cii.sh.
+inline CommandResult validate_embedded_cii(const std::filesystem::path& pdf, const std::filesystem::path& xml) {
+  auto saved = run_command("pdfdetach -save 1 -o '" + xml.string() + "' '" + pdf.string() + "'");
+  if (saved.exit_code != 0) return saved;
+  return run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml.string() + "'");
 }
 
 }  // namespace clause::testing

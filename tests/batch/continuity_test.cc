@@ -42,19 +42,8 @@ class ContinuityR4 : public ::testing::Test {
   static std::string sql(const std::string& query) {
     return run_command("sqlite3 " + (ws_->root() / "clause.db").string() + " \"" + query + "\"").output;
   }
-  static std::string path_of(const std::string& number) {
-    std::string p = sql("select path from issued_documents where number = '" + number + "'");
-    return p.empty() ? p : p.substr(0, p.size() - 1);
-  }
-  static std::string text_of(const std::string& number) {
-    std::string raw = testing::pdf_text(path_of(number)), out;
-    for (char c : raw) {
-      const bool blank = c == ' ' || c == '\n';
-      if (blank && !out.empty() && out.back() == ' ') continue;
-      out += blank ? ' ' : c;
-    }
-    return out;
-  }
+  static std::string path_of(const std::string& number) { return ws_->document_path("number = '" + number + "'"); }
+  static std::string text_of(const std::string& number) { return testing::collapsed_pdf_text(path_of(number)); }
 
   static Workspace* ws_;
 };
@@ -94,9 +83,7 @@ TEST_F(ContinuityR4, EachContinuityMonthIsInvoicedInArrearsAtThePriceInForce) {
   EXPECT_NE(january.find("Serveur LIMS (HDS) — du 01/01/2027 au 31/01/2027"), std::string::npos) << january;
   EXPECT_EQ(january.find("prorata"), std::string::npos) << january;
   EXPECT_NE(text_of("FA-2027-000003").find("fin de la continuité le 31/03/2027"), std::string::npos);
-  const std::string xml = (ws_->root() / "FA-2027-000001.xml").string();
-  ASSERT_EQ(run_command("pdfdetach -save 1 -o '" + xml + "' '" + path_of("FA-2027-000001") + "'").exit_code, 0);
-  auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
+  auto valid = testing::validate_embedded_cii(path_of("FA-2027-000001"), ws_->root() / "FA-2027-000001.xml");
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
 }
 

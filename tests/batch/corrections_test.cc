@@ -50,18 +50,9 @@ class Corrections : public ::testing::Test {
   static std::string sql(const std::string& query) {
     return run_command("sqlite3 " + (ws_->root() / "clause.db").string() + " \"" + query + "\"").output;
   }
-  static std::string path_of(const std::string& where) {
-    std::string p = sql("select path from issued_documents where " + where);
-    return p.empty() ? p : p.substr(0, p.size() - 1);
-  }
+  static std::string path_of(const std::string& where) { return ws_->document_path(where); }
   static std::string text_at(const std::string& pdf) {
-    std::string raw = testing::pdf_text(pdf), out;
-    for (char c : raw) {
-      const bool blank = c == ' ' || c == '\n';
-      if (blank && !out.empty() && out.back() == ' ') continue;
-      out += blank ? ' ' : c;
-    }
-    return out;
+    return testing::collapsed_pdf_text(pdf);
   }
 
   static Workspace* ws_;
@@ -125,9 +116,7 @@ TEST_F(Corrections, AFurtherCreditNoteGrantsTheDifferenceAndPassesTheCiiChecks) 
   const std::string text = text_at(pdf);
   EXPECT_NE(text.find("Facture rectifiée n° FA-2026-000001 du 01/11/2026"), std::string::npos) << text;
   EXPECT_NE(text.find("RM-CTR-K-GARNIER-2026-11-R1"), std::string::npos) << text;
-  const std::string xml = (ws_->root() / "AV-2027-000001.xml").string();
-  ASSERT_EQ(run_command("pdfdetach -save 1 -o '" + xml + "' '" + pdf + "'").exit_code, 0);
-  auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
+  auto valid = testing::validate_embedded_cii(pdf, ws_->root() / "AV-2027-000001.xml");
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
   // Once only: a rerun of the month and of the date issues nothing new.
   const std::string ledger = sql("select number, period, sha256 from issued_documents order by id");

@@ -20,27 +20,16 @@ std::string sql(const Workspace& ws, const std::string& query) {
 }
 
 std::string path_of(const Workspace& ws, const std::string& number) {
-  std::string p = sql(ws, "select path from issued_documents where number = '" + number + "'");
-  return p.empty() ? p : p.substr(0, p.size() - 1);
+  return ws.document_path("number = '" + number + "'");
 }
 
-// pdftotext with blank runs collapsed, so that a phrase split by the layout reads whole.
 std::string text_of(const Workspace& ws, const std::string& number) {
-  std::string raw = testing::pdf_text(path_of(ws, number)), out;
-  for (char c : raw) {
-    const bool blank = c == ' ' || c == '\n';
-    if (blank && !out.empty() && out.back() == ' ') continue;
-    out += blank ? ' ' : c;
-  }
-  return out;
+  return testing::collapsed_pdf_text(path_of(ws, number));
 }
 
 // The embedded factur-x.xml of `number` through ../shared/validation/validate-cii.sh.
 testing::CommandResult validate(const Workspace& ws, const std::string& number) {
-  const std::string xml = (ws.root() / (number + ".xml")).string();
-  auto saved = run_command("pdfdetach -save 1 -o '" + xml + "' '" + path_of(ws, number) + "'");
-  if (saved.exit_code != 0) return saved;
-  return run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
+  return testing::validate_embedded_cii(path_of(ws, number), ws.root() / (number + ".xml"));
 }
 
 std::string invoices(const Workspace& ws, const std::string& date) {

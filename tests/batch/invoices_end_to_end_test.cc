@@ -51,19 +51,9 @@ class InvoicesEndToEnd : public ::testing::Test {
                "' and contract_id = '" + contract + "' and period = '" + period + "'");
   }
   static std::filesystem::path path_of(const std::string& number) {
-    std::string p = sql("select path from issued_documents where number = '" + number + "'");
-    return p.empty() ? std::filesystem::path{} : std::filesystem::path(p.substr(0, p.size() - 1));
+    return ws_->document_path("number = '" + number + "'");
   }
-  // pdftotext of a document with blank runs collapsed, so that a phrase split by the layout reads whole.
-  static std::string text_of(const std::string& number) {
-    std::string raw = testing::pdf_text(path_of(number)), out;
-    for (char c : raw) {
-      const bool blank = c == ' ' || c == '\n';
-      if (blank && !out.empty() && out.back() == ' ') continue;
-      out += blank ? ' ' : c;
-    }
-    return out;
-  }
+  static std::string text_of(const std::string& number) { return testing::collapsed_pdf_text(path_of(number)); }
 
   static Workspace* ws_;
 };
