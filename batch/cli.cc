@@ -42,7 +42,7 @@ int run_cli(int argc, char** argv) {
   add_generate_command(app, action);
   add_statements_command(app, action);
   add_invoices_command(app, action);
-  add_nightly_command(app, action);
+  add_nightly_command(app, action, options);
   add_schedule_command(app, action);
   add_explain_command(app, action);
   add_demo_command(app, action, options);

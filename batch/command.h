@@ -24,12 +24,18 @@ void add_statements_command(CLI::App& app, CommandAction& action);
 void add_invoices_command(CLI::App& app, CommandAction& action);
 void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
-void add_nightly_command(CLI::App& app, CommandAction& action);
+void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_schedule_command(CLI::App& app, CommandAction& action);
 
-// Runs the statements job and logs its outcome; the exit code.
-int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request);
-// Runs the invoices job (credit notes, invoices, journal) and logs its outcome; the exit code.
-int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request);
+// Runs the statements job and logs its outcome (kept in `kept` when given); the exit code.
+int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
+                           StatementsOutcome* kept = nullptr);
+// Runs the invoices job (credit notes, invoices, journal) and logs its outcome (kept in `kept`
+// when given); the exit code.
+int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+                         InvoicesOutcome* kept = nullptr);
+// The one-line account of a job's outcome, as logged and in the nightly report.
+std::string statements_summary(const StatementsRequest& request, const StatementsOutcome& outcome);
+std::string invoices_summary(const InvoicesRequest& request, const InvoicesOutcome& outcome);
 
 }  // namespace clause

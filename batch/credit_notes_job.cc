@@ -1,5 +1,7 @@
 #include "batch/credit_notes_job.h"
 
+#include "reports/statement/statement_data.h"
+
 #include <map>
 #include <stdexcept>
 
@@ -151,13 +153,13 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
       d.lines = numbered_lines(d.totals);
       d.corrects = PrecedingInvoice{invoice->number, invoice->issued_on};
       if (further)
-        d.credit_reason = fr ? "Complément d'avoirs de service de " + month_text(month, language) +
+        d.credit_reason = fr ? "Complément d'avoirs de service " + month_label_of(month, language) +
                                    " (art. 14, relevé rectificatif " + further->reference + " remplaçant " + statement + ")"
-                             : "Further service credits of " + month_text(month, language) +
+                             : "Further service credits " + month_label_of(month, language) +
                                    " (art. 14, corrective statement " + further->reference + " replacing " + statement + ")";
       else
-        d.credit_reason = fr ? "Avoirs de service de " + month_text(month, language) + " (art. 14, relevé " + statement + ")"
-                             : "Service credits of " + month_text(month, language) + " (art. 14, statement " + statement + ")";
+        d.credit_reason = fr ? "Avoirs de service " + month_label_of(month, language) + " (art. 14, relevé " + statement + ")"
+                             : "Service credits " + month_label_of(month, language) + " (art. 14, statement " + statement + ")";
       d.late_penalty = terms.billing.late_penalty;
       d.recovery_indemnity = terms.billing.recovery_indemnity;
       record_document_vat(db, d.number, document_vat_of(d.totals));

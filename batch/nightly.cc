@@ -1,13 +1,20 @@
 #include "batch/nightly.h"
 
 #include <algorithm>
+#include <iostream>
+
+#include <unistd.h>
 
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/night_plan.h"
+#include "batch/schedule_entries.h"
 #include "rules/calendar.h"
+#include "rules/mail_quota.h"
+#include "rules/service_end.h"
+#include "store/record_repository.h"
 #include "store/ledger.h"
 
 namespace clause {
@@ -21,17 +28,88 @@ std::optional<Date> last_completed_night(Database& db) {
 
 YearMonth month_before(Date night) { return YearMonth{int(night.year()), unsigned(night.month())}.previous(); }
 
+// B5: the contracts whose mail usage of the day before `night` first went above the quota: the
+// client is warned once per exceedance (the night after it; catch-up runs every night in order).
+int find_mail_warnings(RunContext& context, Date night, NightReport& report) {
+  Database& db = context.database();
+  const Date day = add_days(night, -1);
+  int found = 0;
+  for (const Contract& c : load_contracts(db)) {
+    const auto profile = context.profiles().find(c.terms_profile);
+    if (profile == context.profiles().end() || !profile->second.billing.mail_quota || !in_service_on(c, day)) continue;
+    const auto records = load_contract_records(db, c.id);
+    if (!records) continue;
+    if (const auto used = quota_first_exceeded_on(records->mail_usage, day, profile->second.billing)) {
+      report.mail_warnings.push_back({c.id, records->account.name, day, *used, profile->second.billing.mail_quota_gb});
+      ++found;
+    }
+  }
+  report.steps.push_back({"mail_warnings", kDone, std::to_string(found) + " client(s) to warn of a first mail quota exceedance"});
+  if (found > 0) spdlog::info("mail quota: {} client(s) went over their quota on {}: warn them (B5)", found, format_date(day));
+  return kDone;
+}
+
+// The night's report: its documents read back from the ledger, the next 7 days of the échéancier,
+// written and summed up on stderr. A report that cannot be written is a failure to look at, never
+// a reason to redo the night (its documents are issued): exit 1.
+int write_report(RunContext& context, const DocumentEngine& engine, NightReport& report, const NightlyRequest& request) {
+  try {
+    Database& db = context.database();
+    for (DocumentKind kind : {DocumentKind::statement, DocumentKind::invoice, DocumentKind::credit_note})
+      for (auto& d : load_issued_documents_of_kind(db, kind, report.night)) report.issued.push_back(std::move(d));
+    const Config& config = context.config();
+    const Language language = config.documents.default_language == "en" ? Language::en : Language::fr;
+    const std::string code = language == Language::en ? "en" : "fr";
+    report.upcoming = load_schedule(db, config, context.profiles(), {add_days(report.night, 1), 7},
+                                    schedule_trace_wording(config.documents.templates / code / "traces.json", language));
+    const NightReportFiles files = write_night_report(report, engine.pdf(),
+                                                      request.report_out.empty() ? request.out : request.report_out,
+                                                      config.provider.name, language);
+    if (request.summary) std::cerr << night_summary(report, files.pdf) << std::flush;
+    return report.failures.empty() ? int(kDone) : int(kDoneWithRejects);
+  } catch (const std::exception& e) {
+    spdlog::error("night {}: the nightly report could not be written: {}", format_date(report.night), e.what());
+    return kDoneWithRejects;
+  }
+}
+
 }  // namespace
 
 const std::vector<NightStep>& night_steps() {
   static const std::vector<NightStep> steps = {
       {"statements", [](Date night) { return night.day() == std::chrono::day{1}; },
-       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
-         return run_statements_command(context, engine, {month_before(night), std::nullopt, out, night});
+       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
+          NightReport& report) {
+         const StatementsRequest request{month_before(night), std::nullopt, out, night};
+         StatementsOutcome outcome;
+         const int code = run_statements_command(context, engine, request, &outcome);
+         report.add("statements", code, statements_summary(request, outcome), outcome);
+         return code;
+       }},
+      // Not on the 1st, when the statements step above does the same: the month before again, which
+      // issues nothing but the corrective statements of data changed since (a late import), so that
+      // tonight's invoices step issues their further credit notes.
+      {"corrections", [](Date night) { return night.day() != std::chrono::day{1}; },
+       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
+          NightReport& report) {
+         const StatementsRequest request{month_before(night), std::nullopt, out, night};
+         StatementsOutcome outcome;
+         const int code = run_statements_command(context, engine, request, &outcome);
+         report.add("corrections", code, statements_summary(request, outcome), outcome);
+         return code;
        }},
       {"invoices", [](Date) { return true; },
-       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
-         return run_invoices_command(context, engine, {night, std::nullopt, out});
+       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
+          NightReport& report) {
+         const InvoicesRequest request{night, std::nullopt, out};
+         InvoicesOutcome outcome;
+         const int code = run_invoices_command(context, engine, request, &outcome);
+         report.add("invoices", code, invoices_summary(request, outcome), outcome);
+         return code;
+       }},
+      {"mail_warnings", [](Date) { return true; },
+       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path&, NightReport& report) {
+         return find_mail_warnings(context, night, report);
        }},
   };
   return steps;
@@ -48,11 +126,15 @@ int run_nightly(RunContext& context, const DocumentEngine& engine, const Nightly
   for (Date night : plan.nights) {
     const long long run_id = start_run(db, "nightly", "--date " + format_date(night), now);
     int code = kDone;
+    NightReport report;
+    report.night = night;
+    report.dry_run = request.dry_run;
     for (const NightStep& step : night_steps()) {
       if (!step.due(night)) continue;
-      code = std::max(code, step.run(context, engine, night, request.out));
+      code = std::max(code, step.run(context, engine, night, request.out, report));
       if (code == kFailure || code == kStoppedPartWay) break;
     }
+    code = std::max(code, write_report(context, engine, report, request));
     worst = std::max(worst, code);
     if (code == kFailure || code == kStoppedPartWay) {
       spdlog::error("night {} stopped; the next `clause nightly` goes through it again", format_date(night));
@@ -78,6 +160,38 @@ int run_nightly(RunContext& context, const DocumentEngine& engine, const Nightly
     worst = std::max(worst, int(kDoneWithRejects));
   }
   return worst;
+}
+
+int run_nightly_dry_run(const GlobalOptions& options, RunContext& context, const NightlyRequest& request, Instant now) {
+  Database& db = context.database();
+  if (db.dialect() != Dialect::sqlite) {
+    spdlog::error("--dry-run rehearses on a copy of the database, which Clause makes for SQLite only; on "
+                  "PostgreSQL, `clause schedule --from {}` lists what falls due", format_date(request.date));
+    return kUsage;
+  }
+  const auto scratch = std::filesystem::temp_directory_path() / ("clause-dry-run-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(scratch);
+  std::filesystem::create_directories(scratch);
+  struct Cleanup {
+    std::filesystem::path folder;
+    ~Cleanup() {
+      std::error_code ignored;
+      std::filesystem::remove_all(folder, ignored);
+    }
+  } cleanup{scratch};
+  const auto copy = scratch / "clause.db";
+  // A consistent snapshot, even while another run writes (a read transaction of the source).
+  db.session() << "VACUUM INTO '" + copy.string() + "'";
+  GlobalOptions rehearsal = options;
+  rehearsal.database_url = "sqlite:" + copy.string();
+  RunContext dry(rehearsal);
+  NightlyRequest r = request;
+  r.dry_run = true;
+  r.report_out = request.out;
+  r.out = scratch / "out";
+  spdlog::info("dry run on a copy of the database: nothing is issued, only the reports are kept under {}",
+               (request.out / "nightly" / "dry-run").string());
+  return run_nightly(dry, DocumentEngine(dry.config()), r, now);
 }
 
 }  // namespace clause

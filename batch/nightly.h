@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "batch/document_engine.h"
+#include "batch/night_report.h"
 #include "batch/run_context.h"
 #include "model/time.h"
 
@@ -21,21 +22,35 @@ struct NightStep {
   std::string_view name;
   // Whether the job has something to do on `night` (statements: the 1st of a month).
   std::function<bool(Date night)> due;
-  // Runs the job for `night`, writing under `out`; returns its exit code (batch/exit_codes.h).
-  std::function<int(RunContext&, const DocumentEngine&, Date night, const std::filesystem::path& out)> run;
+  // Runs the job for `night`, writing under `out` and adding its outcome to `report`; returns its
+  // exit code (batch/exit_codes.h).
+  std::function<int(RunContext&, const DocumentEngine&, Date night, const std::filesystem::path& out, NightReport& report)>
+      run;
 };
 
 // The steps in the order they run: the statements of the month before (on the 1st; their credits
-// feed the credit notes), then the invoices and credit notes due.
+// feed the credit notes), on the other nights the corrections of the month before (its corrective
+// statements when data changed since it was issued), then the invoices and credit notes due (the
+// further credit notes of tonight's corrections included), then the mail quota warnings (B5).
 const std::vector<NightStep>& night_steps();
 
 struct NightlyRequest {
   Date date{};
   std::filesystem::path out;
+  bool summary = true;                      // the one-screen summary of each night on stderr
+  bool dry_run = false;                     // a rehearsal on a copy (run_nightly_dry_run): reports say so
+  std::filesystem::path report_out;         // where the reports go; empty: `out`
 };
 
-// Runs the nights to catch up and the night asked; the exit code is the worst of its steps', 1 when
+// Runs the nights to catch up and the night asked, each with its report (batch/night_report.h); the exit code is the worst of its steps', 1 when
 // nights are left to catch up, and a night whose step stopped on a failure (2, 4) ends the run.
 int run_nightly(RunContext& context, const DocumentEngine& engine, const NightlyRequest& request, Instant now);
+
+// `clause nightly --dry-run`: the same nights on a copy of the database (SQLite's VACUUM INTO, a
+// consistent snapshot even while another run writes), documents rendered into a temporary folder
+// and thrown away, only the reports kept, under OUT/nightly/dry-run/. No number is taken, no file
+// of the output folder is touched, the real database is only read. PostgreSQL has no such copy
+// short of a second database: refused with exit 64 and what to use instead.
+int run_nightly_dry_run(const GlobalOptions& options, RunContext& context, const NightlyRequest& request, Instant now);
 
 }  // namespace clause

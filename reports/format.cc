@@ -3,12 +3,13 @@
 // Typography decisions, fixed here once:
 // - French thousands separator: U+202F (narrow no-break space), as CLDR "fr" and the Imprimerie
 //   nationale; decimal comma.
-// - Before "€": U+00A0 (no-break space), as CLDR "fr" currency patterns; before "%": U+202F, as the
-//   brief asks (a thin space keeps "99,95 %" compact in narrow table columns).
+// - Before "€" and "%": U+00A0 (no-break space), as CLDR "fr" currency patterns. A narrow space
+//   before "%" was tried: text extraction (pdftotext, the way clients and auditors search a PDF)
+//   then read "5%" in one cell and "25 %" in the next; a full no-break space reads "5 %" always (F1).
 // - Negative figures use the ASCII hyphen-minus "-": it survives copy and paste into a spreadsheet
 //   and a text search in the PDF, which U+2212 does not.
 // - Durations: "3 h 05" in French (minutes always two digits so that columns align), "3 h 05 min"
-//   in English.
+//   in English; a duration that decides a tier and has seconds shows them: "0 h 43 min 12 s" (F1).
 #include "reports/format.h"
 
 #include <cmath>
@@ -82,7 +83,7 @@ std::string format_number(double value, int decimals, Language lang) {
 
 std::string format_percent(double percent, int decimals, Language lang) {
   std::string number = format_number(percent, decimals, lang);
-  return lang == Language::fr ? number + std::string(kNarrowNbsp) + "%" : number + "%";
+  return lang == Language::fr ? number + std::string(kNbsp) + "%" : number + "%";
 }
 
 std::string format_duration(std::chrono::minutes m, Language lang) {
@@ -93,6 +94,35 @@ std::string format_duration(std::chrono::minutes m, Language lang) {
   std::string mm = (rest < 10 ? "0" : "") + std::to_string(rest);
   std::string text = sign + std::to_string(total / 60) + " h " + mm;
   return lang == Language::fr ? text : text + " min";
+}
+
+std::string format_duration(std::chrono::seconds s, Language lang) {
+  const long long rest = s.count() % 60;
+  if (rest == 0) return format_duration(std::chrono::duration_cast<std::chrono::minutes>(s), lang);
+  const std::string whole = format_duration(std::chrono::duration_cast<std::chrono::minutes>(s), Language::fr);
+  const long long r = std::llabs(rest);
+  return whole + " min " + (r < 10 ? "0" : "") + std::to_string(r) + " s";
+}
+
+std::string shown_percent_value(const ShownPercent& p) {
+  if (!p.known) return "";
+  long long scale = 1;
+  for (int i = 0; i < p.decimals; ++i) scale *= 10;
+  std::string out = std::to_string(p.scaled / scale);
+  if (p.decimals > 0) {
+    std::string fraction = std::to_string(p.scaled % scale);
+    out += "." + std::string(std::size_t(p.decimals) - fraction.size(), '0') + fraction;
+  }
+  return out;
+}
+
+std::string shown_percent_text(const ShownPercent& p, Language lang) {
+  if (!p.known) return "—";
+  std::string number = shown_percent_value(p);
+  if (lang == Language::fr)
+    for (char& c : number)
+      if (c == '.') c = ',';
+  return lang == Language::fr ? number + std::string(kNbsp) + "%" : number + "%";
 }
 
 }  // namespace clause

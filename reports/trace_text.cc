@@ -18,6 +18,13 @@ std::string clock_text(minutes time_of_day) {
   return two_digits(time_of_day.count() / 60) + ":" + two_digits(time_of_day.count() % 60);
 }
 
+// F2: "UTC+2", "UTC-3:30".
+std::string offset_text(minutes offset) {
+  const long long a = offset.count() < 0 ? -offset.count() : offset.count();
+  return std::string("UTC") + (offset.count() < 0 ? "-" : "+") + std::to_string(a / 60) +
+         (a % 60 ? ":" + two_digits(a % 60) : "");
+}
+
 // Milli in the language's decimal form: 268500 -> "268,5".
 std::string milli_text(Milli v, Language lang) {
   std::string text = format_milli(v);
@@ -110,7 +117,8 @@ std::vector<std::string> TraceWording::keys() const {
 std::string TraceWording::instant_text(Instant t, const ContractClock& clock) const {
   const LocalTime local = clock.to_local(t);
   const std::string day = weekdays_.empty() ? "" : weekdays_[(local.iso_weekday + 6) % 7] + " ";
-  return day + format_date_text(local.date, language_) + " " + clock_text(local.time_of_day);
+  return day + format_date_text(local.date, language_) + " " + clock_text(local.time_of_day) +
+         (clock.is_repeated_local_time(t) ? " " + offset_text(local.utc_offset) : "");
 }
 
 std::string TraceWording::value_text(const Figure& figure, std::string_view modifier,
@@ -132,7 +140,9 @@ std::string TraceWording::value_text(const Figure& figure, std::string_view modi
         } else if constexpr (std::is_same_v<T, Money>) {
           return format_money(v, language_);
         } else if constexpr (std::is_same_v<T, Instant>) {
-          if (modifier == "time") return clock_text(clock.to_local(v).time_of_day);
+          if (modifier == "time")
+            return clock_text(clock.to_local(v).time_of_day) +
+                   (clock.is_repeated_local_time(v) ? " " + offset_text(clock.to_local(v).utc_offset) : "");
           if (modifier == "date") return format_date_text(clock.to_local(v).date, language_);
           return instant_text(v, clock);
         } else if constexpr (std::is_same_v<T, Date>) {
@@ -140,11 +150,17 @@ std::string TraceWording::value_text(const Figure& figure, std::string_view modi
         } else if constexpr (std::is_same_v<T, std::chrono::minutes>) {
           if (modifier == "clock") return clock_text(v);
           return format_duration(v, language_);
+        } else if constexpr (std::is_same_v<T, std::chrono::seconds>) {
+          return format_duration(v, language_);
+        } else if constexpr (std::is_same_v<T, ShownPercent>) {
+          return shown_percent_text(v, language_);
         } else if constexpr (std::is_same_v<T, Percent>) {
           return format_percent(double(v.value), 0, language_);
         } else if constexpr (std::is_same_v<T, Ppm>) {
-          // 998980 ppm -> "99,898 %": three decimals, the precision of the tiers (99.9, 99.5).
-          return format_percent(double(v.value) / 10000.0, 3, language_);
+          // A tier boundary, 999000 ppm -> "99,9 %": as many decimals as it has (F1).
+          const int decimals = v.value % 10000 == 0 ? 0 : v.value % 1000 == 0 ? 1 : v.value % 100 == 0 ? 2
+                               : v.value % 10 == 0 ? 3 : 4;
+          return format_percent(double(v.value) / 10000.0, decimals, language_);
         } else if constexpr (std::is_same_v<T, Milli>) {
           return milli_text(v, language_);
         } else {

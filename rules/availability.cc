@@ -37,8 +37,33 @@ seconds overlap(const std::vector<Interval>& spans, Interval window) {
 
 }  // namespace
 
+ShownPercent shown_availability(seconds available, seconds length, const std::vector<AvailabilityTier>& tiers) {
+  if (length <= seconds{0}) return {100, 0, true};
+  auto power = [](int n) {
+    long long p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+  };
+  // Boundaries are ppm (4 decimals of percent): print at least as many decimals as they carry.
+  int decimals = 3;
+  for (const auto& tier : tiers)
+    if (tier.min_ppm % 10 != 0) decimals = 4;
+  for (;; ++decimals) {
+    // < 2.7e6 s * 100 * 1e9 < 9.2e18: exact in 64 bits up to 9 decimals.
+    const long long scaled = available.count() * 100 * power(decimals) / length.count();
+    bool hides = false;
+    for (const auto& tier : tiers) {
+      const long long boundary = tier.min_ppm * power(decimals) / 10000;
+      const bool above = available.count() * kMillion > static_cast<long long>(tier.min_ppm) * length.count();
+      if (above && scaled <= boundary) hides = true;
+    }
+    if (!hides || decimals == 9) return {scaled, decimals, true};
+  }
+}
+
 AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std::string_view service_id,
-                                         YearMonth m, const ContractClock& clock) {
+                                         YearMonth m, const ContractClock& clock,
+                                         const std::vector<AvailabilityTier>& tiers) {
   AvailabilityMeasure out;
   out.month = clock.month(m);
   out.month_length = out.month.length();
@@ -58,11 +83,12 @@ AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std
     const seconds down = overlap(unions, window);
     out.days.push_back({d, window.length(), down, ppm_of(window.length(), down)});
   }
+  out.shown = shown_availability(out.month_length - out.unavailable, out.month_length, tiers);
   out.trace.add("S5", "availability_measured",
-                {{"month_length", std::chrono::floor<minutes>(out.month_length)},
-                 {"unavailable", std::chrono::floor<minutes>(out.unavailable)},
+                {{"month_length", out.month_length},
+                 {"unavailable", out.unavailable},
                  {"outages", (long long)out.counted_outages.size()},
-                 {"availability", out.availability}});
+                 {"availability", out.shown}});
   return out;
 }
 
@@ -77,12 +103,18 @@ AvailabilityCredit availability_credit(const AvailabilityMeasure& measure, Money
                                        const ServiceLevelTerms& terms) {
   AvailabilityCredit out;
   out.monthly_fee = monthly_fee;
-  std::vector<Figure> figures{{"availability", measure.availability}};
+  std::vector<Figure> figures{{"availability", shown_availability(measure.month_length - measure.unavailable,
+                                                                  measure.month_length, terms.availability_tiers)}};
+  if (!terms.credits) {
+    // S10: the measure is reported; no tier is named where the terms have no credit table (F1).
+    out.trace.add("S5", "availability_no_credit_table", std::move(figures));
+    return out;
+  }
   for (const auto& tier : terms.availability_tiers) {
     if (!reaches(measure, tier)) continue;
     figures.push_back({"tier_min", Ppm{tier.min_ppm}});
     figures.push_back({"tier_inclusive", tier.inclusive});
-    if (terms.credits) out.percent = Percent{tier.percent};
+    out.percent = Percent{tier.percent};
     break;
   }
   out.credit = percent_of(monthly_fee, out.percent);

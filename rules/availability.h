@@ -28,15 +28,22 @@ struct AvailabilityMeasure {
   seconds month_length{0};
   seconds unavailable{0};          // union of attributable outages, clipped
   Ppm availability{};              // floor((length - unavailable) * 1e6 / length)
+  ShownPercent shown{};            // F1: floored, with the decimals that keep its tier visible
   std::vector<std::string> counted_outages;   // ids of the outages in the union
   std::vector<DailyAvailability> days;
   Trace trace;                     // S5 "availability_measured"
 };
 
 // S5: the measure of `service_id` over the local month `m` (only `unplanned` outages count;
-// overlapping outages are counted once).
+// overlapping outages are counted once); `tiers` decide how many decimals it is shown with (F1).
 AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std::string_view service_id,
-                                         YearMonth m, const ContractClock& clock);
+                                         YearMonth m, const ContractClock& clock,
+                                         const std::vector<AvailabilityTier>& tiers = {});
+
+// F1: availability floored to 3 decimals of percent, or more when 3 would print a tier boundary
+// the exact figure is above (99.90046 % is "99,9004 %", not "99,900 %"); exactly a boundary prints
+// it ("99,9 %" for 43 min 12 s down in 30 days is "99,900 %").
+ShownPercent shown_availability(seconds available, seconds length, const std::vector<AvailabilityTier>& tiers);
 
 // S5: does the measure reach `tier` (>= min_ppm, or > when !inclusive), exactly:
 // (length - unavailable) * 1e6 compared with min_ppm * length.

@@ -260,6 +260,19 @@ std::shared_ptr<const ContractClock::Zone> ContractClock::shared_zone(const Time
   return made;
 }
 
+bool ContractClock::is_repeated_local_time(Instant t) const {
+  const LocalTime here = to_local(t);
+  // A wall time repeats when the same wall time, read at the offset in force a few hours before
+  // or after, lands on another instant (any zone whose changes are at most a few hours apart).
+  for (const Instant other : {t - std::chrono::hours{3}, t + std::chrono::hours{3}}) {
+    const std::chrono::minutes offset = to_local(other).utc_offset;
+    if (offset == here.utc_offset) continue;
+    const LocalTime twin = to_local(t + (here.utc_offset - offset));
+    if (twin.date == here.date && twin.time_of_day == here.time_of_day) return true;
+  }
+  return false;
+}
+
 LocalTime ContractClock::to_local(Instant t) const {
   const seconds offset = zone_->offset_at(t);
   const Instant local = t + offset;

@@ -61,6 +61,9 @@ class ContractClock {
   // T1: the local month as a UTC interval (October 2026 in Paris = 745 hours).
   Interval month(YearMonth m) const;
   YearMonth month_of(Instant t) const;   // S8
+  // F2: the local wall time of `t` happens twice (the autumn repeated hour, 02:30 CEST then
+  // 02:30 CET), so it must be shown with its offset.
+  bool is_repeated_local_time(Instant t) const;
   Date local_date(Instant t) const;
 
   bool is_business_time(Instant t) const;                  // T2: HO

@@ -11,9 +11,11 @@ CappedCredit apply_credit_cap(Money subtotal, Money monthly_fee, const ServiceLe
   CappedCredit out;
   out.subtotal = subtotal;
   out.cap = percent_of(monthly_fee, Percent{terms.cap_percent_of_fee});
-  out.reached = subtotal > out.cap;
+  // F1: a total equal to the cap has reached it ("plafond atteint"), even with nothing cut.
+  out.reached = subtotal > out.cap || (subtotal == out.cap && subtotal > Money{});
   out.total = std::min(subtotal, out.cap);
-  out.trace.add("S7", out.reached ? "cap_reached" : "cap_not_reached",
+  const char* key = subtotal > out.cap ? "cap_reached" : out.reached ? "cap_met" : "cap_not_reached";
+  out.trace.add("S7", key,
                 {{"subtotal", subtotal}, {"cap_percent", Percent{terms.cap_percent_of_fee}},
                  {"monthly_fee", monthly_fee}, {"cap", out.cap}, {"total", out.total}});
   return out;

@@ -12,8 +12,8 @@ struct CappedCredit {
   Money subtotal{};                // before the cap
   Money cap{};
   Money total{};                   // min(subtotal, cap)
-  bool reached = false;            // subtotal > cap: the total was cut
-  Trace trace;                     // S7 "cap_reached" | "cap_not_reached"
+  bool reached = false;            // subtotal >= cap (F1: equal is "reached"); cut only when >
+  Trace trace;                     // S7 "cap_reached" (cut) | "cap_met" (equal) | "cap_not_reached"
 };
 
 // S7: cap = cap_percent_of_fee % of `monthly_fee` (rounded to the cent); total = min(subtotal, cap).

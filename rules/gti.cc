@@ -41,13 +41,16 @@ GtiOutcome gti_outcome(const Incident& incident, Money monthly_fee, const Servic
     out.trace.add("S2", "gti_on_time", {{"intervention_start", start}, {"deadline", out.deadline.deadline}});
     return out;
   }
-  if (terms.credits) {
-    out.percent = lateness_tier_percent(out.lateness, terms.gti_tiers);
-    out.credit = percent_of(monthly_fee, out.percent);
+  if (!terms.credits) {
+    // S10: the lateness is reported; no tier is named where the terms have no credit table (F1).
+    out.trace.add("S2", "gti_late_no_credit_table", {{"intervention_start", start}, {"lateness", out.lateness}});
+    return out;
   }
+  out.percent = lateness_tier_percent(out.lateness, terms.gti_tiers);
+  out.credit = percent_of(monthly_fee, out.percent);
   out.trace.add("S2", "gti_late",
                 {{"intervention_start", start},
-                 {"lateness", std::chrono::floor<minutes>(out.lateness)},
+                 {"lateness", out.lateness},
                  {"tier", out.percent},
                  {"monthly_fee", monthly_fee},
                  {"credit", out.credit}});

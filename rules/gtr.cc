@@ -40,18 +40,21 @@ GtrOutcome gtr_outcome(const Incident& incident, const Contract& contract, Money
   out.lateness = std::max(seconds{0}, out.restoration_time - seconds{out.base_gtr});
   std::vector<Figure> figures{{"intervention_start", *incident.intervention_start},
                               {"restored", *incident.restored},
-                              {"backup_restore_removed", std::chrono::floor<minutes>(out.backup_restore_removed)},
-                              {"restoration_time", std::chrono::floor<minutes>(out.restoration_time)},
+                              {"backup_restore_removed", out.backup_restore_removed},
+                              {"restoration_time", out.restoration_time},
                               {"base_gtr", out.base_gtr}};
   if (out.lateness == seconds{0}) {
     out.trace.add("S4", "gtr_within", std::move(figures));
     return out;
   }
-  if (out.applies && terms.credits) {
-    out.percent = lateness_tier_percent(out.lateness, terms.gtr_tiers);
-    out.credit = percent_of(monthly_fee, out.percent);
+  figures.push_back({"lateness", out.lateness});
+  if (!out.applies || !terms.credits) {
+    // F1: no tier is named when S3 ruled the GTR out, nor where the terms have no credit table.
+    out.trace.add("S4", out.applies ? "gtr_late_no_credit_table" : "gtr_late_not_applicable", std::move(figures));
+    return out;
   }
-  figures.push_back({"lateness", std::chrono::floor<minutes>(out.lateness)});
+  out.percent = lateness_tier_percent(out.lateness, terms.gtr_tiers);
+  out.credit = percent_of(monthly_fee, out.percent);
   figures.push_back({"tier", out.percent});
   figures.push_back({"monthly_fee", monthly_fee});
   figures.push_back({"credit", out.credit});

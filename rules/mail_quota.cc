@@ -12,6 +12,20 @@ constexpr std::int64_t kMegabytesPerGigabyte = 1000;  // decimal units, as hosti
 
 }  // namespace
 
+std::optional<std::int64_t> quota_first_exceeded_on(const std::vector<MailUsageSample>& samples, Date day,
+                                                    const BillingTerms& terms) {
+  if (!terms.mail_quota) return std::nullopt;
+  const std::int64_t quota = terms.mail_quota_gb * kMegabytesPerGigabyte;
+  std::optional<std::int64_t> today, yesterday;   // the highest sample of each day, as mail_overage
+  for (const MailUsageSample& s : samples) {
+    if (s.day == day) today = std::max(today.value_or(0), s.megabytes);
+    if (s.day == add_days(day, -1)) yesterday = std::max(yesterday.value_or(0), s.megabytes);
+  }
+  if (!today || *today <= quota) return std::nullopt;
+  if (yesterday && *yesterday > quota) return std::nullopt;
+  return today;
+}
+
 int mail_steps(std::int64_t megabytes, const BillingTerms& terms) {
   const std::int64_t quota = terms.mail_quota_gb * kMegabytesPerGigabyte;
   const std::int64_t cap = terms.mail_cap_gb * kMegabytesPerGigabyte;

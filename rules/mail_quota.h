@@ -36,6 +36,12 @@ struct MailOverage {
 MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth month,
                          const BillingTerms& terms);
 
+// B5 warning: the usage of `day` is above the quota and the day before was not (at or under it, or
+// no sample: the same run rule as the grace), so the client is warned of this exceedance once, on
+// the night after `day`. The megabytes of `day` when so, nothing otherwise.
+std::optional<std::int64_t> quota_first_exceeded_on(const std::vector<MailUsageSample>& samples, Date day,
+                                                    const BillingTerms& terms);
+
 // B5: the started steps above the quota for a usage, after the cap (31 GB -> 2, 30 GB -> 1).
 int mail_steps(std::int64_t megabytes, const BillingTerms& terms);
 

@@ -8,6 +8,17 @@ namespace {
 
 void append(Trace& to, const Trace& from) { to.steps.insert(to.steps.end(), from.steps.begin(), from.steps.end()); }
 
+// S6 with F1: an excluded incident's lateness stays in its trace, but no tier or amount is named
+// for a credit it does not earn ("palier de 25 % = 125,00 €" beside "cause : client" misled).
+void withhold_tiers(Trace& trace) {
+  for (auto& step : trace.steps) {
+    if (step.key != "gti_late" && step.key != "gtr_late") continue;
+    step.key += "_excluded";
+    std::erase_if(step.figures, [](const Figure& f) {
+      return f.name == "tier" || f.name == "monthly_fee" || f.name == "credit";
+    });
+  }
+}
 
 }  // namespace
 
@@ -50,14 +61,16 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
     line.exclusion = incident_exclusion(*incident, root_access, levels);
     append(line.trace, line.exclusion.trace);
     line.gti = gti_outcome(*incident, line.monthly_fee, levels, clock);
-    append(line.trace, line.gti.trace);
     line.gtr = gtr_outcome(*incident, contract, line.monthly_fee, levels);
-    append(line.trace, line.gtr.trace);
     if (line.exclusion.excluded) {
       // S6: the measures stay visible; the credits are withheld.
       line.gti.credit = Money{};
       line.gtr.credit = Money{};
+      withhold_tiers(line.gti.trace);
+      withhold_tiers(line.gtr.trace);
     }
+    append(line.trace, line.gti.trace);
+    append(line.trace, line.gtr.trace);
     line.credit = line.gti.credit + line.gtr.credit;
     subtotal += line.credit;
     out.incidents.push_back(std::move(line));
@@ -70,7 +83,7 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
 
   if (contract.high_availability) {
     AvailabilityLine line;
-    line.measure = measure_availability(outages, service.id, m, clock);
+    line.measure = measure_availability(outages, service.id, m, clock, levels.availability_tiers);
     line.credit = availability_credit(line.measure, month_fee, levels);
     subtotal += line.credit.credit;
     out.availability = std::move(line);
@@ -92,7 +105,7 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
   // problem is listed for a human to look at.
   out.cap = apply_credit_cap(subtotal, cap_base, levels);
   out.total = out.cap.total;
-  append(out.trace, out.cap.trace);
+  if (levels.credits) append(out.trace, out.cap.trace);   // S10: no cap to speak of without credits
   return out;
 }
 

@@ -17,8 +17,18 @@ namespace clause {
 
 struct Percent { int value = 0; friend bool operator==(Percent, Percent) = default; };   // 25 -> 25 %
 struct Ppm { long value = 0; friend bool operator==(Ppm, Ppm) = default; };              // availability
+// A percentage as the rule that decided it wants it printed (F1): scaled / 10^decimals percent,
+// e.g. {9990046, 4} -> "99,9004 %", {667, 1} -> "66,7 %". Unknown (no ticket at all): "—".
+struct ShownPercent {
+  long long scaled = 0;
+  int decimals = 0;
+  bool known = true;
+  friend bool operator==(const ShownPercent&, const ShownPercent&) = default;
+};
+// Durations: minutes where the contract counts minutes (advice, intervention length), seconds
+// where a tier is decided (lateness, restoration, unavailability), so that 43:12 is not "0 h 43".
 using FigureValue = std::variant<std::string, long long, Money, Instant, Date,
-                                 std::chrono::minutes, Percent, Ppm, Milli, bool>;
+                                 std::chrono::minutes, std::chrono::seconds, Percent, Ppm, ShownPercent, Milli, bool>;
 
 // One named figure: {"deadline", Instant}, {"lateness", minutes}, {"tier", Percent}.
 struct Figure {

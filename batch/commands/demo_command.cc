@@ -50,12 +50,12 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
         spdlog::warn("check: {} {}: {}", f.entity, f.id, f.reason);
 
       // The nights as cron would run them (batch/nightly.h): statements on each 1st, then the
-      // invoices and credit notes due.
+      // invoices and credit notes due; each night has its report, the last one summed up on stderr.
       const DocumentEngine engine(context.config());
       const auto out = context.config().output;
       int code = kDone;
       for (Date night = *from; night <= *to; night = add_days(night, 1))
-        code = std::max(code, run_nightly(context, engine, {night, out}, now));
+        code = std::max(code, run_nightly(context, engine, {night, out, night == *to}, now));
       spdlog::info("documents are in {}: statements per month, invoices and credit notes under invoices/",
                    out.string());
       return code;

@@ -1,5 +1,6 @@
 // `clause invoices --date YYYY-MM-DD [--contract ID] [--out DIR]`: the invoices and credit notes due
 // on a date (Factur-X PDFs), the billing journal and unpaid list of that date.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
@@ -34,18 +35,25 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
   });
 }
 
-int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request) {
+std::string invoices_summary(const InvoicesRequest& request, const InvoicesOutcome& outcome) {
+  return fmt::format("invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "
+                     "{} months of credits waiting for their invoice; journal {}",
+                     format_date(request.date), outcome.invoices_issued, outcome.credit_notes_issued,
+                     outcome.already_issued, outcome.skipped.size(), outcome.waiting_credits.size(),
+                     outcome.journal.string());
+}
+
+int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+                         InvoicesOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
   InvoicesOutcome outcome = run_invoices(context, engine, request, now);
-  spdlog::info("invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "
-               "{} months of credits waiting for their invoice; journal {}",
-               format_date(request.date), outcome.invoices_issued, outcome.credit_notes_issued,
-               outcome.already_issued, outcome.skipped.size(), outcome.waiting_credits.size(),
-               outcome.journal.string());
+  spdlog::info("{}", invoices_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
-  return issuing_exit_code(outcome.stopped, outcome.invoices_issued + outcome.credit_notes_issued,
-                           !outcome.skipped.empty() || !outcome.recovery.problems.empty());
+  const int code = issuing_exit_code(outcome.stopped, outcome.invoices_issued + outcome.credit_notes_issued,
+                                     !outcome.skipped.empty() || !outcome.recovery.problems.empty());
+  if (kept) *kept = std::move(outcome);
+  return code;
 }
 
 }  // namespace clause

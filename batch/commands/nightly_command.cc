@@ -1,4 +1,4 @@
-// `clause nightly [--date D] [--out DIR]`: everything due tonight, with the missed nights first
+// `clause nightly [--date D] [--out DIR] [--dry-run]`: everything due tonight, with the missed nights first
 // (batch/nightly.h). D defaults to today in the provider's zone ([time] default_zone): the one place
 // Clause reads the wall clock for a date.
 #include <spdlog/spdlog.h>
@@ -10,17 +10,20 @@
 
 namespace clause {
 
-void add_nightly_command(CLI::App& app, CommandAction& action) {
+void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& global) {
   auto* cmd = app.add_subcommand("nightly", "run everything due tonight, catching up missed nights first (for cron)");
   struct Options {
     std::string date;
     std::filesystem::path out;
+    bool dry_run = false;
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--date", options->date, "the night, YYYY-MM-DD (default: today in the provider's zone)");
   cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
-  cmd->callback([&action, options] {
-    action = [options](RunContext& context) {
+  cmd->add_flag("--dry-run", options->dry_run,
+                "rehearse on a copy of the database (SQLite): the nightly report only, nothing issued, no number taken");
+  cmd->callback([&action, options, &global] {
+    action = [options, &global](RunContext& context) {
       const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
       std::optional<Date> date;
       if (options->date.empty()) {
@@ -31,6 +34,7 @@ void add_nightly_command(CLI::App& app, CommandAction& action) {
         return int(kUsage);
       }
       NightlyRequest request{*date, options->out.empty() ? context.config().output : options->out};
+      if (options->dry_run) return run_nightly_dry_run(global, context, request, now);
       return run_nightly(context, DocumentEngine(context.config()), request, now);
     };
   });

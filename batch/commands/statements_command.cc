@@ -1,4 +1,5 @@
 // `clause statements --month YYYY-MM [--contract ID] [--out DIR]`: the monthly SLA statements.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
@@ -33,16 +34,23 @@ void add_statements_command(CLI::App& app, CommandAction& action) {
   });
 }
 
-int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request) {
+std::string statements_summary(const StatementsRequest& request, const StatementsOutcome& outcome) {
+  return fmt::format("statements {}: {} issued, {} already issued, {} skipped, {} no longer match the data; manifest {}",
+                     format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
+                     outcome.drifted.size(), outcome.manifest.string());
+}
+
+int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
+                           StatementsOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
   StatementsOutcome outcome = run_statements(context, engine, request, now);
-  spdlog::info("statements {}: {} issued, {} already issued, {} skipped, {} no longer match the data; manifest {}",
-               format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
-               outcome.drifted.size(), outcome.manifest.string());
+  spdlog::info("{}", statements_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
-  return issuing_exit_code(outcome.stopped, outcome.issued,
-                           !outcome.skipped.empty() || !outcome.drifted.empty() || !outcome.recovery.problems.empty());
+  const int code = issuing_exit_code(outcome.stopped, outcome.issued,
+                                     !outcome.skipped.empty() || !outcome.drifted.empty() || !outcome.recovery.problems.empty());
+  if (kept) *kept = std::move(outcome);
+  return code;
 }
 
 }  // namespace clause

@@ -602,12 +602,21 @@ std::optional<CellType> parse_cell_type(std::string_view word) {
 }
 
 bool is_valid_typed_value(CellType type, std::string_view value) {
-  if (value.empty()) return true;
+  // "—": nothing to measure (F1: a rate of 0 tickets is "—", not 100 %); shown as is.
+  if (value.empty() || value == "\u2014") return true;
   switch (type) {
     case CellType::text: return true;
     case CellType::money: return parse_money(value).has_value();
     case CellType::date: return parse_date(value).has_value();
     case CellType::datetime: {
+      // F2: a wall time of the autumn repeated hour carries its offset: "2026-10-25T02:30+02:00".
+      if (value.size() == 22 || value.size() == 25) {
+        const auto offset = value.substr(value.size() - 6);
+        if ((offset[0] != '+' && offset[0] != '-') || offset[3] != ':' || !is_digits(offset.substr(1, 2)) ||
+            !is_digits(offset.substr(4, 2)))
+          return false;
+        value = value.substr(0, value.size() - 6);
+      }
       if ((value.size() != 16 && value.size() != 19) || value[10] != 'T' || value[13] != ':') return false;
       if (!parse_date(value.substr(0, 10))) return false;
       auto hh = value.substr(11, 2), mm = value.substr(14, 2);

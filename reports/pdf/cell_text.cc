@@ -44,7 +44,14 @@ std::string display_text(layout::CellType type, const std::string& value, Langua
       if (t == std::string::npos) return value;
       auto d = parse_date(value.substr(0, t));
       if (!d) return value;
-      return format_date_text(*d, lang) + " " + value.substr(t + 1, 5);
+      std::string shown = format_date_text(*d, lang) + " " + value.substr(t + 1, 5);
+      if (value.size() == t + 12 || value.size() == t + 15) {
+        // F2: "+02:00" -> " UTC+2", "-03:30" -> " UTC-3:30".
+        const std::string offset = value.substr(value.size() - 6);
+        const int hours = std::stoi(offset.substr(1, 2));
+        shown += " UTC" + offset.substr(0, 1) + std::to_string(hours) + (offset.substr(4, 2) == "00" ? "" : ":" + offset.substr(4, 2));
+      }
+      return shown;
     }
     case CellType::percent:
       if (auto v = parse_double(value)) return format_percent(*v, decimals_of(value), lang);

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "reports/libc_time_lock.h"
 #include "reports/pdf/font_face.h"
 #include "reports/pdf/font_fallback.h"
 #include "reports/pdf/page_flow.h"
@@ -54,7 +55,9 @@ std::string PdfRenderer::render(const layout::Document& document, const PdfOptio
   const Fonts fonts{*regular_, *bold_};
   const LaidOutDocument laid_out = lay_out(document, style_, fonts, logo_.get());
 
+  std::unique_lock time_lock(libc_time_lock());   // the constructor's PdfDate calls localtime()
   RenderedPdf pdf;
+  time_lock.unlock();
   pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
   DocumentFonts subsets(pdf.GetObjects(), pdf.freetype(), fonts, laid_out.pages);
   paint(pdf, laid_out, fonts, subsets);

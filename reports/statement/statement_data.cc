@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "model/decimal.h"
+#include "rules/service_end.h"
 
 namespace clause {
 namespace {
@@ -142,8 +143,15 @@ std::string size_text(std::int64_t bytes, Language lang) {
 
 std::string local_datetime(Instant t, const ContractClock& clock) {
   const LocalTime local = clock.to_local(t);
-  return format_date(local.date) + "T" + two_digits(local.time_of_day.count() / 60) + ":" +
-         two_digits(local.time_of_day.count() % 60);
+  std::string out = format_date(local.date) + "T" + two_digits(local.time_of_day.count() / 60) + ":" +
+                    two_digits(local.time_of_day.count() % 60);
+  if (clock.is_repeated_local_time(t)) {
+    // F2: "2026-10-25T02:30+02:00", shown "25/10/2026 02:30 UTC+2".
+    const long long offset = local.utc_offset.count();
+    const long long a = offset < 0 ? -offset : offset;
+    out += (offset < 0 ? "-" : "+") + two_digits(a / 60) + ":" + two_digits(a % 60);
+  }
+  return out;
 }
 
 std::string month_label(YearMonth m, Language language) {
@@ -155,6 +163,14 @@ std::string month_label(YearMonth m, Language language) {
   return std::string(names[(m.month - 1) % 12]) + " " + std::to_string(m.year);
 }
 
+std::string month_label_of(YearMonth m, Language language) {
+  const std::string label = month_label(m, language);
+  if (language == Language::en) return "of " + label;
+  // French elision before a vowel: "d'octobre", "d'avril", "d'août"; "de novembre".
+  const bool vowel = label.starts_with("a") || label.starts_with("o");
+  return (vowel ? "d'" : "de ") + label;
+}
+
 json statement_data(const StatementInput& in) {
   const ContractRecords& r = in.records;
   const ContractMonthFigures& f = in.figures;
@@ -163,17 +179,24 @@ json statement_data(const StatementInput& in) {
   const bool credits_on = in.terms.service_levels.credits;
   auto when = [&](Instant t) { return local_datetime(t, clock); };
   auto when_opt = [&](const std::optional<Instant>& t) { return t ? local_datetime(*t, clock) : std::string(); };
-  auto duration = [&](seconds s) { return format_duration(std::chrono::floor<minutes>(s), lang); };
+  // Durations that decide a tier are shown to the second when it has one (F1).
+  auto duration = [&](seconds s) { return format_duration(s, lang); };
+  // The days of the month the contract was in service (a start on 17 Nov is "du 17/11 au 30/11").
+  Date period_from = std::max(f.month.first_day(), r.contract.start);
+  Date period_to = last_day(f.month);
+  if (f.continuity) period_to = std::min(period_to, f.continuity->last);
+  else if (const auto end = service_end(r.contract)) period_to = std::min(period_to, *end);
 
   json d;
   d["statement"] = {{"reference", in.reference},
                     {"issued", format_date(in.issued)},
                     {"issued_text", format_date_text(in.issued, lang)},
                     {"period_label", month_label(f.month, lang)},
-                    {"period_from", format_date(f.month.first_day())},
-                    {"period_to", format_date(last_day(f.month))},
-                    {"period_from_text", format_date_text(f.month.first_day(), lang)},
-                    {"period_to_text", format_date_text(last_day(f.month), lang)},
+                    {"period_of", month_label_of(f.month, lang)},
+                    {"period_from", format_date(period_from)},
+                    {"period_to", format_date(period_to)},
+                    {"period_from_text", format_date_text(period_from, lang)},
+                    {"period_to_text", format_date_text(period_to, lang)},
                     {"period_hours", std::to_string(f.interval.length().count() / 3600)},
                     {"time_zone", r.contract.time_zone}};
   // A corrective statement says what it replaces and what becomes of the difference: a further
@@ -227,7 +250,7 @@ json statement_data(const StatementInput& in) {
                    {"has_ha", r.contract.high_availability},
                    {"has_backup_option", r.contract.backup_option},
                    {"has_gtr", r.contract.gtr_hours > 0},
-                   {"gtr_text", format_duration(std::chrono::hours{r.contract.gtr_hours}, lang)},
+                   {"gtr_text", format_duration(minutes{std::chrono::hours{r.contract.gtr_hours}}, lang)},
                    {"year_from_text", format_date_text(year.begin, lang)},
                    {"year_to_text", format_date_text(add_days(year.end, -1), lang)}};
 
@@ -280,6 +303,7 @@ json statement_data(const StatementInput& in) {
                      {"started", when_opt(line.gti.intervention_start)},
                      {"restored", when_opt(incident->restored)},
                      {"measured", line.gtr.measured},
+                     {"elapsed_text", line.gtr.measured ? duration(*incident->restored - *line.gti.intervention_start) : ""},
                      {"restoration_text", line.gtr.measured ? duration(line.gtr.restoration_time) : ""},
                      {"backup_restore_text", line.gtr.backup_restore_removed > seconds{0}
                                                  ? duration(line.gtr.backup_restore_removed) : ""},
@@ -309,7 +333,7 @@ json statement_data(const StatementInput& in) {
     const long floor_percent = std::min(99L, lowest / 10000);
     availability.push_back({{"service", service_text(r, s.service_id)},
                             {"server", hostname_of(r, s.service_id)},
-                            {"availability", ppm_percent(m.availability, true)},
+                            {"availability", shown_percent_value(m.shown)},
                             {"unavailable_minutes", std::to_string(std::chrono::floor<minutes>(m.unavailable).count())},
                             {"unavailable_text", duration(m.unavailable)},
                             {"outage_count", std::to_string(m.counted_outages.size())},
@@ -352,7 +376,7 @@ json statement_data(const StatementInput& in) {
                                       percent_text(s.availability->credit.percent), s.availability->credit.credit,
                                       s.cap.reached, explanation(t, in.wording, clock)));
       }
-      if (s.cap.reached) {
+      if (s.cap.subtotal > s.cap.cap) {
         // S7: the cut as a line of its own, so the column sums to the capped total.
         credits.push_back(credit_line(service, "cap", "", s.month_fee ? s.month_fee->monthly : Money{}, "",
                                       s.cap.total - s.cap.subtotal, true, explanation(s.cap.trace, in.wording, clock)));
@@ -410,7 +434,7 @@ json statement_data(const StatementInput& in) {
                   {"gtr_late_count", std::to_string(gtr_late)},
                   {"ticket_count", std::to_string(f.support.total)},
                   {"ticket_on_time", std::to_string(f.support.on_time)},
-                  {"ticket_ack_rate", ppm_percent(f.support.rate)},
+                  {"ticket_ack_rate", f.support.shown.known ? shown_percent_value(f.support.shown) : "\u2014"},
                   {"advice_granted", format_duration(advice.granted, lang)},
                   {"advice_used", format_duration(advice.used, lang)},
                   {"advice_balance", format_duration(f.advice.balance, lang)},

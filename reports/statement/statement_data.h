@@ -57,5 +57,7 @@ std::string local_datetime(Instant t, const ContractClock& clock);
 
 // "novembre 2026" / "November 2026".
 std::string month_label(YearMonth m, Language language);
+// "d'octobre 2026", "de novembre 2026" (French elision), "of October 2026".
+std::string month_label_of(YearMonth m, Language language);
 
 }  // namespace clause

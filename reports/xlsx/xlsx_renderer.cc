@@ -16,8 +16,10 @@
 
 #include <xlsxwriter.h>
 
+#include "reports/libc_time_lock.h"
 #include "model/money.h"
 #include "model/time.h"
+#include "reports/pdf/cell_text.h"
 #include "reports/xlsx/sheet_names.h"
 
 namespace clause::xlsx {
@@ -30,6 +32,12 @@ constexpr int kChartHeightRows = 16;               // a default libxlsxwriter ch
 
 std::size_t utf8_length(std::string_view s) {
   return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The decimals a machine-form figure carries: "66.7" -> 1, "5" -> 0.
+int decimals_of(std::string_view text) {
+  const auto dot = text.find('.');
+  return dot == std::string_view::npos ? 0 : int(text.size() - dot - 1);
 }
 
 std::optional<double> decimal(std::string_view text) {
@@ -76,7 +84,10 @@ class WorkbookWriter {
   }
 
   ~WorkbookWriter() {
-    if (workbook_) workbook_close(workbook_);  // only reached on an exception: best effort
+    if (workbook_) {  // only reached on an exception: best effort
+      std::lock_guard time_lock(libc_time_lock());
+      workbook_close(workbook_);
+    }
   }
 
   void write() {
@@ -86,7 +97,11 @@ class WorkbookWriter {
       if (const auto* chart = std::get_if<layout::Chart>(&block)) write_chart(*chart);
     }
     if (sheet_count_ == 0) add_sheet(french_ ? "Document" : "Document");  // a workbook needs one sheet
-    lxw_error error = workbook_close(workbook_);
+    lxw_error error;
+    {
+      std::lock_guard time_lock(libc_time_lock());   // core.xml dates go through gmtime()
+      error = workbook_close(workbook_);
+    }
     workbook_ = nullptr;
     if (error != LXW_NO_ERROR) throw XlsxError(path_ + ": " + lxw_strerror(error));
   }
@@ -100,8 +115,8 @@ class WorkbookWriter {
     return sheet;
   }
 
-  lxw_format* format(CellType type, bool bold, bool header = false) {
-    auto key = std::tuple{int(type), bold, header};
+  lxw_format* format(CellType type, bool bold, bool header = false, int decimals = 2) {
+    auto key = std::tuple{int(type), bold, header, type == CellType::percent ? decimals : 0};
     if (auto found = formats_.find(key); found != formats_.end()) return found->second;
     lxw_format* f = workbook_add_format(workbook_);
     if (bold || header) format_set_bold(f);
@@ -111,11 +126,18 @@ class WorkbookWriter {
       format_set_text_wrap(f);
     }
     const char* number_format = nullptr;
+    std::string percent_format;
     switch (type) {
       case CellType::money: number_format = "#,##0.00 \"€\""; break;
       case CellType::date: number_format = french_ ? "dd/mm/yyyy" : "yyyy-mm-dd"; break;
       case CellType::datetime: number_format = french_ ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm"; break;
-      case CellType::percent: number_format = "0.00%"; break;
+      case CellType::percent:
+        // F1: the decimals the figure was given ("5 %", "66,7 %", "99,9004 %"), a no-break space
+        // before the sign as in the PDF; the spreadsheet shows its own decimal separator.
+        percent_format = (decimals > 0 ? "0." + std::string(std::size_t(decimals), '0') : std::string("0")) +
+                         "\"\u00A0\"%";
+        number_format = percent_format.c_str();
+        break;
       case CellType::integer: number_format = "#,##0"; break;
       case CellType::number:
       case CellType::text: break;
@@ -141,9 +163,15 @@ class WorkbookWriter {
   }
 
   void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, CellType type, const std::string& value, bool bold) {
-    lxw_format* f = format(type, bold);
+    lxw_format* f = format(type, bold, false, decimals_of(value));
     if (value.empty()) {
       if (bold) worksheet_write_blank(sheet, row, col, f);
+      return;
+    }
+    if (type == CellType::datetime && (value.size() == 22 || value.size() == 25)) {
+      // F2: a repeated-hour time keeps its offset, which a spreadsheet date cannot hold: as text.
+      worksheet_write_string(sheet, row, col, pdf::display_text(type, value, french_ ? Language::fr : Language::en).c_str(),
+                             format(CellType::text, bold));
       return;
     }
     if (type == CellType::date || type == CellType::datetime) {
@@ -270,7 +298,7 @@ class WorkbookWriter {
   std::deque<std::string> names_;  // stable addresses: libxlsxwriter keeps some pointers until close
   std::deque<std::string> texts_;
   int sheet_count_ = 0;
-  std::map<std::tuple<int, bool, bool>, lxw_format*> formats_;
+  std::map<std::tuple<int, bool, bool, int>, lxw_format*> formats_;
   std::map<std::string, ChartSheet> chart_sheets_;
 };
 

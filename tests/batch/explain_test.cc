@@ -29,7 +29,7 @@ TEST_F(Explain, IncidentAcrossTheDstChange) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("S1\tcontacté le dim. 25/10/2026 00:30 (HNO) : échéance GTI le dim. 25/10/2026 02:30"),
             std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("3 h 10 de retard : palier de 25\u202F% de 540,00\u00A0€ = 135,00\u00A0€"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("3 h 10 de retard : palier de 25\u00A0% de 540,00\u00A0€ = 135,00\u00A0€"), std::string::npos) << r.output;
 }
 
 // Case 20 (S7 Decision): explain shows the cap the statement applies: November billed 1 000.00 x
@@ -38,7 +38,7 @@ TEST_F(Explain, IncidentOfAProratedMonthShowsTheCapOfTheFeeBilled) {
   auto r = ws_->clause("explain --incident INC-ZO-1121");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("S7\t1\u202F000,00\u00A0€ × 14 / 30 jours = 466,67\u00A0€"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("plafonné à 100\u202F% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de "
+  EXPECT_NE(r.output.find("plafonné à 100\u00A0% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de "
                           "466,67\u00A0€"),
             std::string::npos) << r.output;
 }

@@ -39,9 +39,9 @@ TEST(FormatDate, FrenchDayMonthYear) {
 }
 
 TEST(FormatPercent, FrenchCommaAndNarrowSpaceBeforeSign) {
-  EXPECT_EQ(format_percent(99.953, 2), "99,95\u202F%");
-  EXPECT_EQ(format_percent(99.5, 1), "99,5\u202F%");
-  EXPECT_EQ(format_percent(100, 0), "100\u202F%");
+  EXPECT_EQ(format_percent(99.953, 2), "99,95\u00A0%");
+  EXPECT_EQ(format_percent(99.5, 1), "99,5\u00A0%");
+  EXPECT_EQ(format_percent(100, 0), "100\u00A0%");
   EXPECT_EQ(format_percent(99.953, 2, Language::en), "99.95%");
 }
 
@@ -64,6 +64,25 @@ TEST(FormatDuration, HoursAndTwoDigitMinutes) {
   EXPECT_EQ(format_duration(minutes{40}), "0 h 40");
   EXPECT_EQ(format_duration(minutes{-30}), "-0 h 30");  // RULES I4: a negative advice balance
   EXPECT_EQ(format_duration(minutes{220}, Language::en), "3 h 40 min");
+}
+
+// RULES F1: a duration that decides a tier shows its seconds: 43:00 and 43:12 read differently.
+TEST(FormatDuration, F1SecondsShownWhenThereAreSome) {
+  EXPECT_EQ(format_duration(std::chrono::seconds{2580}), "0 h 43");
+  EXPECT_EQ(format_duration(std::chrono::seconds{2592}), "0 h 43 min 12 s");
+  EXPECT_EQ(format_duration(std::chrono::seconds{3 * 3600 + 5}), "3 h 00 min 05 s");
+  EXPECT_EQ(format_duration(std::chrono::seconds{2592}, Language::en), "0 h 43 min 12 s");
+}
+
+// RULES F1: French percentages, as many decimals as the rule gave, "—" for nothing measured.
+TEST(FormatPercent, F1ShownPercentTheFrenchWay) {
+  EXPECT_EQ(shown_percent_text({667, 1, true}), "66,7\u00A0%");
+  EXPECT_EQ(shown_percent_text({5, 0, true}), "5\u00A0%");
+  EXPECT_EQ(shown_percent_text({999004, 4, true}), "99,9004\u00A0%");
+  EXPECT_EQ(shown_percent_text({99900, 3, true}), "99,900\u00A0%");
+  EXPECT_EQ(shown_percent_text({0, 0, false}), "\u2014");
+  EXPECT_EQ(shown_percent_text({667, 1, true}, Language::en), "66.7%");
+  EXPECT_EQ(shown_percent_value({1, 3, true}), "0.001");
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ TEST(InvoiceData, LinesInMachineForm) {
 
 TEST(InvoiceData, VatPerRateWordedForTheSentence) {
   const nlohmann::json data = invoice_data(invoice_with_deduction(), Language::fr);
-  EXPECT_EQ(data["vat"][0]["rate_text"], "20\u202F%");
+  EXPECT_EQ(data["vat"][0]["rate_text"], "20\u00A0%");
   EXPECT_EQ(data["vat"][0]["base_ht_text"], "1\u202F431,25\u00A0€");
   EXPECT_EQ(data["totals"]["due_text"], "1\u202F567,50\u00A0€");
 }
@@ -71,7 +71,7 @@ TEST(InvoiceData, VatPerRateWordedForTheSentence) {
 TEST(InvoiceData, ReducedRateKeepsItsDecimal) {
   InvoiceDocument d = monthly_invoice();
   d = with_totals(d, invoice_totals({{"Ouvrage", Milli{1000}, eur(10000), 550}}));   // 5,5 %
-  EXPECT_EQ(invoice_data(d, Language::fr)["vat"][0]["rate_text"], "5,5\u202F%");
+  EXPECT_EQ(invoice_data(d, Language::fr)["vat"][0]["rate_text"], "5,5\u00A0%");
   EXPECT_EQ(invoice_data(d, Language::fr)["lines"][0]["vat_rate"], "5.5");
 }
 

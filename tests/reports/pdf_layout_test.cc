@@ -32,7 +32,7 @@ TEST(PdfCellText, DateAndDatetimeAreDayFirst) {
 }
 
 TEST(PdfCellText, PercentKeepsTheDecimalsGiven) {
-  EXPECT_EQ(display_text(CellType::percent, "99.953", Language::fr), "99,953\u202F%");
+  EXPECT_EQ(display_text(CellType::percent, "99.953", Language::fr), "99,953\u00A0%");
 }
 
 TEST(PdfCellText, UnparsableValueIsShownAsGiven) {

@@ -284,7 +284,7 @@ TEST(StatementData, CreditExplanationIsWordedStepByStep) {
   EXPECT_EQ(e[0]["text"], "contacté le ven. 20/11/2026 17:30 (HO) : échéance GTI le lun. 23/11/2026 09:30 "
                           "(1 h 00 en heures ouvrées)");
   EXPECT_EQ(e[1]["rule"], "S2");
-  EXPECT_EQ(e[1]["text"], "intervention le lun. 23/11/2026 13:10, 3 h 40 de retard : palier de 25\u202F% de "
+  EXPECT_EQ(e[1]["text"], "intervention le lun. 23/11/2026 13:10, 3 h 40 de retard : palier de 25\u00A0% de "
                           "1\u202F250,00\u00A0€ = 312,50\u00A0€");
   EXPECT_EQ(e[2]["rule"], "S7");
   EXPECT_EQ(e[2]["text"], "total du service 312,50\u00A0€, plafond de 1\u202F250,00\u00A0€ non atteint");
@@ -345,7 +345,7 @@ TEST(StatementData, AllowanceInterventionsAdviceAndSupport) {
   EXPECT_EQ(d["figures"]["advice_granted"], "0 h 30");
   EXPECT_EQ(d["figures"]["advice_used"], "0 h 45");
   EXPECT_EQ(d["figures"]["advice_balance"], "9 h 45");
-  EXPECT_EQ(d["figures"]["ticket_ack_rate"], "66.666");
+  EXPECT_EQ(d["figures"]["ticket_ack_rate"], "66.7");   // F1: 2 of 3 tickets = 66.666... shown 66,7 %
 }
 
 // K2: the backup option lists the month's history, failures included.
@@ -430,6 +430,25 @@ TEST(StatementTemplates, EnglishSetRendersTheSameData) {
   const auto english = templates::TemplateSet::load(CLAUSE_SOURCE_DIR "/templates/en");
   EXPECT_NO_THROW(english.render("statement", kalanda_statement().data));
   EXPECT_NO_THROW(english.render("statement", dag_statement().data));
+}
+
+// RULES F1 wording: "d'octobre", never "de octobre".
+TEST(StatementData, F1MonthNamesElideBeforeAVowel) {
+  EXPECT_EQ(month_label_of({2026, 10}, Language::fr), "d'octobre 2026");
+  EXPECT_EQ(month_label_of({2026, 4}, Language::fr), "d'avril 2026");
+  EXPECT_EQ(month_label_of({2026, 8}, Language::fr), "d'août 2026");
+  EXPECT_EQ(month_label_of({2026, 11}, Language::fr), "de novembre 2026");
+  EXPECT_EQ(month_label_of({2026, 10}, Language::en), "of October 2026");
+}
+
+// RULES F2: a time of the repeated autumn hour carries its offset in the document data.
+TEST(StatementData, F2RepeatedHourTimesCarryTheirOffset) {
+  // 25 Oct 2026: 00:30 UTC = 02:30 CEST, 01:30 UTC = 02:30 CET, 02:30 UTC = 03:30 CET (not repeated).
+  const ContractClock& clock = paris(kalanda());
+  const Instant midnight_utc = std::chrono::sys_days{std::chrono::year{2026} / 10 / 25};
+  EXPECT_EQ(local_datetime(midnight_utc + std::chrono::minutes{30}, clock), "2026-10-25T02:30+02:00");
+  EXPECT_EQ(local_datetime(midnight_utc + std::chrono::minutes{90}, clock), "2026-10-25T02:30+01:00");
+  EXPECT_EQ(local_datetime(midnight_utc + std::chrono::minutes{150}, clock), "2026-10-25T03:30");
 }
 
 }  // namespace

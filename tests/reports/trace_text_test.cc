@@ -52,6 +52,17 @@ const std::map<std::string, std::vector<std::string>>& emitted_keys() {
                     "lateness", "tier", "monthly_fee", "credit"}},
       {"availability_measured", {"month_length", "unavailable", "outages", "availability"}},
       {"availability_tier", {"availability", "tier", "monthly_fee", "credit"}},
+      {"availability_no_credit_table", {"availability"}},
+      {"gti_late_no_credit_table", {"intervention_start", "lateness"}},
+      {"gti_late_excluded", {"intervention_start", "lateness"}},
+      {"gtr_late_excluded", {"intervention_start", "restored", "backup_restore_removed", "restoration_time", "base_gtr",
+                             "lateness"}},
+      {"gtr_late_not_applicable", {"intervention_start", "restored", "backup_restore_removed", "restoration_time",
+                                   "base_gtr", "lateness"}},
+      {"gtr_late_no_credit_table", {"intervention_start", "restored", "backup_restore_removed", "restoration_time",
+                                    "base_gtr", "lateness"}},
+      {"cap_met", {"subtotal", "cap_percent", "monthly_fee", "cap", "total"}},
+      {"support_no_ticket", {"guarantee"}},
       {"cap_reached", {"subtotal", "cap_percent", "monthly_fee", "cap", "total"}},
       {"cap_not_reached", {"subtotal", "cap_percent", "monthly_fee", "cap", "total"}},
       {"support_ack_rate", {"guarantee", "tickets", "on_time", "rate"}},
@@ -145,8 +156,8 @@ TEST(TraceWording, EachFigureIsWordedByItsType) {
   const auto text = [](FigureValue v) { return french().figure_text({"x", std::move(v)}, paris()); };
   EXPECT_EQ(text(Money::from_cents(125000)), "1\u202F250,00\u00A0€");
   EXPECT_EQ(text(220min), "3 h 40");
-  EXPECT_EQ(text(Percent{25}), "25\u202F%");
-  EXPECT_EQ(text(Ppm{998980}), "99,898\u202F%");
+  EXPECT_EQ(text(Percent{25}), "25\u00A0%");
+  EXPECT_EQ(text(Ppm{998980}), "99,898\u00A0%");
   EXPECT_EQ(text(Milli{268500}), "268,5");
   EXPECT_EQ(text(Date{2026y / 11 / 23}), "23/11/2026");
   EXPECT_EQ(text(true), "oui");
@@ -168,7 +179,7 @@ TEST(TraceWording, BasisPointsAndClockModifiers) {
   EXPECT_EQ(french().describe(TraceStep{"B6", "vat_per_rate", {{"rate_basis_points", 2000LL},
                                                                {"base_ht", Money::from_cents(100000)},
                                                                {"vat", Money::from_cents(20000)}}}, paris()),
-            "TVA à 20\u202F% sur 1\u202F000,00\u00A0€ HT = 200,00\u00A0€");
+            "TVA à 20\u00A0% sur 1\u202F000,00\u00A0€ HT = 200,00\u00A0€");
   // K1: the backup window is a time of day held as minutes: 60 -> "01:00".
   EXPECT_EQ(french().describe(TraceStep{"K1", "daily_backups", {{"days_checked", 30LL}, {"incomplete_days", 2LL},
                                                                 {"window_opens", 60min}, {"window_closes", 360min},
@@ -187,7 +198,7 @@ TEST(TraceWording, CapOfAProratedMonthNamesTheFeeBilledForTheMonth) {
                                   {"total", Money::from_cents(46667)}});
   EXPECT_EQ(french().describe(trace, paris()),
             "1\u202F000,00\u00A0€ × 14 / 30 jours = 466,67\u00A0€ → total du service 1\u202F000,00\u00A0€ plafonné à "
-            "100\u202F% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de 466,67\u00A0€");
+            "100\u00A0% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de 466,67\u00A0€");
   EXPECT_EQ(english().describe_steps(trace, paris())[1].text,
             "service total €1,000.00 capped at 100% of the fee billed for the month (€466.67): credit €466.67");
 }
@@ -226,7 +237,7 @@ TEST(TraceWording, ContinuityInArrears) {
 
 TEST(TraceWording, UnknownKeyFallsBackToNamesAndValues) {
   TraceStep step{"Z9", "brand_new_rule", {{"deadline", local(2026y / November / 23, 9h + 30min)}, {"rate", Percent{10}}}};
-  EXPECT_EQ(french().describe(step, paris()), "brand_new_rule: deadline=lun. 23/11/2026 09:30, rate=10\u202F%");
+  EXPECT_EQ(french().describe(step, paris()), "brand_new_rule: deadline=lun. 23/11/2026 09:30, rate=10\u00A0%");
   // A phrase naming a figure the step lacks falls back too: nothing is lost.
   EXPECT_EQ(french().describe(TraceStep{"S1", "gti_not_started", {}}, paris()), "gti_not_started");
 }

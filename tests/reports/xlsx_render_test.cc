@@ -110,7 +110,8 @@ TEST_F(XlsxRender, MoneyIsANumberInEuroFormat) {
 
 TEST_F(XlsxRender, PercentIsAFraction) {
   EXPECT_DOUBLE_EQ(cell(1, "C2")["value"].get<double>(), 0.99953);
-  EXPECT_EQ(cell(1, "C2")["format"], "0.00%");
+  // F1: the decimals the figure carries, a no-break space before the sign as in the PDF.
+  EXPECT_EQ(cell(1, "C2")["format"], "0.000\"\u00A0\"%");
 }
 
 TEST_F(XlsxRender, DatesAreExcelDates) {

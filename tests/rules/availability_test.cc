@@ -63,8 +63,8 @@ TEST(Availability, S5PpmOfAnExactFigure) {
   EXPECT_EQ(m.availability, Ppm{995000});
   EXPECT_EQ(m.trace.steps[0],
             (TraceStep{"S5", "availability_measured",
-                       {{"month_length", minutes{44700}}, {"unavailable", minutes{223}}, {"outages", 1LL},
-                        {"availability", Ppm{995000}}}}));
+                       {{"month_length", seconds{2682000}}, {"unavailable", seconds{13410}}, {"outages", 1LL},
+                        {"availability", ShownPercent{99500, 3, true}}}}));   // F1: exactly 99.5 %, to the second
 }
 
 // Union: 10:00-12:00 and 11:00-13:00 -> 3 h, not 4; planned, client and force-majeure outages

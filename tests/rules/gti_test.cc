@@ -69,7 +69,7 @@ TEST(GtiCredit, S2ExactlyOneHourLateIsTenPercent) {
   EXPECT_EQ(o.credit, Money::from_cents(5000));
   EXPECT_EQ(o.trace.steps.back(),
             (TraceStep{"S2", "gti_late",
-                       {{"intervention_start", at("2026-11-16T12:00:00+01:00")}, {"lateness", minutes{60}},
+                       {{"intervention_start", at("2026-11-16T12:00:00+01:00")}, {"lateness", seconds{3600}},
                         {"tier", Percent{10}}, {"monthly_fee", kFee}, {"credit", Money::from_cents(5000)}}}));
 }
 

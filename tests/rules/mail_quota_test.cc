@@ -122,5 +122,33 @@ TEST(MailOverage, B5ProfileWithoutMailQuotaBillsNothing) {
   EXPECT_EQ(mail_overage(daily("2026-09-01", 61, 36000), {2026, 10}, k).amount, Money{});
 }
 
+// B5 warning ("le Client est averti au premier dépassement"): once per run above the quota.
+TEST(MailWarning, B5TheFirstDayAboveTheQuotaIsWarned) {
+  auto samples = daily("2026-08-31", 1, 25000);                 // at the quota: not above
+  for (const auto& s : daily("2026-09-01", 3, 25100)) samples.push_back(s);
+  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-01"), d), 25100);
+  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-02"), d), std::nullopt);   // the same exceedance
+  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-08-31"), d), std::nullopt);
+}
+
+TEST(MailWarning, B5BackUnderTheQuotaThenAboveIsANewExceedance) {
+  auto samples = daily("2026-09-01", 2, 26000);
+  samples.push_back({"D-1", day("2026-09-03"), 24000});
+  samples.push_back({"D-1", day("2026-09-04"), 25001});
+  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-04"), d), 25001);
+}
+
+TEST(MailWarning, B5ADayWithoutSampleBeforeStartsANewExceedance) {
+  auto samples = daily("2026-09-01", 1, 26000);
+  samples.push_back({"D-1", day("2026-09-03"), 26000});          // 2 Sep not measured: not proven above
+  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-03"), d), 26000);
+}
+
+TEST(MailWarning, B5NoWarningWithoutAQuotaInTheTerms) {
+  EXPECT_EQ(quota_first_exceeded_on(daily("2026-09-01", 1, 90000), day("2026-09-01"),
+                                    testing::kalanda_contract_terms().billing),
+            std::nullopt);
+}
+
 }  // namespace
 }  // namespace clause

@@ -53,7 +53,8 @@ TEST(CreditCap, S7CapsTheMonthAtTheFee) {
   EXPECT_EQ(over.total, Money::from_cents(50000));
   EXPECT_EQ(over.trace.steps[0].key, "cap_reached");
   const auto equal = apply_credit_cap(Money::from_cents(50000), Money::from_cents(50000), terms);
-  EXPECT_FALSE(equal.reached);
+  EXPECT_TRUE(equal.reached);   // F1: a total equal to the cap has reached it, nothing cut
+  EXPECT_EQ(equal.trace.steps[0].key, "cap_met");
   EXPECT_EQ(equal.total, Money::from_cents(50000));
   auto half = terms;
   half.cap_percent_of_fee = 50;
