@@ -7,6 +7,7 @@
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/night_plan.h"
+#include "batch/reversibility_watch.h"   // issue 15
 #include "rules/calendar.h"
 #include "store/ledger.h"
 
@@ -32,6 +33,12 @@ const std::vector<NightStep>& night_steps() {
       {"invoices", [](Date) { return true; },
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
          return run_invoices_command(context, engine, {night, std::nullopt, out});
+       }},
+      // issue 15: warnings before the R3 delivery deadline and the R4 end of continuity (exit 0).
+      {"reversibility", [](Date) { return true; },
+       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path&) {
+         warn_reversibility_dates(context, night);
+         return int(kDone);
        }},
   };
   return steps;

@@ -175,3 +175,61 @@ TEST_F(Reversibility, AContractWithoutRequestIsRefused) {
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+// The nightly's reversibility step and the échéancier (R3, R4, R5) on samples/ alone: no invoice of
+// Clause is unpaid, so REV-VN-1 starts at the end of service, 2026-12-31, its dossier is due by
+// 2027-01-15 (10 jours ouvrés, 1 Jan a holiday) and continuity ends on day 90, 2027-03-31.
+class ReversibilityWarnings : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ws_ = std::make_unique<testing::Workspace>("reversibility-warnings-" + std::to_string(::getpid()));
+    ASSERT_EQ(ws_->clause("init").exit_code, 0);
+    ASSERT_EQ(ws_->clause("import samples").exit_code, 0);
+  }
+  testing::CommandResult nightly(const std::string& date) const {
+    return ws_->clause("nightly --date " + date + " --out " + ws_->out().string());
+  }
+  std::unique_ptr<testing::Workspace> ws_;
+};
+
+TEST_F(ReversibilityWarnings, NightlyWarnsBeforeTheDeliveryDeadlineThenWhileItIsOverdue) {
+  auto before = nightly("2027-01-10");
+  EXPECT_EQ(before.exit_code, 0) << before.output;
+  EXPECT_NE(before.output.find("warning: reversibility: in 5 day(s) R3: 2027-01-15  CTR-K-VERNET  R3"), std::string::npos)
+      << before.output;
+  auto after = nightly("2027-01-16");
+  EXPECT_EQ(after.exit_code, 0) << after.output;
+  EXPECT_NE(after.output.find("warning: reversibility: R3 delivery deadline passed on 2027-01-15 with no signed minutes "
+                              "recorded (clause reversibility --contract CTR-K-VERNET --record-pv DATE)"),
+            std::string::npos)
+      << after.output;
+  ASSERT_EQ(ws_->clause("reversibility --contract CTR-K-VERNET --date 2027-01-14 --record-pv 2027-01-16 --out " +
+                        ws_->out().string()).exit_code, 0);
+  auto signed_off = nightly("2027-01-17");
+  EXPECT_EQ(signed_off.output.find("delivery deadline passed"), std::string::npos) << signed_off.output;
+}
+
+TEST_F(ReversibilityWarnings, NightlyWarnsBeforeTheEndOfContinuity) {
+  auto run = nightly("2027-03-25");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("warning: reversibility: in 6 day(s) R4: 2027-03-31  CTR-K-VERNET  R4"), std::string::npos)
+      << run.output;
+}
+
+// The échéancier lists both dates, and nothing after minutes recorded by --record-pv (R5).
+TEST_F(ReversibilityWarnings, ScheduleListsDeliveryAndContinuityUntilTheMinutes) {
+  auto before = ws_->clause("schedule --from 2027-01-01 --days 90 --out " + ws_->out().string());
+  EXPECT_NE(before.output.find("2027-01-15  CTR-K-VERNET  R3"), std::string::npos) << before.output;
+  EXPECT_NE(before.output.find("2027-03-31  CTR-K-VERNET  R4"), std::string::npos);
+  ASSERT_EQ(ws_->clause("reversibility --contract CTR-K-VERNET --date 2027-01-14 --record-pv 2027-01-14 --out " +
+                        ws_->out().string()).exit_code, 0);
+  auto after = ws_->clause("schedule --from 2027-01-01 --days 90 --out " + ws_->out().string());
+  EXPECT_EQ(after.output.find("2027-01-15  CTR-K-VERNET  R3"), std::string::npos) << after.output;   // after 14 Jan
+  EXPECT_EQ(after.output.find("2027-03-31  CTR-K-VERNET  R4"), std::string::npos) << after.output;
+}
+
+}  // namespace
+}  // namespace clause
