@@ -233,3 +233,26 @@ TEST_F(ReversibilityWarnings, ScheduleListsDeliveryAndContinuityUntilTheMinutes)
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+// The same dossier on PostgreSQL: migration 008, the milestones' upsert and the ledger reads.
+TEST(ReversibilityPostgres, DossierAndMinutesAreRecorded) {
+  CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
+  testing::PostgresWorkspace pg("clause_rev_" + std::to_string(::getpid()));
+  ASSERT_TRUE(pg.created());
+  const auto out = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-workspaces" / ("reversibility-pg-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(out);
+  ASSERT_EQ(pg.clause("init").exit_code, 0);
+  ASSERT_EQ(pg.clause("import samples").exit_code, 0);
+  ASSERT_EQ(pg.clause("invoices --contract CTR-K-VERNET --out " + out.string() + " --date 2026-11-01").exit_code, 0);
+  auto built = pg.clause("reversibility --contract CTR-K-VERNET --date 2027-01-04 --record-pv 2027-01-15 --out " + out.string());
+  ASSERT_EQ(built.exit_code, 0) << built.output;
+  EXPECT_EQ(pg.psql("select late, start is null, pv_signed from reversibility_milestones"), "1|t|2027-01-15\n");
+  EXPECT_TRUE(std::filesystem::exists(out / kFolder / "CTR-K-VERNET" / "documents" / "factures" / "FA-2026-000001.pdf"));
+  std::filesystem::remove_all(out);
+}
+
+}  // namespace
+}  // namespace clause
