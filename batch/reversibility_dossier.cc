@@ -98,7 +98,9 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
   ContractPreparer preparer(context);
   ContractProblem problem;
   auto prepared = preparer.prepare(id, request.date, problem);
-  if (!prepared) throw DossierRefused({"contract " + id + ": " + problem.record + ": " + problem.reason});
+  if (!prepared)
+    throw DossierRefused({(problem.record == "contract " + id ? problem.record : "contract " + id + ": " + problem.record) +
+                          ": " + problem.reason});
   const ContractRecords& records = prepared->records;
   const TermsProfile& terms = *prepared->terms;
   const ContractClock& clock = prepared->clock;
@@ -154,7 +156,7 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
     CheckedFile c{std::move(f), ""};
     const bool statement = c.file.kind == DocumentKind::statement;
     const bool gone_by_destruction = statement && recorded && recorded->destroyed;
-    if (!gone_by_destruction && !request.record_destruction) {
+    if (!gone_by_destruction) {
       std::error_code ec;
       if (!std::filesystem::is_regular_file(c.file.path, ec))
         problems.push_back(c.file.path + ": missing (" + std::string(to_word(c.file.kind)) + " " +

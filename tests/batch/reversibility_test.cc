@@ -171,6 +171,9 @@ TEST_F(Reversibility, AContractWithoutRequestIsRefused) {
   EXPECT_NE(run.output.find("error: contract CTR-K-SAINTROCH has no reversibility request (reversibility_requests.csv)"),
             std::string::npos)
       << run.output;
+  auto unknown = ws_->clause("reversibility --contract CTR-NOPE --date 2027-01-04 --out " + ws_->out().string());
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.output.find("error: contract CTR-NOPE: no such contract\n"), std::string::npos) << unknown.output;
 }
 
 }  // namespace
