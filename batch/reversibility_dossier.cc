@@ -222,7 +222,11 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
                                            : pick(language, " ; début en attente de paiement", "; start awaits payment")),
                  schedule.start, {"R2"});
   }
-  schedule_row("R3", pick(language, "Remise du dossier au plus tard", "Dossier due by"), schedule.delivery_deadline, {"R3"});
+  schedule_row("R3", schedule.delivery_deadline
+                         ? pick(language, "Remise du dossier au plus tard", "Dossier due by")
+                         : pick(language, "Remise du dossier : dans le délai de l'art. 16 après le début, qui attend le paiement",
+                                "Dossier due within the Art. 16 delay after the start, which awaits payment"),
+               schedule.delivery_deadline, {"R3"});
   schedule_row("R4", pick(language, "Limite de continuité (90 jours)", "Continuity limit (90 days)"), schedule.continuity_limit, {});
   schedule_row("R4", latest->takeover ? pick(language, "Services maintenus jusqu'à la reprise", "Services until the take-over")
                                       : pick(language, "Services maintenus jusqu'au", "Services continue until"),
