@@ -357,7 +357,14 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
   outcome.folder = client / path_segment(id);
   outcome.archive = client / (path_segment(id) + ".zip");
   const auto staging = temporary_name(outcome.folder);
-  std::filesystem::remove_all(staging);
+  // What an interrupted build left (a staging folder, an archive not yet renamed): this run holds
+  // the database's lock, so no other build of this dossier is going on.
+  if (std::filesystem::is_directory(client))
+    for (const auto& e : std::filesystem::directory_iterator(client)) {
+      const std::string name = e.path().filename().string();
+      if (name.rfind(path_segment(id) + ".tmp-", 0) == 0 || name == path_segment(id) + ".zip.build")
+        std::filesystem::remove_all(e.path());
+    }
   std::filesystem::create_directories(staging);
   for (const CheckedFile& c : files)
     if (!c.copy.empty()) {
@@ -415,9 +422,11 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
                                      {0, Instant{std::chrono::sys_days{*request.record_destruction}}, std::nullopt,
                                       "reversibility_destruction", "contract", id,
                                       "request " + latest->id + ": statements' files and dossier copies removed (R5)"});
-  if (request.record_destruction)
+  // R5: once the destruction is recorded the statements' files go, also those a run interrupted
+  // after the commit left behind (a rebuild of a closed file finishes the removal).
+  if (destroyed)
     for (const CheckedFile& c : files)
-      if (c.file.kind == DocumentKind::statement) {
+      if (c.file.kind == DocumentKind::statement && std::filesystem::exists(c.file.path)) {
         std::error_code ec;
         if (std::filesystem::remove(c.file.path, ec)) outcome.removed.push_back(c.file.path);
       }

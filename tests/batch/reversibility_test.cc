@@ -119,6 +119,10 @@ TEST_F(Reversibility, TheArchiveIsSoundAndARebuildGivesTheSameBytes) {
   // The manifest lists every other file of the folder with its SHA-256.
   for (const auto& f : manifest()["files"]) EXPECT_EQ(sha256_of_file(folder() / f["path"].get<std::string>()), f["sha256"]);
   EXPECT_EQ(manifest()["files"].size(), 9u);   // 6 copies, report, PV, workbook
+  auto sheets = run_command("/usr/bin/python3 -c \"import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)\" '" +
+                            (folder() / "inventaires.xlsx").string() + "'");
+  EXPECT_EQ(sheets.output, "['Échéancier', 'Relevés', 'Documents', 'Empreintes', 'Serveurs', 'Sauvegardes', "
+                           "'Empreintes des sauvegardes', 'Destruction', 'Conservation']\n");
   auto pdfs = run_command("qpdf --check '" + (folder() / "dossier-reversibilite.pdf").string() + "' && qpdf --check '" +
                           (folder() / "proces-verbal.pdf").string() + "'");
   EXPECT_EQ(pdfs.exit_code, 0) << pdfs.output;
