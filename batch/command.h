@@ -26,6 +26,7 @@ void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_schedule_command(CLI::App& app, CommandAction& action);
+void add_reversibility_command(CLI::App& app, CommandAction& action);   // issue 15
 
 // Runs the statements job and logs its outcome (kept in `kept` when given); the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,

@@ -10,6 +10,7 @@
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/night_plan.h"
+#include "batch/reversibility_watch.h"   // issue 15
 #include "batch/schedule_entries.h"
 #include "rules/calendar.h"
 #include "rules/mail_quota.h"
@@ -110,6 +111,14 @@ const std::vector<NightStep>& night_steps() {
       {"mail_warnings", [](Date) { return true; },
        [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path&, NightReport& report) {
          return find_mail_warnings(context, night, report);
+       }},
+      // issue 15: warnings before the R3 delivery deadline and the R4 end of continuity (exit 0).
+      {"reversibility", [](Date) { return true; },
+       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path&, NightReport& report) {
+         const int warnings = warn_reversibility_dates(context, night);
+         report.steps.push_back({"reversibility", kDone,
+                                 std::to_string(warnings) + " reversibility warning(s) (R3 delivery, R4 continuity)"});
+         return int(kDone);
        }},
   };
   return steps;

@@ -8,6 +8,7 @@
 #include "rules/calendar.h"
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
+#include "store/reversibility_milestones.h"   // issue 15
 #include "store/table_rows.h"
 
 namespace clause {
@@ -158,6 +159,12 @@ Schedule load_schedule(Database& db, const Config& config, const std::map<std::s
   // record_repository.h has no loader of all requests yet.
   for (const auto& r : load_records<ReversibilityRequest>(db, "reversibility_requests.all"))
     if (auto f = facts.find(r.contract_id); f != facts.end()) f->second.reversibility_requests.push_back(r);
+  // Issue 15: minutes recorded by `clause reversibility --record-pv` complete a request (R5) as an
+  // imported `completed` date does: nothing after them is due any more.
+  for (const auto& m : load_reversibility_milestones(db))
+    if (auto f = facts.find(m.contract_id); f != facts.end() && m.pv_signed)
+      for (auto& r : f->second.reversibility_requests)
+        if (r.id == m.request_id && !r.completed) r.completed = m.pv_signed;
   std::map<std::string, std::string> contract_of_invoice;
   for (const IssuedDocument& d : load_issued_documents_of_kind(db, DocumentKind::invoice)) {
     auto f = facts.find(d.contract_id);

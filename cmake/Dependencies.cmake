@@ -15,6 +15,7 @@ find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)   # reversibility dossier archives (issue 15)
 
 # libcsv (RFC 4180 parser) ships neither a CMake config nor a .pc file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

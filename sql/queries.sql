@@ -223,3 +223,40 @@ SELECT DISTINCT s.contract_id FROM issued_documents s
                        WHERE n.kind = 'credit_note' AND n.contract_id = s.contract_id
                          AND substr(n.period, 1, 7) = substr(s.period, 1, 7))
  ORDER BY s.contract_id;
+-- Issue 15: reversibility dossiers (migration 008, store/reversibility_milestones.h).
+-- name: reversibility_milestones.upsert
+INSERT INTO reversibility_milestones (request_id, contract_id, requested, end_of_service, request_deadline, late,
+                                      start, delivery_deadline, continuity_limit, services_until, dossier_date,
+                                      dossier_sha256)
+VALUES (:request, :contract, :requested, :end_of_service, :request_deadline, :late, :start, :delivery_deadline,
+        :continuity_limit, :services_until, :dossier_date, :dossier_sha256)
+ON CONFLICT (request_id) DO UPDATE SET
+  contract_id = excluded.contract_id, requested = excluded.requested, end_of_service = excluded.end_of_service,
+  request_deadline = excluded.request_deadline, late = excluded.late, start = excluded.start,
+  delivery_deadline = excluded.delivery_deadline, continuity_limit = excluded.continuity_limit,
+  services_until = excluded.services_until, dossier_date = excluded.dossier_date,
+  dossier_sha256 = excluded.dossier_sha256;
+-- name: reversibility_milestones.find
+SELECT request_id, contract_id, requested, end_of_service, request_deadline, CAST(late AS TEXT), start,
+       delivery_deadline, continuity_limit, services_until, dossier_date, dossier_sha256, pv_signed, destroyed
+  FROM reversibility_milestones WHERE request_id = :request;
+-- name: reversibility_milestones.all
+SELECT request_id, contract_id, requested, end_of_service, request_deadline, CAST(late AS TEXT), start,
+       delivery_deadline, continuity_limit, services_until, dossier_date, dossier_sha256, pv_signed, destroyed
+  FROM reversibility_milestones ORDER BY contract_id, request_id;
+-- name: reversibility_milestones.record_pv
+UPDATE reversibility_milestones SET pv_signed = :date WHERE request_id = :request;
+-- name: reversibility_milestones.record_destruction
+UPDATE reversibility_milestones SET destroyed = :date WHERE request_id = :request;
+-- Every file of every document issued for a contract, oldest first (the dossier's inventory); a
+-- document issued before migration 005 has no document_files row and is listed by its own path.
+-- name: reversibility.document_files_of_contract
+SELECT d.id, d.kind, d.number, d.period, d.issued_on, d.ht_cents, d.vat_cents, d.ttc_cents,
+       COALESCE(f.path, d.path), COALESCE(f.sha256, d.sha256)
+  FROM issued_documents d LEFT JOIN document_files f ON f.document_id = d.id
+ WHERE d.contract_id = :contract
+ ORDER BY d.issued_on, d.kind, d.period, COALESCE(f.path, d.path);
+-- The destruction (R5): the statements' files leave the ledger's list of files to keep on disk.
+-- name: reversibility.forget_statement_files
+DELETE FROM document_files WHERE document_id IN (
+  SELECT id FROM issued_documents WHERE kind = 'statement' AND contract_id = :contract);

@@ -69,6 +69,62 @@ TEST(ReversibilitySchedule, R4ContinuityAtMostNinetyDaysAfterTheEnd) {
   EXPECT_EQ(earlier.services_until, day("2027-02-15"));
 }
 
+// Issue 15: dates worked out by hand on the 2027 calendar (1 Jan 2027 is a Friday, so 1 May is a
+// Saturday and 1 Jul a Thursday; Easter Sunday 28 Mar 2027, Ascension Thu 6 May, Whit Monday 17 May).
+
+TEST(ReversibilitySchedule, R1ThreeMonthsAndOneDayBeforeTheEndIsOnTime) {
+  // End 2027-06-30 - 3 months (T5) = 2027-03-30; asked one day earlier, 2027-03-29.
+  auto s = reversibility_schedule(request("2027-03-29", "2027-06-30"), HolidayZone::metropole, {}, {}, r);
+  EXPECT_EQ(s.request_deadline, day("2027-03-30"));
+  EXPECT_FALSE(s.late);
+}
+
+TEST(ReversibilitySchedule, R1ADayLateIsFlaggedAndStillScheduled) {
+  // Deadline 2027-03-30; asked 2027-03-31: late, but R2-R4 are computed all the same.
+  auto s = reversibility_schedule(request("2027-03-31", "2027-06-30"), HolidayZone::metropole, {}, {}, r);
+  EXPECT_TRUE(s.late);
+  EXPECT_EQ(s.trace.steps[0].key, "request_late");
+  EXPECT_EQ(s.start, day("2027-06-30"));
+}
+
+TEST(ReversibilitySchedule, R2PaidTwelveDaysAfterTheEndMovesTheStartAndR3CountsOver14July) {
+  // F-2027-0061 (June, issued 2027-06-01) is paid on Mon 2027-07-12 = 30 Jun + 12 days: start there.
+  // R3 from Mon 12 Jul: Tue 13 = 1, Wed 14 (national holiday) skipped, Thu 15 = 2, Fri 16 = 3,
+  // Mon 19 .. Fri 23 = 4..8, Mon 26 = 9, Tue 27 = 10.
+  std::vector<IssuedInvoice> invoices = {{"F-2027-0061", day("2027-06-01"), day("2027-06-30"), Money::from_cents(94349)}};
+  std::vector<Payment> payments = {{"P1", "F-2027-0061", day("2027-07-12"), Money::from_cents(94349)}};
+  auto s = reversibility_schedule(request("2027-03-01", "2027-06-30"), HolidayZone::metropole, invoices, payments, r);
+  EXPECT_EQ(s.unpaid_at_end, (std::vector<std::string>{"F-2027-0061"}));
+  EXPECT_EQ(s.start, day("2027-07-12"));
+  EXPECT_EQ(s.delivery_deadline, day("2027-07-27"));
+  EXPECT_EQ(s.trace.steps[1].key, "start_at_last_payment");
+}
+
+TEST(ReversibilitySchedule, R3StartOnTheEveOfWhitSundayWeekend) {
+  // Start Fri 2027-05-14; Sat 15, Sun 16 and Whit Monday 17 are not jours ouvrés;
+  // Tue 18 = 1, Wed 19 = 2, Thu 20 = 3, Fri 21 = 4, Mon 24 .. Fri 28 = 5..9, Mon 31 = 10.
+  auto s = reversibility_schedule(request("2027-01-04", "2027-05-14"), HolidayZone::metropole, {}, {}, r);
+  EXPECT_EQ(s.delivery_deadline, day("2027-05-31"));
+}
+
+TEST(ReversibilitySchedule, R3StartOnTheEveOfAscensionCountsOverItAndWhitMonday) {
+  // Start Wed 2027-05-05; Thu 6 (Ascension) skipped, Fri 7 = 1, Mon 10 .. Fri 14 = 2..6,
+  // Mon 17 (Whit Monday) skipped, Tue 18 = 7, Wed 19 = 8, Thu 20 = 9, Fri 21 = 10.
+  auto s = reversibility_schedule(request("2027-01-04", "2027-05-05"), HolidayZone::metropole, {}, {}, r);
+  EXPECT_EQ(s.delivery_deadline, day("2027-05-21"));
+}
+
+TEST(ReversibilitySchedule, R4ContinuityReachesDayNinetyAndNotDayNinetyOne) {
+  // 2027-06-30 + 90 days: July 31 + August 31 = 62, + 28 = 2027-09-28 (day 90).
+  auto on_day_90 = reversibility_schedule(request("2027-03-01", "2027-06-30", "2027-09-28"), HolidayZone::metropole, {}, {}, r);
+  EXPECT_EQ(on_day_90.continuity_limit, day("2027-09-28"));
+  EXPECT_EQ(on_day_90.services_until, day("2027-09-28"));
+  EXPECT_EQ(on_day_90.trace.steps.back().key, "continuity");
+  auto on_day_91 = reversibility_schedule(request("2027-03-01", "2027-06-30", "2027-09-29"), HolidayZone::metropole, {}, {}, r);
+  EXPECT_EQ(on_day_91.services_until, day("2027-09-28"));
+  EXPECT_EQ(on_day_91.trace.steps.back().key, "takeover_capped");
+}
+
 TEST(DossierContents, R3BackupsPerServerWithSizesAndR5WhatIsDestroyed) {
   std::vector<Service> services = {{"srv-1", "K-1", ServiceKind::server, "web1.example.fr", "Serveur web", true},
                                    {"mail-1", "K-1", ServiceKind::mailbox, "", "Messagerie", false}};
