@@ -44,6 +44,7 @@ int run_cli(int argc, char** argv) {
   add_invoices_command(app, action);
   add_nightly_command(app, action);
   add_schedule_command(app, action);
+  add_gdpr_command(app, action);
   add_explain_command(app, action);
   add_demo_command(app, action, options);
 

@@ -26,6 +26,7 @@ void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_nightly_command(CLI::App& app, CommandAction& action);
 void add_schedule_command(CLI::App& app, CommandAction& action);
+void add_gdpr_command(CLI::App& app, CommandAction& action);   // issue 14
 
 // Runs the statements job and logs its outcome; the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request);

@@ -6,6 +6,7 @@
 
 #include "batch/command.h"
 #include "batch/exit_codes.h"
+#include "batch/gdpr_run.h"
 #include "batch/night_plan.h"
 #include "rules/calendar.h"
 #include "store/ledger.h"
@@ -32,6 +33,12 @@ const std::vector<NightStep>& night_steps() {
       {"invoices", [](Date) { return true; },
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
          return run_invoices_command(context, engine, {night, std::nullopt, out});
+       }},
+      {"gdpr", [](Date) { return true; },   // issue 14: lists and reminders; purges when [gdpr] apply = true
+       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
+         const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+         return run_gdpr(context, engine, {night, out, context.config().gdpr_apply, false,
+                                           context.config().gdpr_audit_file}, now);
        }},
   };
   return steps;
