@@ -45,6 +45,7 @@ int run_cli(int argc, char** argv) {
   add_nightly_command(app, action, options);
   add_schedule_command(app, action);
   add_reversibility_command(app, action);   // issue 15
+  add_gdpr_command(app, action);
   add_explain_command(app, action);
   add_demo_command(app, action, options);
 

@@ -27,6 +27,7 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& optio
 void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_schedule_command(CLI::App& app, CommandAction& action);
 void add_reversibility_command(CLI::App& app, CommandAction& action);   // issue 15
+void add_gdpr_command(CLI::App& app, CommandAction& action);   // issue 14
 
 // Runs the statements job and logs its outcome (kept in `kept` when given); the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,

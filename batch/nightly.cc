@@ -9,6 +9,7 @@
 
 #include "batch/command.h"
 #include "batch/exit_codes.h"
+#include "batch/gdpr_run.h"
 #include "batch/night_plan.h"
 #include "batch/reversibility_watch.h"   // issue 15
 #include "batch/schedule_entries.h"
@@ -119,6 +120,18 @@ const std::vector<NightStep>& night_steps() {
          report.steps.push_back({"reversibility", kDone,
                                  std::to_string(warnings) + " reversibility warning(s) (R3 delivery, R4 continuity)"});
          return int(kDone);
+       }},
+      // issue 14: lists and reminders; purges when [gdpr] apply = true, never in a dry run (the
+      // audit file, outside the database, would record a purge the real database never had).
+      {"gdpr", [](Date) { return true; },
+       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
+          NightReport& report) {
+         const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+         const bool apply = context.config().gdpr_apply && !report.dry_run;
+         const int code = run_gdpr(context, engine, {night, out, apply, false, context.config().gdpr_audit_file}, now);
+         report.steps.push_back({"gdpr", code, apply ? "inactive accounts listed and purged (G1-G6)"
+                                                     : "inactive accounts listed, nothing purged (G1-G6)"});
+         return code;
        }},
   };
   return steps;

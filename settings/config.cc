@@ -116,6 +116,13 @@ Config load_config(const std::filesystem::path& file) {
     c.catch_up_nights = int(n);
     t->reject_unknown_keys();
   }
+  c.gdpr_audit_file = resolve(base, "../var/gdpr-audit.jsonl");
+  if (auto t = root.table("gdpr")) {   // optional: a dry run and the default audit file without it
+    c.gdpr_apply = t->boolean("apply", false);
+    if (t->has("audit_file")) c.gdpr_audit_file = resolve(base, t->text("audit_file"));
+    if (c.gdpr_audit_file.empty()) t->error("audit_file", "must not be empty");
+    t->reject_unknown_keys();
+  }
   if (auto t = section("time_zones")) {
     // T1: a rule the calendar cannot read would skip every contract of the zone at each run.
     for (const auto& name : t->keys()) {

@@ -29,6 +29,10 @@ struct Config {
   std::string default_time_zone = "Europe/Paris";
   std::map<std::string, TimeZoneRule> time_zones;   // by name
   int catch_up_nights = 31;          // [nightly]: the most missed nights one `clause nightly` runs
+  // [gdpr] (RULES G1-G6, docs/gdpr.md): whether `clause nightly` applies the purge (a dry run
+  // otherwise), and the append-only audit file kept outside the database for `clause gdpr --replay`.
+  bool gdpr_apply = false;
+  std::filesystem::path gdpr_audit_file;   // default: var/gdpr-audit.jsonl beside the configuration's ../
   // The rule of a zone name; throws ConfigError when the configuration does not define it.
   const TimeZoneRule& zone(const std::string& name) const;
 };

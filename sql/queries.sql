@@ -260,3 +260,69 @@ SELECT d.id, d.kind, d.number, d.period, d.issued_on, d.ht_cents, d.vat_cents, d
 -- name: reversibility.forget_statement_files
 DELETE FROM document_files WHERE document_id IN (
   SELECT id FROM issued_documents WHERE kind = 'statement' AND contract_id = :contract);
+-- Issue 14: GDPR inactivity (RULES G1-G6; store/gdpr_ledger.h, store/personal_data_erasure.h).
+-- name: gdpr.erase_person
+UPDATE people SET full_name = '', email = '', phone = '', postal_address = '' WHERE id = :id;
+-- name: gdpr.purges
+SELECT id, run_id, account_id, purged_on, last_activity, rules, CAST(people_erased AS INTEGER),
+       CAST(texts_scrubbed AS INTEGER), CAST(files_removed AS INTEGER), CAST(reminders_removed AS INTEGER)
+  FROM gdpr_purges ORDER BY id;
+-- name: gdpr.purge_people
+SELECT person_id FROM gdpr_erased_people WHERE purge_id = :purge ORDER BY person_id;
+-- name: gdpr.purge_exists
+SELECT id FROM gdpr_purges WHERE id = :id;
+-- name: gdpr.purge_insert
+INSERT INTO gdpr_purges (id, run_id, account_id, purged_on, last_activity, rules, people_erased,
+                         texts_scrubbed, files_removed, reminders_removed)
+VALUES (:id, :run, :account, :purged_on, :last_activity, :rules, :people, :texts, :files, :reminders);
+-- name: gdpr.erased_person_insert
+INSERT INTO gdpr_erased_people (person_id, account_id, purge_id) VALUES (:person, :account, :purge)
+  ON CONFLICT (person_id) DO NOTHING;
+-- name: gdpr.purged_for_period
+SELECT id FROM gdpr_purges WHERE account_id = :account AND last_activity = :last_activity;
+-- name: gdpr.statement_files_of_account
+SELECT f.path FROM document_files f JOIN issued_documents d ON d.id = f.document_id
+  JOIN contracts c ON c.id = d.contract_id
+ WHERE d.kind = 'statement' AND c.account_id = :account ORDER BY f.path;
+-- name: gdpr.forget_document_file
+DELETE FROM document_files WHERE path = :path;
+-- name: gdpr.reminder_of
+SELECT account_id, last_activity, inactive_on, reminded_on, path FROM gdpr_reminders
+ WHERE account_id = :account AND last_activity = :last_activity;
+-- name: gdpr.reminder_insert
+INSERT INTO gdpr_reminders (account_id, last_activity, inactive_on, reminded_on, path)
+VALUES (:account, :last_activity, :inactive_on, :reminded_on, :path);
+-- name: gdpr.reminder_files_of_account
+SELECT path FROM gdpr_reminders WHERE account_id = :account AND path <> '' ORDER BY last_activity;
+-- name: gdpr.reminder_forget_files
+UPDATE gdpr_reminders SET path = '' WHERE account_id = :account;
+-- name: gdpr.pending_insert
+INSERT INTO gdpr_pending_files (path) VALUES (:path) ON CONFLICT (path) DO NOTHING;
+-- name: gdpr.pending_all
+SELECT path FROM gdpr_pending_files ORDER BY path;
+-- name: gdpr.pending_delete
+DELETE FROM gdpr_pending_files WHERE path = :path;
+-- name: gdpr.documents_issued_before
+SELECT CAST(d.id AS BIGINT), d.kind, d.number, d.contract_id, d.issued_on FROM issued_documents d
+ WHERE d.kind IN ('invoice', 'credit_note') AND d.issued_on < :before
+   AND NOT EXISTS (SELECT 1 FROM gdpr_destroyed_documents x WHERE x.document_id = d.id)
+ ORDER BY d.kind, d.number;
+-- name: gdpr.destroyed_all
+SELECT CAST(document_id AS BIGINT), kind, number, issued_on, destroyed_on, run_id
+  FROM gdpr_destroyed_documents ORDER BY kind, number;
+-- name: gdpr.destroyed_exists
+SELECT CAST(document_id AS BIGINT) FROM gdpr_destroyed_documents WHERE document_id = :id;
+-- name: gdpr.document_file_paths
+SELECT path FROM document_files WHERE document_id = :id ORDER BY path;
+-- name: gdpr.blank_document
+UPDATE issued_documents SET path = '', sha256 = '', ht_cents = 0, vat_cents = 0, ttc_cents = 0 WHERE id = :id;
+-- name: gdpr.forget_document_vat
+DELETE FROM document_vat WHERE number = :number;
+-- name: gdpr.destroyed_insert
+INSERT INTO gdpr_destroyed_documents (document_id, kind, number, issued_on, destroyed_on, run_id)
+VALUES (:id, :kind, :number, :issued_on, :destroyed_on, :run);
+-- name: gdpr.erased_people_with_data
+SELECT p.id, p.account_id, p.full_name, p.email, p.phone, p.postal_address, p.role
+  FROM people p JOIN gdpr_erased_people e ON e.person_id = p.id
+ WHERE p.full_name <> '' OR p.email <> '' OR p.phone <> '' OR p.postal_address <> ''
+ ORDER BY p.account_id, p.id;

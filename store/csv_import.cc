@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "store/csv_reader.h"
+#include "store/gdpr_ledger.h"
 #include "store/sql_text.h"
 #include "store/table_rows.h"
 
@@ -346,6 +347,7 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
     return run.report();
   }
   try {
+    run.report().purged_people_kept_erased = keep_purged_people_erased(db);  // G5, same transaction
     tx.commit();  // deferred foreign keys are checked here
   } catch (const std::exception& ex) {
     run.report().errors.push_back(std::string{"commit refused by the database: "} + ex.what());

@@ -32,6 +32,9 @@ struct ImportReport {
   // The input was clean but the database failed while writing it (locked, connection lost):
   // nothing was written, and the fault is the database's, not the export's.
   bool database_failed = false;
+  // G5: rows of people a GDPR purge erased that the export brought back, erased again before the
+  // commit (store/gdpr_ledger.h): the import never brings a purged person's data back.
+  int purged_people_kept_erased = 0;
   bool ok() const { return errors.empty(); }
 };
 

@@ -32,6 +32,9 @@ void add_import_command(CLI::App& app, CommandAction& action) {
         total += f.rows;
       }
       spdlog::info("imported {} rows from {}", total, dir->string());
+      if (report.purged_people_kept_erased > 0)   // G5: a purge is final
+        spdlog::info("{} row(s) of people erased by a GDPR purge came back in the export and were kept erased",
+                     report.purged_people_kept_erased);
       return int(kDone);
     };
   });

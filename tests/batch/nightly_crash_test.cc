@@ -28,7 +28,8 @@ int setting(const char* name, int fallback) {
 }
 
 // "kind|number|contract|period|sha256|path under out/" of every document, and the document files
-// on disk as "sha256 path" (the manifests, journals and nightly reports, rewritten by every run, left out).
+// on disk as "sha256 path" (the manifests, journals, nightly reports and GDPR lists, rewritten by every run,
+// left out).
 std::string ledger(const Workspace& ws) {
   return ws.sql("select kind, coalesce(number, ''), contract_id, period, sha256, replace(path, '" + ws.out().string() +
                 "/', '') from issued_documents order by kind, contract_id, period");
@@ -38,7 +39,7 @@ std::string recorded_files(const Workspace& ws) {
 }
 std::string files_on_disk(const Workspace& ws) {
   return run_command("cd " + ws.out().string() +
-                     " && find . -type f \\( -name '*.pdf' -o -name '*.xlsx' \\) ! -name 'journal-*' ! -path './nightly/*' -printf '%P\\n' | "
+                     " && find . -type f \\( -name '*.pdf' -o -name '*.xlsx' \\) ! -name 'journal-*' ! -path './nightly/*' ! -path './gdpr/*' -printf '%P\\n' | "
                      "LC_ALL=C sort | xargs -r sha256sum | awk '{print $1\" \"$2}'")
       .output;
 }

@@ -43,6 +43,29 @@ TEST(PersonalData, G1InactiveOnLastActivityPlus24Months) {
   EXPECT_EQ(status_of(all, "N").inactive_on, day("2022-01-01"));     // never active: from creation
 }
 
+TEST(PersonalData, G1LeapDayLastActivityIsInactiveOn28FebruaryNotTheDayBefore) {
+  // T5: 2024-02-29 + 24 months = 2026-02-28 (no 29 Feb in 2026): inactive on that day, not on the 27th.
+  EXPECT_EQ(classify_accounts({account("L", "2024-02-29")}, {}, {}, {}, day("2026-02-27"), g).at(0).status,
+            DataStatus::soon_inactive);
+  EXPECT_EQ(classify_accounts({account("L", "2024-02-29")}, {}, {}, {}, day("2026-02-28"), g).at(0).status,
+            DataStatus::purge);
+}
+
+TEST(PersonalData, G1ExactlyTwentyFourMonthsIsInactive) {
+  // last + 24 months <= run date: 2024-06-15 + 24 months = 2026-06-15, inactive that very day.
+  EXPECT_EQ(classify_accounts({account("X", "2024-06-15")}, {}, {}, {}, day("2026-06-14"), g).at(0).status,
+            DataStatus::soon_inactive);
+  EXPECT_EQ(classify_accounts({account("X", "2024-06-15")}, {}, {}, {}, day("2026-06-15"), g).at(0).status,
+            DataStatus::purge);
+}
+
+TEST(PersonalData, G4SoonInactiveAccountIsListedWithItsDate) {
+  // 2024-11-20 + 24 months = 2026-11-20, 19 days after the run date: listed for a reminder.
+  const AccountDataStatus s = classify_accounts({account("S", "2024-11-20")}, {}, {}, {}, run, g).at(0);
+  EXPECT_EQ(s.status, DataStatus::soon_inactive);
+  EXPECT_EQ(s.inactive_on, day("2026-11-20"));
+}
+
 TEST(PersonalData, G4ReminderWithinThirtyDays) {
   // run + 30 days = 2026-12-01: inactive on 2026-12-01 is listed, on 2026-12-02 is not yet.
   auto all = classify_accounts({account("C", "2024-12-01"), account("D", "2024-12-02")}, {}, {}, {}, run, g);

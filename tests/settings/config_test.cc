@@ -79,6 +79,25 @@ TEST(Config, CatchUpNightsIsRequiredAndBounded) {
   }
 }
 
+TEST(Config, GdprIsADryRunWithItsAuditFileUnderVarByDefault) {  // issue 14, RULES G5
+  const Config c = load_config(kConfig);
+  EXPECT_FALSE(c.gdpr_apply);
+  EXPECT_EQ(c.gdpr_audit_file, (std::filesystem::absolute(kConfig).parent_path() / "../var/gdpr-audit.jsonl").lexically_normal());
+  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "gdpr.toml";
+  std::filesystem::create_directories(file.parent_path());
+  std::ifstream in(kConfig);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  text.replace(text.find("apply = false"), 13, "apply = true\npurge = 1");
+  std::ofstream(file) << text;
+  try {
+    load_config(file);
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_NE(e.problems()[0].find("gdpr.purge"), std::string::npos) << e.problems()[0];
+  }
+}
+
 TEST(Config, UndefinedZoneIsAnError) {
   Config c = load_config(kConfig);
   EXPECT_THROW(c.zone("Mars/Olympus"), ConfigError);
