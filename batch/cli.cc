@@ -46,6 +46,7 @@ int run_cli(int argc, char** argv) {
   add_schedule_command(app, action);
   add_explain_command(app, action);
   add_demo_command(app, action, options);
+  add_send_command(app, action);
 
   try {
     app.parse(argc, argv);

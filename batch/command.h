@@ -10,6 +10,7 @@
 #include "batch/run_context.h"
 #include "batch/invoices_job.h"
 #include "batch/statements_job.h"
+#include "batch/send_job.h"
 
 namespace clause {
 
@@ -26,10 +27,14 @@ void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_nightly_command(CLI::App& app, CommandAction& action);
 void add_schedule_command(CLI::App& app, CommandAction& action);
+// Issue 13: `clause send` (batch/commands/send_command.cc).
+void add_send_command(CLI::App& app, CommandAction& action);
 
 // Runs the statements job and logs its outcome; the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request);
 // Runs the invoices job (credit notes, invoices, journal) and logs its outcome; the exit code.
 int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request);
+// Issue 13: runs the delivery of `request` (batch/send_job.h) as a `send` run; the exit code.
+int run_send_command(RunContext& context, const SendRequest& request, Instant now);
 
 }  // namespace clause

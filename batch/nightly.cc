@@ -33,6 +33,17 @@ const std::vector<NightStep>& night_steps() {
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out) {
          return run_invoices_command(context, engine, {night, std::nullopt, out});
        }},
+      // Issue 13: the night's documents e-mailed, once issued; nothing when [mail] mode is "off".
+      {"send", [](Date) { return true; },
+       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path& out) {
+         const MailSettings& mail = context.config().mail;
+         if (mail.mode == "off") return int(kDone);
+         SendRequest request;
+         request.date = night;
+         if (mail.mode == "outbox" && mail.outbox.empty()) request.outbox = out / "outbox";
+         return run_send_command(context, request,
+                                 std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+       }},
   };
   return steps;
 }
