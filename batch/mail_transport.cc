@@ -34,13 +34,21 @@ struct EasyHandle {
   EasyHandle& operator=(const EasyHandle&) = delete;
 };
 
-// The server's replies as libcurl saw them (CURLINFO_HEADER_IN). What Clause sends (HEADER_OUT,
-// where AUTH carries the secret) is never looked at.
+// The server's replies as libcurl saw them (CURLINFO_HEADER_IN): the last one, and the first
+// refusal (a 550 to RCPT is followed by libcurl's QUIT and the server's 221). What Clause sends
+// (HEADER_OUT, where AUTH carries the secret) is never looked at.
+struct Replies {
+  std::string last, first_refusal;
+  const std::string& telling() const { return first_refusal.empty() ? last : first_refusal; }
+};
 int keep_replies(CURL*, curl_infotype type, char* data, size_t size, void* user) {
   if (type != CURLINFO_HEADER_IN) return 0;
   std::string line(data, size);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  if (!line.empty()) *static_cast<std::string*>(user) = line;
+  if (line.empty()) return 0;
+  auto* replies = static_cast<Replies*>(user);
+  replies->last = line;
+  if (replies->first_refusal.empty() && (line[0] == '4' || line[0] == '5')) replies->first_refusal = line;
   return 0;
 }
 
@@ -182,9 +190,9 @@ SendOutcome send_by_smtp(const MailSettings& mail, const std::optional<std::stri
     }
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, long(mail.timeout_seconds));
     curl_easy_setopt(easy, CURLOPT_TIMEOUT, long(mail.timeout_seconds) * 5);
-    std::string last_reply;
+    Replies replies;
     curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, keep_replies);
-    curl_easy_setopt(easy, CURLOPT_DEBUGDATA, &last_reply);
+    curl_easy_setopt(easy, CURLOPT_DEBUGDATA, &replies);
     curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);  // feeds keep_replies; nothing is printed
     curl_slist* recipients = nullptr;
     set_envelope(easy, message, recipients);
@@ -196,9 +204,10 @@ SendOutcome send_by_smtp(const MailSettings& mail, const std::optional<std::stri
     curl_off_t uploaded = 0;
     curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
     outcome.bytes = uploaded;
+    const std::string& last_reply = replies.telling();
     if (result == CURLE_OK) {
       outcome.kind = SendOutcome::Kind::sent;
-      outcome.reply = last_reply;
+      outcome.reply = replies.last;
     } else if (code >= 500 && code < 600 && result != CURLE_LOGIN_DENIED) {
       // A relay refusing this message (a recipient, the size, the content): permanent (RFC 5321 4.2.1).
       outcome.kind = SendOutcome::Kind::failed;

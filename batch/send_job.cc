@@ -18,9 +18,9 @@
 namespace clause {
 namespace {
 
-// Room kept in a message for its headers and its two text parts (a listing of a few lines per
-// document, quoted-printable): the attachments of a part get max_message_bytes minus this.
-constexpr long long kTextAllowance = 64 * 1024;
+// Room kept in a message for its headers and its two text parts (quoted-printable, a few lines
+// per document): 8 KiB, and 1 KiB more per document; the attachments get the rest.
+long long text_allowance(std::size_t documents) { return 8192 + 1024 * (long long)documents; }
 
 std::string hex(const std::array<unsigned char, 32>& digest) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -113,7 +113,7 @@ class Sender {
              (request.document && d.number != *request.document);
     });
     if (request.document && all.empty())
-      report_.problems.push_back("document " + *request.document + ": not issued, or already in a message");
+      spdlog::info("send: document {}: nothing new to send (not issued, or already in a message)", *request.document);
     // One message per account and night (the documents come ordered by account, date, id).
     std::map<std::pair<std::string, std::string>, std::vector<DeliverableDocument>> nights;
     for (auto& d : all) nights[{d.account_id, format_date(d.issued_on)}].push_back(std::move(d));
@@ -137,12 +137,12 @@ class Sender {
       return;
     }
     // Split over messages by size, each document whole (a statement's PDF and workbook together).
-    const long long room = mail_.max_message_bytes - kTextAllowance;
+    const long long limit = mail_.max_message_bytes;
     std::vector<std::vector<DeliverableDocument>> parts;
     long long used = 0;
     for (const auto& d : documents) {
       const long long bytes = documents_bytes(d);
-      if (bytes > room) {
+      if (bytes + text_allowance(1) > limit) {
         Delivery too_big;
         too_big.message_id = delivery_message_id({key_of(d)}, mail_.from_address);
         too_big.account_id = account_id;
@@ -156,7 +156,7 @@ class Sender {
         report_.problems.push_back("account " + account_id + ", " + reference_of(d) + ": " + too_big.reply);
         continue;
       }
-      if (parts.empty() || used + bytes > room) {
+      if (parts.empty() || used + bytes + text_allowance(parts.back().size() + 1) > limit) {
         parts.emplace_back();
         used = 0;
       }
@@ -167,7 +167,7 @@ class Sender {
       Delivery delivery;
       std::vector<std::string> keys;
       std::vector<long long> ids;
-      long long bytes = kTextAllowance;
+      long long bytes = text_allowance(parts[i].size());
       for (const auto& d : parts[i]) {
         keys.push_back(key_of(d));
         ids.push_back(d.id);

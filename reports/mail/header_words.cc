@@ -88,14 +88,12 @@ std::optional<std::string> address_problem(std::string_view address) {
 }
 
 std::string attachment_disposition(std::string_view filename) {
-  std::string fallback;
-  for (std::size_t i = 0; i < filename.size(); i += utf8_length((unsigned char)filename[i])) {
-    const unsigned char c = (unsigned char)filename[i];
-    fallback += c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? char(c) : '_';
-  }
-  std::string value = "attachment; filename=\"" + fallback + "\"";
-  if (printable_ascii(filename) && fallback == filename) return value;
-  // RFC 2231 section 4: charset''percent-encoded, attribute-chars left as they are.
+  bool plain_name = printable_ascii(filename);
+  for (char c : filename) plain_name = plain_name && c != '"' && c != '\\';
+  if (plain_name) return "attachment; filename=\"" + std::string(filename) + "\"";
+  // RFC 2231 section 4: charset''percent-encoded, attribute-chars left as they are; first, since
+  // parsers that know both (Python's email, Thunderbird) take the first. Then, for mail programs
+  // that never learnt RFC 2231 (older Outlook), the same name as an RFC 2047 word, which they read.
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string encoded = "UTF-8''";
   for (unsigned char c : filename) {
@@ -104,7 +102,7 @@ std::string attachment_disposition(std::string_view filename) {
     if (plain) encoded += char(c);
     else encoded += {'%', hex[c >> 4], hex[c & 15]};
   }
-  return value + "; filename*=" + encoded;
+  return "attachment; filename*=" + encoded + "; filename=\"" + encode_header_words(filename) + "\"";
 }
 
 std::string format_rfc5322_date(Instant at) {

@@ -25,9 +25,9 @@ std::string format_mailbox(std::string_view name, std::string_view address);
 // nothing. Guards against header injection from imported data.
 std::optional<std::string> address_problem(std::string_view address);
 
-// A Content-Disposition value: `attachment; filename="..."` for an ASCII name, plus
-// `filename*=UTF-8''...` (RFC 2231 percent-encoding) when it is not, the plain one then an ASCII
-// fallback ("_" for each other character).
+// A Content-Disposition value: `attachment; filename="..."` for a printable ASCII name; otherwise
+// `filename*=UTF-8''...` (RFC 2231 percent-encoding) first, then `filename="=?UTF-8?B?...?="`
+// (RFC 2047 words, for mail programs without RFC 2231).
 std::string attachment_disposition(std::string_view filename);
 
 // "Tue, 01 Dec 2026 00:00:00 +0000" (RFC 5322 date-time) of an instant.

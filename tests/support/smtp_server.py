@@ -12,7 +12,10 @@ import os
 import signal
 import ssl
 import sys
+import logging
 import time
+
+logging.getLogger("mail.log").setLevel(logging.ERROR)  # aiosmtpd 1.4 logs its own deprecation notes
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -64,7 +67,7 @@ class Handler:
 def authenticator(server, session, envelope, mechanism, auth_data):
     ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == args.user
           and auth_data.password.decode() == args.password)
-    return AuthResult(success=ok, handled=False)
+    return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
 
 def main():
