@@ -133,7 +133,7 @@ Config load_config(const std::filesystem::path& file) {
     m.user = t->text("user");
     m.password_file = resolve(base, t->text("password_file"));
     m.password_env = t->text("password_env");
-    if (t->has("password")) t->error("password", "the relay's secret is never written here: use password_file or password_env");
+    if (t->has("password") && (t->text("password"), true)) t->error("password", "the relay's secret is never written here: use password_file or password_env");
     m.from_address = t->text("from");
     m.from_name = t->text("from_name", c.provider.name);
     m.reply_to = t->text("reply_to");
