@@ -48,6 +48,7 @@ int run_cli(int argc, char** argv) {
   add_gdpr_command(app, action);
   add_explain_command(app, action);
   add_demo_command(app, action, options);
+  add_send_command(app, action);
 
   try {
     app.parse(argc, argv);

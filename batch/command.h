@@ -10,6 +10,7 @@
 #include "batch/run_context.h"
 #include "batch/invoices_job.h"
 #include "batch/statements_job.h"
+#include "batch/send_job.h"
 
 namespace clause {
 
@@ -39,5 +40,9 @@ int run_invoices_command(RunContext& context, const DocumentEngine& engine, cons
 // The one-line account of a job's outcome, as logged and in the nightly report.
 std::string statements_summary(const StatementsRequest& request, const StatementsOutcome& outcome);
 std::string invoices_summary(const InvoicesRequest& request, const InvoicesOutcome& outcome);
+// Issue 13: `clause send` (batch/commands/send_command.cc).
+void add_send_command(CLI::App& app, CommandAction& action);
+// Issue 13: runs the delivery of `request` (batch/send_job.h) as a `send` run; the exit code.
+int run_send_command(RunContext& context, const SendRequest& request, Instant now);
 
 }  // namespace clause

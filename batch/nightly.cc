@@ -133,6 +133,24 @@ const std::vector<NightStep>& night_steps() {
                                                      : "inactive accounts listed, nothing purged (G1-G6)"});
          return code;
        }},
+      // Issue 13: the night's documents e-mailed, once issued; nothing when [mail] mode is "off".
+      // Issue 13: last, the e-mails of what was issued; never in a dry run (its documents were
+      // not issued: a rehearsal must not reach a client).
+      {"send", [](Date) { return true; },
+       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path& out, NightReport& report) {
+         const MailSettings& mail = context.config().mail;
+         if (mail.mode == "off" || report.dry_run) {
+           report.steps.push_back({"send", kDone, report.dry_run ? "dry run: nothing sent" : "delivery off ([mail] mode)"});
+           return int(kDone);
+         }
+         SendRequest request;
+         request.date = night;
+         if (mail.mode == "outbox" && mail.outbox.empty()) request.outbox = out / "outbox";
+         const int code = run_send_command(context, request,
+                                           std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+         report.steps.push_back({"send", code, code == kDone ? "every message delivered" : "messages deferred or failed: see the log"});
+         return code;
+       }},
   };
   return steps;
 }

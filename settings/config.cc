@@ -123,6 +123,50 @@ Config load_config(const std::filesystem::path& file) {
     if (c.gdpr_audit_file.empty()) t->error("audit_file", "must not be empty");
     t->reject_unknown_keys();
   }
+  if (auto t = root.table("mail")) {
+    // Issue 13 (docs/email.md): optional; absent means no delivery.
+    auto& m = c.mail;
+    m.mode = t->text("mode", m.mode);
+    if (m.mode != "off" && m.mode != "outbox" && m.mode != "smtp")
+      t->error("mode", "\"" + m.mode + "\" is not one of: off, outbox, smtp");
+    m.outbox = resolve(base, t->text("outbox"));
+    m.host = t->text("host");
+    m.port = int(t->integer("port", m.port));
+    if (m.port < 1 || m.port > 65535) t->error("port", std::to_string(m.port) + " is out of range [1, 65535]");
+    m.security = t->text("security", m.security);
+    if (m.security != "starttls" && m.security != "tls" && m.security != "none")
+      t->error("security", "\"" + m.security + "\" is not one of: starttls, tls, none");
+    m.ca_file = resolve(base, t->text("ca_file"));
+    m.user = t->text("user");
+    m.password_file = resolve(base, t->text("password_file"));
+    m.password_env = t->text("password_env");
+    if (t->has("password") && (t->text("password"), true)) t->error("password", "the relay's secret is never written here: use password_file or password_env");
+    m.from_address = t->text("from");
+    m.from_name = t->text("from_name", c.provider.name);
+    m.reply_to = t->text("reply_to");
+    if (t->has("recipient_roles")) m.recipient_roles = t->texts("recipient_roles");
+    if (m.recipient_roles.empty()) t->error("recipient_roles", "names no role: no document could be sent");
+    m.max_message_bytes = t->integer("max_message_bytes", m.max_message_bytes);
+    if (m.max_message_bytes < 10'000)
+      t->error("max_message_bytes", std::to_string(m.max_message_bytes) + " is below 10000");
+    m.max_attempts = int(t->integer("max_attempts", m.max_attempts));
+    if (m.max_attempts < 1 || m.max_attempts > 100)
+      t->error("max_attempts", std::to_string(m.max_attempts) + " is out of range [1, 100]");
+    m.retry_backoff_minutes = int(t->integer("retry_backoff_minutes", m.retry_backoff_minutes));
+    if (m.retry_backoff_minutes < 0 || m.retry_backoff_minutes > 10080)
+      t->error("retry_backoff_minutes", std::to_string(m.retry_backoff_minutes) + " is out of range [0, 10080]");
+    m.timeout_seconds = int(t->integer("timeout_seconds", m.timeout_seconds));
+    if (m.timeout_seconds < 1 || m.timeout_seconds > 3600)
+      t->error("timeout_seconds", std::to_string(m.timeout_seconds) + " is out of range [1, 3600]");
+    if (m.mode == "smtp") {
+      if (m.host.empty()) t->error("host", "missing key (mode = \"smtp\")");
+      if (!m.user.empty() && m.password_file.empty() && m.password_env.empty())
+        t->error("user", "AUTH needs password_file or password_env");
+    }
+    if (m.mode != "off" && m.from_address.find('@') == std::string::npos)
+      t->error("from", m.from_address.empty() ? "missing key" : "\"" + m.from_address + "\" is not an e-mail address");
+    t->reject_unknown_keys();
+  }
   if (auto t = section("time_zones")) {
     // T1: a rule the calendar cannot read would skip every contract of the zone at each run.
     for (const auto& name : t->keys()) {

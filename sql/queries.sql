@@ -326,3 +326,45 @@ SELECT p.id, p.account_id, p.full_name, p.email, p.phone, p.postal_address, p.ro
   FROM people p JOIN gdpr_erased_people e ON e.person_id = p.id
  WHERE p.full_name <> '' OR p.email <> '' OR p.phone <> '' OR p.postal_address <> ''
  ORDER BY p.account_id, p.id;
+-- Issue 13, e-mail delivery (`clause send`, store/delivery_ledger.h, migration 006).
+-- name: delivery.undelivered_documents
+SELECT d.id, d.kind, d.number, d.contract_id, c.account_id, d.period, d.issued_on, d.ht_cents, d.vat_cents,
+       d.ttc_cents, d.run_id
+  FROM issued_documents d JOIN contracts c ON c.id = d.contract_id
+ WHERE NOT EXISTS (SELECT 1 FROM delivery_documents x WHERE x.document_id = d.id)
+ ORDER BY c.account_id, d.issued_on, d.id;
+-- name: delivery.files_of_undelivered
+SELECT f.document_id, f.path, f.sha256 FROM document_files f
+ WHERE NOT EXISTS (SELECT 1 FROM delivery_documents x WHERE x.document_id = f.document_id)
+ ORDER BY f.document_id, f.path;
+-- name: delivery.documents_of_delivery
+SELECT d.id, d.kind, d.number, d.contract_id, c.account_id, d.period, d.issued_on, d.ht_cents, d.vat_cents,
+       d.ttc_cents, d.run_id
+  FROM delivery_documents x JOIN issued_documents d ON d.id = x.document_id
+  JOIN contracts c ON c.id = d.contract_id
+ WHERE x.delivery_id = :delivery ORDER BY x.position;
+-- name: delivery.files_of_delivery
+SELECT f.document_id, f.path, f.sha256 FROM delivery_documents x JOIN document_files f ON f.document_id = x.document_id
+ WHERE x.delivery_id = :delivery ORDER BY x.position, f.path;
+-- name: delivery.billing_contacts
+SELECT full_name, email FROM people
+ WHERE account_id = :account AND role = :role AND email <> '' ORDER BY id;
+-- name: delivery.account
+SELECT name, language FROM accounts WHERE id = :account;
+-- name: delivery.insert
+INSERT INTO deliveries (message_id, account_id, night, part, parts, status, attempts, recipients, bytes, reply,
+                        queued_at, updated_at, run_id)
+VALUES (:message_id, :account, :night, :part, :parts, :status, 0, :recipients, :bytes, :reply, :at, :at, :run)
+ RETURNING id;
+-- name: delivery.insert_document
+INSERT INTO delivery_documents (document_id, delivery_id, position) VALUES (:document, :delivery, :position);
+-- name: delivery.update_outcome
+UPDATE deliveries SET status = :status, attempts = :attempts, reply = :reply, next_attempt = :next_attempt,
+                      updated_at = :at, run_id = :run
+ WHERE id = :id;
+-- name: delivery.all
+SELECT id, message_id, account_id, night, part, parts, status, attempts, recipients, bytes, reply, next_attempt
+  FROM deliveries ORDER BY id;
+-- name: delivery.pending
+SELECT id, message_id, account_id, night, part, parts, status, attempts, recipients, bytes, reply, next_attempt
+  FROM deliveries WHERE status IN ('queued', 'deferred') ORDER BY id;

@@ -56,6 +56,10 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
       int code = kDone;
       for (Date night = *from; night <= *to; night = add_days(night, 1))
         code = std::max(code, run_nightly(context, engine, {night, out, night == *to}, now));
+      // Issue 13: the e-mails of the nights, always to the outbox (never a relay, whatever [mail] says).
+      SendRequest outbox;
+      outbox.outbox = out / "outbox";
+      if (context.config().mail.mode != "smtp") code = std::max(code, run_send_command(context, outbox, now));
       spdlog::info("documents are in {}: statements per month, invoices and credit notes under invoices/",
                    out.string());
       return code;

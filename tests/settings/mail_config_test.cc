@@ -1,0 +1,62 @@
+// The [mail] table of the configuration (issue 13, docs/email.md): read strictly like the rest,
+// the relay's secret refused in the file, and the keys a mode needs required.
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "settings/config.h"
+#include "settings/toml_reader.h"
+
+namespace clause {
+namespace {
+
+const std::filesystem::path kConfig = std::filesystem::path(CLAUSE_SOURCE_DIR) / "config/clause.toml";
+
+// The shipped configuration with its [mail] table replaced by `mail`; the problems loading it.
+std::vector<std::string> problems_with(const std::string& mail, std::string* where = nullptr) {
+  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "mail.toml";
+  std::filesystem::create_directories(file.parent_path());
+  std::ifstream in(kConfig);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::ofstream(file) << text.substr(0, text.find("\n[mail]")) << "\n[mail]\n" << mail;
+  if (where) *where = file.string();
+  try {
+    load_config(file);
+  } catch (const ConfigError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+TEST(MailConfig, TheShippedConfigurationKeepsDeliveryOff) {
+  const Config c = load_config(kConfig);
+  EXPECT_EQ(c.mail.mode, "off");
+  EXPECT_EQ(c.mail.from_address, "facturation@kalanda.example");
+  EXPECT_EQ(c.mail.recipient_roles, (std::vector<std::string>{"billing", "legal"}));
+  EXPECT_EQ(c.mail.max_message_bytes, 10000000);
+}
+
+TEST(MailConfig, ASecretWrittenInTheFileIsRefused) {
+  std::string f;
+  const auto problems = problems_with("mode = \"outbox\"\nfrom = \"a@b.fr\"\npassword = \"hunter2\"\n", &f);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0], f + ":44: key mail.password: the relay's secret is never written here: use password_file or password_env");
+}
+
+TEST(MailConfig, SmtpNeedsAHostAndAuthASecretSource) {
+  std::string f;
+  const auto problems = problems_with("mode = \"smtp\"\nfrom = \"a@b.fr\"\nuser = \"clause\"\n", &f);
+  EXPECT_EQ(problems, (std::vector<std::string>{f + ":41: key mail.host: missing key (mode = \"smtp\")",
+                                      f + ":44: key mail.user: AUTH needs password_file or password_env"}));
+}
+
+TEST(MailConfig, UnknownModesAndSecuritiesAreNamed) {
+  std::string f;
+  const auto problems = problems_with("mode = \"sendmail\"\nsecurity = \"ssl\"\n", &f);
+  EXPECT_EQ(problems, (std::vector<std::string>{f + ":42: key mail.mode: \"sendmail\" is not one of: off, outbox, smtp",
+                                                f + ":43: key mail.security: \"ssl\" is not one of: starttls, tls, none",
+                                                f + ":41: key mail.from: missing key"}));
+}
+
+}  // namespace
+}  // namespace clause
