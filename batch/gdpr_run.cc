@@ -52,8 +52,36 @@ bool holds_personal_data(const Person& p) {
 }
 
 // The purge of one account, inside the caller's transaction: what --apply and --replay share.
+// The e-mails `clause send` wrote to `outbox` for an account (batch/send_job.cc names them
+// OUTBOX/<night>/<account>.eml, or <account>-<part>-of-<parts>.eml): they carry its people's names
+// and addresses, and are regenerable from the ledger, so a purge removes them.
+std::vector<std::string> outbox_messages_of(const std::filesystem::path& outbox, const std::string& account_id) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(outbox, ec)) return out;
+  const std::string stem = path_segment(account_id);
+  // "<stem>.eml" or "<stem>-<digits>-of-<digits>.eml": exactly the names send_job gives.
+  auto is_message = [&](const std::string& file) {
+    if (file == stem + ".eml") return true;
+    if (!file.starts_with(stem + "-") || !file.ends_with(".eml")) return false;
+    const std::string parts = file.substr(stem.size() + 1, file.size() - stem.size() - 5);
+    const auto of = parts.find("-of-");
+    auto digits = [](const std::string& t) {
+      return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return of != std::string::npos && digits(parts.substr(0, of)) && digits(parts.substr(of + 4));
+  };
+  for (const auto& night : std::filesystem::directory_iterator(outbox, ec)) {
+    if (!night.is_directory()) continue;
+    for (const auto& file : std::filesystem::directory_iterator(night.path(), ec))
+      if (file.is_regular_file() && is_message(file.path().filename().string())) out.push_back(file.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // Returns the counts found (people, texts, files, reminders).
-PurgeRecord erase_account(Database& db, PurgeRecord record) {
+PurgeRecord erase_account(Database& db, PurgeRecord record, const std::filesystem::path& outbox) {
   std::vector<Person> people = load_people_of_account(db, record.account_id);
   if (!record.person_ids.empty()) {   // replay: the people the purge erased, as they are now
     std::erase_if(people, [&](const Person& p) {
@@ -69,6 +97,7 @@ PurgeRecord erase_account(Database& db, PurgeRecord record) {
   const std::vector<std::string> reminders = take_reminder_files(db, record.account_id);
   for (const auto& f : files) add_pending_file(db, f);
   for (const auto& f : reminders) add_pending_file(db, f);
+  for (const auto& f : outbox_messages_of(outbox, record.account_id)) add_pending_file(db, f);
   record.people_erased = counts.people_erased;
   record.texts_scrubbed = counts.texts_scrubbed;
   record.files_removed = int(files.size());
@@ -105,7 +134,7 @@ int replay(Database& db, const GdprRequest& request) {
     std::vector<std::string> to_delete;
     if (const auto* p = std::get_if<PurgeRecord>(&entry)) {
       if (purge_recorded(db, p->id)) continue;   // the database holds it: nothing to redo
-      erase_account(db, *p);
+      erase_account(db, *p, request.outbox);
       // The audit row is the one the purge wrote, so the database ends as it was after it.
       record_purge(db, *p);
       ++purges;
@@ -184,7 +213,8 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
       if (pending || !purged_for_period(db, a.id, since)) {   // a rerun does nothing
         soci::transaction tx(db.session());
         PurgeRecord record = erase_account(db, {run_id + "/" + a.id, run_id, a.id, request.date, since, "G1 G3", 0, 0,
-                                                0, 0, {}});
+                                                0, 0, {}},
+                                           request.outbox);
         record_purge(db, record);
         kill_point("gdpr_erased");
         append_audit_entry(request.audit_file, record);   // fsync'ed before the commit (G5)

@@ -128,7 +128,10 @@ const std::vector<NightStep>& night_steps() {
           NightReport& report) {
          const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
          const bool apply = context.config().gdpr_apply && !report.dry_run;
-         const int code = run_gdpr(context, engine, {night, out, apply, false, context.config().gdpr_audit_file}, now);
+         const auto& mail = context.config().mail;
+         const auto outbox = mail.outbox.empty() ? out / "outbox" : mail.outbox;
+         const int code =
+             run_gdpr(context, engine, {night, out, apply, false, context.config().gdpr_audit_file, outbox}, now);
          report.steps.push_back({"gdpr", code, apply ? "inactive accounts listed and purged (G1-G6)"
                                                      : "inactive accounts listed, nothing purged (G1-G6)"});
          return code;

@@ -46,6 +46,8 @@ void add_gdpr_command(CLI::App& app, CommandAction& action) {
       request.apply = options->apply;
       request.replay = options->replay;
       request.audit_file = options->audit_file.empty() ? context.config().gdpr_audit_file : options->audit_file;
+      // The e-mails of `clause send` carry the people's addresses: a purge removes them too.
+      request.outbox = context.config().mail.outbox.empty() ? request.out / "outbox" : context.config().mail.outbox;
       return run_gdpr(context, DocumentEngine(context.config()), request, now);
     };
   });

@@ -55,6 +55,9 @@ class Gdpr : public ::testing::Test {
     ASSERT_EQ(clause("import " + copy.string()).exit_code, 0);
     ASSERT_EQ(clause("invoices --date 2024-03-01 --out " + out()).exit_code, 0);
     ASSERT_EQ(clause("statements --month 2024-03 --out " + out()).exit_code, 0);
+    // The e-mails of those documents, in the outbox: they carry the people's names and addresses.
+    auto sent = clause("send --outbox " + out() + "/outbox");
+    ASSERT_EQ(sent.exit_code, 0) << sent.output;
     ws_->sql("insert into payments (id, invoice_number, paid, amount_cents) select 'PAY-T-' || number, number, "
              "'2024-03-20', ttc_cents from issued_documents where kind = 'invoice'");
     // The personal data of the purgeable accounts, as the export gives it.
@@ -164,12 +167,15 @@ TEST_F(Gdpr, ApplyLeavesNoPurgedPersonInAnyTableOrFileKeepsLegalDocumentsAndAudi
   const auto legal_before = legal_files();
   ASSERT_EQ(legal_before.size(), 2u);   // FA-2024-000001 (Perrin) and FA-2024-000002 (Vernet)
   EXPECT_FALSE(found_in(run_command("sqlite3 " + db_file() + " .dump").output).empty());
+  const std::string perrin_mail = run_command("find " + out() + "/outbox -name 'ACC-PERRIN.eml'").output;
+  EXPECT_NE(perrin_mail, "");   // the send of SetUp wrote it
   auto r = gdpr("--date 2026-11-22 --apply");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("account ACC-PERRIN purged (G1): 2 person(s) erased, 2 text(s) scrubbed, 2 file(s) removed"),
             std::string::npos) << r.output;
   EXPECT_EQ(found_in(run_command("sqlite3 " + db_file() + " .dump").output), std::vector<std::string>{});
   EXPECT_EQ(found_in_files(), std::vector<std::string>{});
+  EXPECT_EQ(run_command("find " + out() + "/outbox -name 'ACC-PERRIN*.eml'").output, "");   // regenerable: removed
   EXPECT_EQ(ws_->sql("select summary from outages where id = 'OUT-PR-0312'"),
             "Coupure signalée par [effacé] ([effacé], [effacé])\n");
   EXPECT_EQ(ws_->sql("select summary from incidents where id = 'INC-PR-0312'"), "Rappel de [effacé] au [effacé]\n");
@@ -244,9 +250,11 @@ TEST_F(Gdpr, KilledAfterTheCommitLeavesTheWholePurgeAndTheNextRunRemovesItsFiles
   auto r = gdpr("--date 2026-11-22 --apply", "CLAUSE_KILL_POINT=gdpr_committed CLAUSE_KILL_AFTER_ACCOUNTS=3");
   ASSERT_EQ(r.exit_code, 9) << r.output;
   EXPECT_EQ(ws_->sql("select count(*) from gdpr_purges"), "3\n");
-  EXPECT_EQ(ws_->sql("select count(*) from gdpr_pending_files"), "2\n");
+  // Perrin's statement PDF and XLSX, and its two e-mails (the invoice's night and the statement's).
+  EXPECT_EQ(ws_->sql("select count(*) from gdpr_pending_files"), "4\n");
+  EXPECT_EQ(run_command("find " + out() + "/outbox -name 'ACC-PERRIN*.eml' | wc -l").output, "2\n");
   r = gdpr("--date 2026-11-22");
-  EXPECT_NE(r.output.find("2 file(s) left by an interrupted purge removed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("4 file(s) left by an interrupted purge removed"), std::string::npos) << r.output;
   EXPECT_EQ(found_in_files(), std::vector<std::string>{});
   EXPECT_EQ(ws_->sql("select count(*) from gdpr_pending_files"), "0\n");
 }
