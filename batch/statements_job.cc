@@ -16,6 +16,7 @@
 #include "batch/prepared_contract.h"
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
+#include "reports/format.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
 #include "rules/calendar.h"
@@ -64,11 +65,16 @@ std::string xlsx_digest_of(Database& db, const std::filesystem::path& xlsx) {
 nlohmann::ordered_json manifest_entry(const StatementWork& w, const IssuedDocument& pdf_doc,
                                       const std::filesystem::path& out,
                                       const std::function<std::string(const std::filesystem::path&)>& xlsx_digest) {
-  nlohmann::ordered_json credits = nlohmann::ordered_json::object(), availability = nlohmann::ordered_json::object();
+  nlohmann::ordered_json credits = nlohmann::ordered_json::object(), availability = nlohmann::ordered_json::object(),
+                         shown = nlohmann::ordered_json::object();
   std::size_t incidents = 0;
   for (const auto& s : w.figures.services) {
     credits[s.service_id] = s.total.cents;
-    if (s.availability) availability[s.service_id] = s.availability->measure.availability.value;
+    if (s.availability) {
+      availability[s.service_id] = s.availability->measure.availability.value;
+      // F1: as the statement prints it, with the decimals that keep its tier visible.
+      shown[s.service_id] = shown_percent_text(s.availability->measure.shown, Language::fr);
+    }
     incidents += s.incidents.size();
   }
   auto relative = [&](const std::filesystem::path& p) { return p.lexically_relative(out).string(); };
@@ -81,6 +87,7 @@ nlohmann::ordered_json manifest_entry(const StatementWork& w, const IssuedDocume
           {"credits_cents", credits},
           {"credit_total_cents", w.figures.total_credit.cents},
           {"availability_ppm", availability},
+          {"availability", shown},
           {"incidents", incidents}};
 }
 

@@ -84,6 +84,8 @@ TEST_F(StatementsEndToEnd, CreditsAreCappedAtTheMonthlyFee) {
 TEST_F(StatementsEndToEnd, HighAvailabilityTiers) {
   EXPECT_EQ(credit("2026-10", "CTR-K-BELLERIVE", "SRV-BR-HA"), 12000);
   EXPECT_EQ(entry("2026-10", "CTR-K-BELLERIVE")["availability_ppm"]["SRV-BR-HA"], 990000);
+  // F1: the figure as printed; 1 - 447/44 700 = 99.000 % exactly (samples/README.md case 7).
+  EXPECT_EQ(entry("2026-10", "CTR-K-BELLERIVE")["availability"]["SRV-BR-HA"], "99,000\u00A0%");
   EXPECT_EQ(credit("2026-11", "CTR-K-BELLERIVE", "SRV-BR-HA"), 6000);
 }
 
