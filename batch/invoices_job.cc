@@ -16,6 +16,7 @@
 #include "batch/prepared_contract.h"
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
+#include "batch/terminal_progress.h"
 #include "rules/billing_period.h"
 #include "rules/calendar.h"
 #include "rules/continuity.h"
@@ -277,7 +278,9 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   }
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   try {
+    TerminalProgress progress("invoices " + format_date(request.date), contracts.size());
     for (const auto& c : contracts) {
+      progress.advance();
       try {
         run.process(c, outcome.run_id, outcome, documents);
       } catch (const std::exception& e) {

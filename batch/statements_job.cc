@@ -16,6 +16,7 @@
 #include "batch/prepared_contract.h"
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
+#include "batch/terminal_progress.h"
 #include "reports/format.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
@@ -143,15 +144,20 @@ class StatementsRun {
     // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy.
     const std::size_t in_flight = std::max(2u, 2 * std::thread::hardware_concurrency());
     std::deque<std::pair<std::shared_ptr<StatementWork>, std::future<RenderedFiles>>> window;
+    TerminalProgress progress("statements " + format_year_month(request_.month), ids.size());
     auto finish_front = [&] {
       auto [work, rendered] = std::move(window.front());
       window.pop_front();
       record(*work, rendered, outcome, documents);
+      progress.advance();
     };
     try {
       for (const auto& id : ids) {
         auto work = prepare(id, outcome);
-        if (!work) continue;
+        if (!work) {
+          progress.advance();
+          continue;
+        }
         std::future<RenderedFiles> rendered;
         if (!work->already_issued)
           rendered = std::async(std::launch::async, [this, work] { return render(*work, reference_of(*work)); });
