@@ -10,16 +10,19 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "tests/batch/cli_harness.h"
 #include "tests/batch/smtp_test_server.h"
 
 namespace clause::testing {
 
-// The prepared nights, made on first use; the demo's outbox is under its out/outbox.
+// The prepared nights, made on first use; the demo's outbox is under its out/outbox. One per test
+// process: ctest runs each test in its own process, two at a time, and a workspace shared by name
+// would be wiped by one while the other reads it.
 inline const Workspace& prepared_night() {
   static const Workspace* ws = [] {
-    auto* w = new Workspace("send-prepared-night");
+    auto* w = new Workspace("send-prepared-night-" + std::to_string(::getpid()));
     const auto config = mail_config(w->root(), "mode = \"off\"\n");
     auto demo = w->clause("--config " + config.string() + " demo");
     if (demo.exit_code != 0) ADD_FAILURE() << demo.output;
