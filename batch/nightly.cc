@@ -136,7 +136,6 @@ const std::vector<NightStep>& night_steps() {
                                                      : "inactive accounts listed, nothing purged (G1-G6)"});
          return code;
        }},
-      // Issue 13: the night's documents e-mailed, once issued; nothing when [mail] mode is "off".
       // Issue 13: last, the e-mails of what was issued; never in a dry run (its documents were
       // not issued: a rehearsal must not reach a client).
       {"send", [](Date) { return true; },

@@ -31,7 +31,9 @@ struct NightStep {
 // The steps in the order they run: the statements of the month before (on the 1st; their credits
 // feed the credit notes), on the other nights the corrections of the month before (its corrective
 // statements when data changed since it was issued), then the invoices and credit notes due (the
-// further credit notes of tonight's corrections included), then the mail quota warnings (B5).
+// further credit notes of tonight's corrections included), then the mail quota warnings (B5), the
+// reversibility warnings (R3, R4), the GDPR list (and purge when configured), and last the e-mails
+// of what was issued (when delivery is on).
 const std::vector<NightStep>& night_steps();
 
 struct NightlyRequest {
