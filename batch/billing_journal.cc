@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "batch/layout_cells.h"
 #include "batch/output_files.h"
 #include "batch/output_paths.h"
 #include "reports/format.h"
@@ -16,11 +17,10 @@
 namespace clause {
 namespace {
 
+using namespace layout_cells;
 using layout::Align;
 using layout::CellType;
 
-layout::Cell text(std::string v) { return {CellType::text, std::move(v)}; }
-layout::Cell money(Money m) { return {CellType::money, format_money_plain(m)}; }
 layout::Cell date_cell(Date d) { return {CellType::date, format_date(d)}; }
 layout::Cell money_sum(Money m) { return {CellType::money, format_money_plain(m), true, true}; }
 

@@ -116,7 +116,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     std::vector<DraftLine> lines;
     if (further) {
       // One line for the difference: the per-service figures are on the corrective statement it cites.
-      lines.push_back({{(fr ? "Complément d'avoirs de service — " : "Further service credits — ") + month_text(month, language) +
+      lines.push_back({{(fr ? "Complément d'avoirs de service — " : "Further service credits — ") + month_label(month, language) +
                             (fr ? " — relevé rectificatif " : " — corrective statement ") + further->reference + " (art. 14)",
                         Milli{1000}, amount, rate},
                        "C62"});

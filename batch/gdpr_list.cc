@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "batch/layout_cells.h"
 #include "batch/output_files.h"
 #include "reports/format.h"
 #include "reports/xlsx/xlsx_renderer.h"
@@ -10,7 +11,7 @@
 namespace clause {
 namespace {
 
-const char* pick(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+using namespace layout_cells;
 
 std::string kind_text(AccountKind k, Language l) {
   switch (k) {

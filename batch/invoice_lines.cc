@@ -1,7 +1,6 @@
 #include "batch/invoice_lines.h"
 
-#include <array>
-
+#include "reports/statement/statement_data.h"
 #include "rules/calendar.h"
 #include "rules/interventions.h"
 #include "rules/mail_quota.h"
@@ -71,13 +70,6 @@ DraftLine intervention_line(const ContractRecords& r, const InterventionLine& l,
 
 }  // namespace
 
-std::string month_text(YearMonth m, Language lang) {
-  static constexpr std::array<const char*, 12> fr{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                                                  "août", "septembre", "octobre", "novembre", "décembre"};
-  static constexpr std::array<const char*, 12> en{"January", "February", "March", "April", "May", "June", "July",
-                                                  "August", "September", "October", "November", "December"};
-  return std::string{(lang == Language::fr ? fr : en)[m.month - 1]} + " " + std::to_string(m.year);
-}
 
 std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod& due, Language lang) {
   const ContractRecords& r = p.records;
@@ -126,7 +118,7 @@ std::vector<DraftLine> variable_lines(const PreparedContract& p, Date from, Date
     for (YearMonth m{int(from.year()), unsigned(from.month())}; m <= last; m = m.next()) {
       MailOverage overage = mail_overage(r.mail_usage, m, terms.billing);
       if (overage.amount <= Money{}) continue;
-      std::string text = (fr ? "Dépassement du quota de messagerie — " : "Mail quota overage — ") + month_text(m, lang) +
+      std::string text = (fr ? "Dépassement du quota de messagerie — " : "Mail quota overage — ") + month_label(m, lang) +
                          " (" + format_number(double(overage.peak_megabytes) / 1000.0, 1, lang) +
                          (fr ? " Go, tranches de " : " GB, steps of ") + std::to_string(terms.billing.mail_step_gb) +
                          (fr ? " Go au-delà de " : " GB above ") + std::to_string(terms.billing.mail_quota_gb) +
@@ -165,7 +157,7 @@ std::vector<DraftLine> credit_note_lines(const PreparedContract& p, const std::v
   for (const auto& credit : credits) {
     if (credit.month != month || credit.amount <= Money{}) continue;
     std::string text = (fr ? "Avoir de service — " : "Service credit — ") + service_name(p.records, credit.service_id) +
-                       " — " + month_text(month, lang) + (fr ? " (art. 14)" : " (art. 14)");
+                       " — " + month_label(month, lang) + (fr ? " (art. 14)" : " (art. 14)");
     lines.push_back({{text, Milli{1000}, credit.amount, vat_rate_basis_points}, "C62"});
   }
   return lines;

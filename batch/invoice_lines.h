@@ -23,9 +23,6 @@ struct DraftLine {
   std::string unit_code = "C62";
 };
 
-// "novembre 2026" / "November 2026".
-std::string month_text(YearMonth m, Language lang);
-
 // B1-B3: one line per service with a price in force on due.billed_from, prorated (B2).
 // I1-I3, B5: the billable interventions and mail overage of the period before due.period
 // (Decision: variable lines are billed on the next periodic invoice; for D, the annual one).

@@ -17,6 +17,7 @@
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
 #include "batch/terminal_progress.h"
+#include "reports/statement/statement_data.h"
 #include "rules/billing_period.h"
 #include "rules/calendar.h"
 #include "rules/continuity.h"
@@ -165,10 +166,10 @@ class InvoicesRun {
     for (auto& l : variable_lines(p, owed.billed.first, owed.billed.last, language)) lines.push_back(std::move(l));
     const bool fr = language == Language::fr;
     std::string note = fr ? "Continuité de service pendant la réversibilité (art. 16), facturée à terme échu : " +
-                                month_text(owed.month, language) + ", du " + format_date_text(owed.billed.first, language) +
+                                month_label(owed.month, language) + ", du " + format_date_text(owed.billed.first, language) +
                                 " au " + format_date_text(owed.billed.last, language) + "."
                           : "Service continuity during reversibility (art. 16), invoiced in arrears: " +
-                                month_text(owed.month, language) + ", from " +
+                                month_label(owed.month, language) + ", from " +
                                 format_date_text(owed.billed.first, language) + " to " +
                                 format_date_text(owed.billed.last, language) + ".";
     if (owed.last)

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "batch/exit_codes.h"
+#include "batch/layout_cells.h"
 #include "batch/output_files.h"
 #include "reports/format.h"
 #include "reports/xlsx/xlsx_renderer.h"
@@ -16,13 +17,9 @@
 namespace clause {
 namespace {
 
+using namespace layout_cells;
 using layout::Align;
 using layout::CellType;
-
-layout::Cell text(std::string v) { return {CellType::text, std::move(v)}; }
-layout::Cell money(Money m) { return {CellType::money, format_money_plain(m)}; }
-
-const char* pick(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
 
 std::string kind_name(DocumentKind kind, Language language) {
   switch (kind) {
@@ -77,25 +74,29 @@ std::filesystem::path report_folder(const std::filesystem::path& out, const Nigh
   return out / "nightly" / std::to_string(int(report.night.year()));
 }
 
+// What every issuing job's outcome has: its step, contracts skipped, files left wrong, a stop.
+template <class Outcome>
+void add_job(NightReport& report, const std::string& name, int exit_code, const std::string& summary,
+             const Outcome& outcome) {
+  report.steps.push_back({name, exit_code, summary});
+  for (const auto& s : outcome.skipped) report.skipped.push_back({name, s.contract_id, s.record + ": " + s.reason});
+  for (const auto& p : outcome.recovery.problems) report.failures.push_back(p);
+  if (outcome.stopped) report.failures.push_back(name + ": " + *outcome.stopped);
+}
+
 }  // namespace
 
 void NightReport::add(const std::string& name, int exit_code, const std::string& summary,
                       const StatementsOutcome& outcome) {
-  steps.push_back({name, exit_code, summary});
-  for (const auto& s : outcome.skipped) skipped.push_back({name, s.contract_id, s.record + ": " + s.reason});
+  add_job(*this, name, exit_code, summary, outcome);
   corrected.insert(corrected.end(), outcome.corrected.begin(), outcome.corrected.end());
   drifted.insert(drifted.end(), outcome.drifted.begin(), outcome.drifted.end());
-  for (const auto& p : outcome.recovery.problems) failures.push_back(p);
-  if (outcome.stopped) failures.push_back(name + ": " + *outcome.stopped);
 }
 
 void NightReport::add(const std::string& name, int exit_code, const std::string& summary,
                       const InvoicesOutcome& outcome) {
-  steps.push_back({name, exit_code, summary});
-  for (const auto& s : outcome.skipped) skipped.push_back({name, s.contract_id, s.record + ": " + s.reason});
+  add_job(*this, name, exit_code, summary, outcome);
   waiting.insert(waiting.end(), outcome.waiting_credits.begin(), outcome.waiting_credits.end());
-  for (const auto& p : outcome.recovery.problems) failures.push_back(p);
-  if (outcome.stopped) failures.push_back(name + ": " + *outcome.stopped);
 }
 
 layout::Document night_report_document(const NightReport& report, const std::string& provider, Language language) {

@@ -30,6 +30,19 @@ std::optional<Date> last_completed_night(Database& db) {
 
 YearMonth month_before(Date night) { return YearMonth{int(night.year()), unsigned(night.month())}.previous(); }
 
+// The statements job for the month before the night, its outcome in the report under `step`: the
+// statements step on the 1st and the corrections step on the other nights are the same job.
+decltype(NightStep::run) statements_of_month_before(std::string step) {
+  return [step](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
+                NightReport& report) {
+    const StatementsRequest request{month_before(night), std::nullopt, out, night};
+    StatementsOutcome outcome;
+    const int code = run_statements_command(context, engine, request, &outcome);
+    report.add(step, code, statements_summary(request, outcome), outcome);
+    return code;
+  };
+}
+
 // B5: the contracts whose mail usage of the day before `night` first went above the quota: the
 // client is warned once per exceedance (the night after it; catch-up runs every night in order).
 int find_mail_warnings(RunContext& context, Date night, NightReport& report) {
@@ -79,27 +92,11 @@ int write_report(RunContext& context, const DocumentEngine& engine, NightReport&
 
 const std::vector<NightStep>& night_steps() {
   static const std::vector<NightStep> steps = {
-      {"statements", [](Date night) { return night.day() == std::chrono::day{1}; },
-       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
-          NightReport& report) {
-         const StatementsRequest request{month_before(night), std::nullopt, out, night};
-         StatementsOutcome outcome;
-         const int code = run_statements_command(context, engine, request, &outcome);
-         report.add("statements", code, statements_summary(request, outcome), outcome);
-         return code;
-       }},
+      {"statements", [](Date night) { return night.day() == std::chrono::day{1}; }, statements_of_month_before("statements")},
       // Not on the 1st, when the statements step above does the same: the month before again, which
       // issues nothing but the corrective statements of data changed since (a late import), so that
       // tonight's invoices step issues their further credit notes.
-      {"corrections", [](Date night) { return night.day() != std::chrono::day{1}; },
-       [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
-          NightReport& report) {
-         const StatementsRequest request{month_before(night), std::nullopt, out, night};
-         StatementsOutcome outcome;
-         const int code = run_statements_command(context, engine, request, &outcome);
-         report.add("corrections", code, statements_summary(request, outcome), outcome);
-         return code;
-       }},
+      {"corrections", [](Date night) { return night.day() != std::chrono::day{1}; }, statements_of_month_before("corrections")},
       {"invoices", [](Date) { return true; },
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
           NightReport& report) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "batch/layout_cells.h"
 #include "model/money.h"
 #include "reports/statement/statement_data.h"
 #include "rules/calendar.h"
@@ -12,9 +13,9 @@
 namespace clause {
 namespace {
 
-using json = nlohmann::json;
+using namespace layout_cells;
 
-const char* pick(Language l, const char* fr, const char* en) { return l == Language::en ? en : fr; }
+using json = nlohmann::json;
 
 std::string one_line(std::string text) {
   for (std::size_t at; (at = text.find('\n')) != std::string::npos;) text.replace(at, 1, ", ");
@@ -59,7 +60,6 @@ std::string size_text(std::int64_t bytes, Language l) {
 Date retention_end(Date issued, int years) {
   return Date{std::chrono::year{int(issued.year()) + years} / std::chrono::December / 31};
 }
-
 
 }  // namespace
 

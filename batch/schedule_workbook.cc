@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "batch/layout_cells.h"
 #include "batch/output_files.h"
 #include "reports/xlsx/xlsx_renderer.h"
 #include "rules/calendar.h"
@@ -13,12 +14,9 @@
 namespace clause {
 namespace {
 
+using namespace layout_cells;
 using layout::Align;
 using layout::CellType;
-
-layout::Cell text(std::string v) { return {CellType::text, std::move(v)}; }
-
-const char* pick(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
 
 // "R2 fin de service le ... → R3 livraison ...": each step with the rule it applies.
 std::string detail(const ScheduleEntry& e, const std::string& separator) {

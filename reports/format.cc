@@ -125,4 +125,10 @@ std::string shown_percent_text(const ShownPercent& p, Language lang) {
   return lang == Language::fr ? number + std::string(kNbsp) + "%" : number + "%";
 }
 
+std::string format_utc_offset(std::chrono::minutes offset) {
+  const long long a = std::llabs(offset.count());
+  return std::string("UTC") + (offset.count() < 0 ? "-" : "+") + std::to_string(a / 60) +
+         (a % 60 ? (a % 60 < 10 ? ":0" : ":") + std::to_string(a % 60) : "");
+}
+
 }  // namespace clause

@@ -16,6 +16,8 @@ enum class Language { fr, en };
 std::string format_money(Money m, Language lang = Language::fr);          // "1 234,56 €" / "€1,234.56"
 std::string format_date_text(Date d, Language lang = Language::fr);        // "31/10/2026" / "2026-10-31"
 std::string format_percent(double percent, int decimals, Language lang = Language::fr);  // "99,95 %"
+// F2: a UTC offset as shown beside an ambiguous local time: "UTC+2", "UTC-3:30".
+std::string format_utc_offset(std::chrono::minutes offset);
 // F1: "99,9004 %", "66,7 %", "—" when there is nothing to measure.
 std::string shown_percent_text(const ShownPercent& p, Language lang = Language::fr);
 // The same in machine form for a typed cell: "99.9004", "66.7", "" when unknown.

@@ -18,13 +18,6 @@ std::string clock_text(minutes time_of_day) {
   return two_digits(time_of_day.count() / 60) + ":" + two_digits(time_of_day.count() % 60);
 }
 
-// F2: "UTC+2", "UTC-3:30".
-std::string offset_text(minutes offset) {
-  const long long a = offset.count() < 0 ? -offset.count() : offset.count();
-  return std::string("UTC") + (offset.count() < 0 ? "-" : "+") + std::to_string(a / 60) +
-         (a % 60 ? ":" + two_digits(a % 60) : "");
-}
-
 // Milli in the language's decimal form: 268500 -> "268,5".
 std::string milli_text(Milli v, Language lang) {
   std::string text = format_milli(v);
@@ -118,7 +111,7 @@ std::string TraceWording::instant_text(Instant t, const ContractClock& clock) co
   const LocalTime local = clock.to_local(t);
   const std::string day = weekdays_.empty() ? "" : weekdays_[(local.iso_weekday + 6) % 7] + " ";
   return day + format_date_text(local.date, language_) + " " + clock_text(local.time_of_day) +
-         (clock.is_repeated_local_time(t) ? " " + offset_text(local.utc_offset) : "");
+         (clock.is_repeated_local_time(t) ? " " + format_utc_offset(local.utc_offset) : "");
 }
 
 std::string TraceWording::value_text(const Figure& figure, std::string_view modifier,
@@ -142,7 +135,7 @@ std::string TraceWording::value_text(const Figure& figure, std::string_view modi
         } else if constexpr (std::is_same_v<T, Instant>) {
           if (modifier == "time")
             return clock_text(clock.to_local(v).time_of_day) +
-                   (clock.is_repeated_local_time(v) ? " " + offset_text(clock.to_local(v).utc_offset) : "");
+                   (clock.is_repeated_local_time(v) ? " " + format_utc_offset(clock.to_local(v).utc_offset) : "");
           if (modifier == "date") return format_date_text(clock.to_local(v).date, language_);
           return instant_text(v, clock);
         } else if constexpr (std::is_same_v<T, Date>) {

@@ -48,8 +48,8 @@ std::string display_text(layout::CellType type, const std::string& value, Langua
       if (value.size() == t + 12 || value.size() == t + 15) {
         // F2: "+02:00" -> " UTC+2", "-03:30" -> " UTC-3:30".
         const std::string offset = value.substr(value.size() - 6);
-        const int hours = std::stoi(offset.substr(1, 2));
-        shown += " UTC" + offset.substr(0, 1) + std::to_string(hours) + (offset.substr(4, 2) == "00" ? "" : ":" + offset.substr(4, 2));
+        const std::chrono::minutes m{std::stoi(offset.substr(1, 2)) * 60 + std::stoi(offset.substr(4, 2))};
+        shown += " " + format_utc_offset(offset[0] == '-' ? -m : m);
       }
       return shown;
     }
