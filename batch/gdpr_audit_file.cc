@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/whole_file.h"
+
 namespace clause {
 namespace {
 
@@ -73,11 +75,9 @@ void append_audit_entry(const std::filesystem::path& file, const GdprAuditEntry&
 
 std::vector<GdprAuditEntry> read_audit_file(const std::filesystem::path& file) {
   std::vector<GdprAuditEntry> out;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return out;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const auto read = read_whole_file(file);
+  if (!read) return out;
+  const std::string& text = *read;
   std::size_t start = 0, line = 0;
   while (start < text.size()) {
     ++line;

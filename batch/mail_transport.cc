@@ -9,11 +9,11 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "model/whole_file.h"
 
 namespace clause {
 namespace {
@@ -158,9 +158,9 @@ void set_envelope(CURL* easy, const mail::MailMessage& message, curl_slist*& rec
 std::optional<std::string> read_mail_secret(const MailSettings& mail) {
   if (mail.user.empty()) return std::nullopt;
   if (!mail.password_file.empty()) {
-    std::ifstream in(mail.password_file, std::ios::binary);
-    if (!in) throw std::runtime_error("[mail] password_file " + mail.password_file.string() + " cannot be read");
-    std::string secret((std::istreambuf_iterator<char>(in)), {});
+    auto read = read_whole_file(mail.password_file);
+    if (!read) throw std::runtime_error("[mail] password_file " + mail.password_file.string() + " cannot be read");
+    std::string secret = std::move(*read);
     while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
     if (secret.empty()) throw std::runtime_error("[mail] password_file " + mail.password_file.string() + " is empty");
     return secret;

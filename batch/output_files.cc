@@ -9,6 +9,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "model/whole_file.h"
+
 namespace clause {
 namespace {
 
@@ -110,9 +112,9 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  return std::string((std::istreambuf_iterator<char>(in)), {});
+  auto bytes = read_whole_file(file);
+  if (!bytes) throw std::runtime_error("cannot read " + file.string());
+  return std::move(*bytes);
 }
 
 std::string sha256_of_file(const std::filesystem::path& file) { return sha256_hex(read_file(file)); }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/whole_file.h"
 #include "rules/calendar.h"
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
@@ -127,11 +128,9 @@ std::string fill(const std::string& phrase, const std::vector<Figure>& figures, 
 }  // namespace
 
 TraceWording schedule_trace_wording(const std::filesystem::path& traces_json, Language language) {
-  std::ifstream file(traces_json, std::ios::binary);
-  if (!file) throw std::runtime_error(traces_json.generic_string() + ": cannot read the trace phrases");
-  std::stringstream text;
-  text << file.rdbuf();
-  nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+  auto text = read_whole_file(traces_json);
+  if (!text) throw std::runtime_error(traces_json.generic_string() + ": cannot read the trace phrases");
+  nlohmann::json json = nlohmann::json::parse(*text, nullptr, false);
   if (json.is_object() && json.contains("phrases") && json["phrases"].is_object()) {
     for (const auto& [key, words] : schedule_phrases())
       if (!json["phrases"].contains(key)) json["phrases"][key] = in(words, language);

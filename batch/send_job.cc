@@ -1,13 +1,13 @@
 #include "batch/send_job.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 
 #include <spdlog/spdlog.h>
 
 #include "batch/mail_transport.h"
 #include "batch/output_paths.h"
+#include "model/whole_file.h"
 #include "reports/format.h"
 #include "reports/mail/header_words.h"
 #include "reports/mail/mail_templates.h"
@@ -30,9 +30,9 @@ std::string hex(const std::array<unsigned char, 32>& digest) {
 }
 
 std::string read_bytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("missing file " + file.string());
-  return std::string((std::istreambuf_iterator<char>(in)), {});
+  auto bytes = read_whole_file(file);
+  if (!bytes) throw std::runtime_error("missing file " + file.string());
+  return std::move(*bytes);
 }
 
 std::string reference_of(const DeliverableDocument& d) { return d.number ? *d.number : d.contract_id + " " + d.period; }

@@ -21,7 +21,10 @@ function(clause_tests layer)
     return()
   endif()
   add_executable(${layer}_tests ${sources})
-  target_link_libraries(${layer}_tests PRIVATE ${ARGN} GTest::gtest_main GTest::gmock)
+  if(CLAUSE_SANITIZE)  # the sanitizers' defaults and third-party suppressions (tests/sanitizer/)
+    target_sources(${layer}_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests/sanitizer/default_options.cc)
+  endif()
+  target_link_libraries(${layer}_tests PRIVATE ${ARGN} GTest::gtest_main)
   target_compile_definitions(${layer}_tests PRIVATE
     CLAUSE_SOURCE_DIR="${PROJECT_SOURCE_DIR}" CLAUSE_BINARY_DIR="${PROJECT_BINARY_DIR}")
   gtest_discover_tests(${layer}_tests DISCOVERY_MODE PRE_TEST

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "model/decimal.h"
+
 namespace clause {
 
 // 128-bit intermediates keep value x numerator exact; __extension__ silences -Wpedantic for the GCC type.
@@ -27,26 +29,9 @@ Money scale_rounded(Money value, std::int64_t numerator, std::int64_t denominato
 }
 
 std::optional<Money> parse_money(std::string_view text) {
-  bool negative = false;
-  if (!text.empty() && text[0] == '-') { negative = true; text.remove_prefix(1); }
-  if (text.empty() || text.size() > 16) return std::nullopt;
-  auto dot = text.find('.');
-  std::string_view whole = text.substr(0, dot);
-  std::string_view frac = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  if (whole.empty() || (dot != std::string_view::npos && (frac.empty() || frac.size() > 2))) return std::nullopt;
-  std::int64_t cents = 0;
-  for (char c : whole) {
-    if (c < '0' || c > '9') return std::nullopt;
-    cents = cents * 10 + (c - '0');
-  }
-  int digits = 0;
-  for (char c : frac) {
-    if (c < '0' || c > '9') return std::nullopt;
-    cents = cents * 10 + (c - '0');
-    ++digits;
-  }
-  for (; digits < 2; ++digits) cents *= 10;
-  return Money{negative ? -cents : cents};
+  auto cents = parse_fixed_point(text, 2, 16);
+  if (!cents) return std::nullopt;
+  return Money{*cents};
 }
 
 std::string format_money_plain(Money m) {

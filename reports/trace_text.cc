@@ -2,12 +2,11 @@
 #include "reports/trace_text.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <type_traits>
 
 #include "model/decimal.h"
+#include "model/whole_file.h"
 
 namespace clause {
 namespace {
@@ -34,13 +33,11 @@ std::string milli_text(Milli v, Language lang) {
 }  // namespace
 
 TraceWording TraceWording::load(const std::filesystem::path& file, Language language) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) fail(file.generic_string(), "cannot read the trace phrases");
-  std::stringstream text;
-  text << in.rdbuf();
+  auto text = read_whole_file(file);
+  if (!text) fail(file.generic_string(), "cannot read the trace phrases");
   nlohmann::json parsed;
   try {
-    parsed = nlohmann::json::parse(text.str());
+    parsed = nlohmann::json::parse(*text);
   } catch (const nlohmann::json::exception& e) {
     fail(file.generic_string(), std::string("not valid JSON: ") + e.what());
   }

@@ -11,16 +11,9 @@
 #include "model/contract.h"
 #include "model/terms.h"
 #include "model/time.h"
+#include "model/time_zone.h"
 
 namespace clause {
-
-// A zone as a POSIX TZ rule in the standard sign convention, as found at the end of a tzdata file:
-// Europe/Paris = "CET-1CEST,M3.5.0,M10.5.0/3" (UTC+1, summer UTC+2). The Boost sign reversal
-// (TOOLCHAIN.md) is handled inside; callers never see it.
-struct TimeZoneRule {
-  std::string name;                 // "Europe/Paris"
-  std::string posix;                // "CET-1CEST,M3.5.0,M10.5.0/3"
-};
 
 // A local wall-clock reading.
 struct LocalTime {

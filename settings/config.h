@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/provider.h"
-#include "rules/calendar.h"
+#include "model/time_zone.h"
 
 namespace clause {
 

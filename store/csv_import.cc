@@ -10,9 +10,11 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "model/data_set.h"
 #include "store/csv_reader.h"
 #include "store/gdpr_ledger.h"
 #include "store/sql_text.h"
@@ -301,13 +303,11 @@ class DirectoryImport {
 }  // namespace
 
 const std::vector<std::string>& import_file_names() {
-  static const std::vector<std::string> names{
-      entity<Account>().file(),          entity<Person>().file(),          entity<Contract>().file(),
-      entity<Service>().file(),          entity<FeeRevision>().file(),     entity<Incident>().file(),
-      entity<Outage>().file(),           entity<Intervention>().file(),    entity<SupportTicket>().file(),
-      entity<RootAccessPeriod>().file(), entity<Backup>().file(),          entity<MailUsageSample>().file(),
-      entity<PriceIndex>().file(),       entity<PriorInvoice>().file(),    entity<Payment>().file(),
-      entity<ReversibilityRequest>().file()};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for_each_record_kind([&](auto member) { out.push_back(entity<RecordOf<decltype(member)>>().file()); });
+    return out;
+  }();
   return names;
 }
 
@@ -318,30 +318,14 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
     return run.report();
   }
   // Load order = import_file_names(): every reference points to a file parsed before it.
-  auto accounts = run.parse<Account>();
-  auto people = run.parse<Person>();
-  auto contracts = run.parse<Contract>();
-  auto services = run.parse<Service>();
-  auto fees = run.parse<FeeRevision>();
-  auto incidents = run.parse<Incident>();
-  auto outages = run.parse<Outage>();
-  auto interventions = run.parse<Intervention>();
-  auto tickets = run.parse<SupportTicket>();
-  auto root_access = run.parse<RootAccessPeriod>();
-  auto backups = run.parse<Backup>();
-  auto mail = run.parse<MailUsageSample>();
-  auto indices = run.parse<PriceIndex>();
-  auto prior_invoices = run.parse<PriorInvoice>();
-  auto payments = run.parse<Payment>();
-  auto reversibility = run.parse<ReversibilityRequest>();
+  // Braced initialisation evaluates in order: the files are parsed in kRecordKinds order.
+  const auto parsed = std::apply(
+      [&](auto... member) { return std::tuple{run.parse<RecordOf<decltype(member)>>()...}; }, kRecordKinds);
   run.check_unknown_files();
   if (!run.report().ok()) return run.report();
 
   soci::transaction tx(db.session());
-  bool written = run.write(accounts) && run.write(people) && run.write(contracts) && run.write(services) &&
-                 run.write(fees) && run.write(incidents) && run.write(outages) && run.write(interventions) &&
-                 run.write(tickets) && run.write(root_access) && run.write(backups) && run.write(mail) &&
-                 run.write(indices) && run.write(prior_invoices) && run.write(payments) && run.write(reversibility);
+  const bool written = std::apply([&](const auto&... file) { return (run.write(file) && ...); }, parsed);
   if (!written) {
     tx.rollback();
     return run.report();

@@ -6,22 +6,10 @@ namespace clause {
 
 DataSet load_data_set(Database& db) {
   DataSet d;
-  d.accounts = load_records<Account>(db, "accounts.all");
-  d.people = load_records<Person>(db, "people.all");
-  d.contracts = load_records<Contract>(db, "contracts.all");
-  d.services = load_records<Service>(db, "services.all");
-  d.fee_revisions = load_records<FeeRevision>(db, "fee_revisions.all");
-  d.incidents = load_records<Incident>(db, "incidents.all");
-  d.outages = load_records<Outage>(db, "outages.all");
-  d.interventions = load_records<Intervention>(db, "interventions.all");
-  d.support_tickets = load_records<SupportTicket>(db, "support_tickets.all");
-  d.root_access_periods = load_records<RootAccessPeriod>(db, "root_access_periods.all");
-  d.backups = load_records<Backup>(db, "backups.all");
-  d.mail_usage = load_records<MailUsageSample>(db, "mail_usage.all");
-  d.price_indices = load_records<PriceIndex>(db, "price_indices.all");
-  d.payments = load_records<Payment>(db, "payments.all");
-  d.prior_invoices = load_records<PriorInvoice>(db, "prior_invoices.all");
-  d.reversibility_requests = load_records<ReversibilityRequest>(db, "reversibility_requests.all");
+  for_each_record_kind([&](auto member) {
+    using T = RecordOf<decltype(member)>;
+    d.*member = load_records<T>(db, entity<T>().table + ".all");
+  });
   return d;
 }
 
@@ -40,22 +28,7 @@ void upsert_all(Database& db, const std::vector<T>& records) {
 
 void upsert_data_set(Database& db, const DataSet& d) {
   soci::transaction tx(db.session());
-  upsert_all(db, d.accounts);
-  upsert_all(db, d.people);
-  upsert_all(db, d.contracts);
-  upsert_all(db, d.services);
-  upsert_all(db, d.fee_revisions);
-  upsert_all(db, d.incidents);
-  upsert_all(db, d.outages);
-  upsert_all(db, d.interventions);
-  upsert_all(db, d.support_tickets);
-  upsert_all(db, d.root_access_periods);
-  upsert_all(db, d.backups);
-  upsert_all(db, d.mail_usage);
-  upsert_all(db, d.price_indices);
-  upsert_all(db, d.prior_invoices);
-  upsert_all(db, d.payments);
-  upsert_all(db, d.reversibility_requests);
+  for_each_record_kind([&](auto member) { upsert_all(db, d.*member); });
   tx.commit();
 }
 

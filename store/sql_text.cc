@@ -1,9 +1,9 @@
 #include "store/sql_text.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
+
+#include "model/whole_file.h"
 
 namespace clause {
 namespace {
@@ -38,11 +38,9 @@ std::string strip_comments(std::string_view text) {
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  auto text = read_whole_file(file);
+  if (!text) throw std::runtime_error("cannot read " + file.string());
+  return std::move(*text);
 }
 
 std::vector<Migration> list_migrations(const std::filesystem::path& dir) {

@@ -13,6 +13,7 @@
 
 #include <pugixml.hpp>
 
+#include "model/decimal.h"
 #include "model/money.h"
 #include "model/time.h"
 
@@ -203,11 +204,8 @@ class Parser {
   }
 
   double number(pugi::xml_node node, std::string_view value, const std::string& what) const {
-    double out = 0;
-    if (is_decimal(value)) {
-      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
-      if (ec == std::errc() && end == value.data() + value.size()) return out;
-    }
+    if (is_decimal(value))
+      if (auto out = parse_double(value)) return *out;
     fail(node, "bad number \"" + std::string(value) + "\" for " + what + " (expected 3.5)");
   }
 

@@ -3,11 +3,10 @@
 // for the identity, and put back before returning; `clause send` renders on one thread.
 #include "reports/mail/mail_templates.h"
 
-#include <fstream>
-#include <sstream>
 
 #include <mstch/mstch.hpp>
 
+#include "model/whole_file.h"
 #include "reports/templates/mstch_data.h"
 
 namespace clause::mail {
@@ -18,12 +17,8 @@ using templates::TemplateError;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// An unreadable file reads as empty, as it did before read_whole_file.
+std::string read_file(const fs::path& path) { return read_whole_file(path).value_or(""); }
 
 // Renders with mstch's escaping replaced by the identity for the call (plain text is not markup).
 class PlainEscaping {

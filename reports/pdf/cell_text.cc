@@ -4,26 +4,11 @@
 #include <cmath>
 #include <optional>
 
+#include "model/decimal.h"
 #include "model/money.h"
 #include "model/time.h"
 
 namespace clause::pdf {
-namespace {
-
-std::optional<double> parse_double(const std::string& text) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || text.empty()) return std::nullopt;
-  return value;
-}
-
-int decimals_of(const std::string& text) {
-  const auto dot = text.find('.');
-  return dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
-}
-
-}  // namespace
 
 Language language_of(const std::string& code) { return code == "en" ? Language::en : Language::fr; }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "model/whole_file.h"
 #include "reports/pdf/font_fallback.h"
 
 namespace clause::pdf {
@@ -96,11 +97,10 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, const Fallback
 std::unique_ptr<FontFace> FontFace::load_fallback(const std::string& path) { return read(path, true); }
 
 std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!in || !(bytes << in.rdbuf())) throw std::runtime_error("cannot read font file " + path);
+  auto bytes = read_whole_file(path);
+  if (!bytes || bytes->empty()) throw std::runtime_error("cannot read font file " + path);
   auto face = std::make_unique<FontFace>();
-  face->bytes_ = std::move(bytes).str();
+  face->bytes_ = std::move(*bytes);
   face->fallback_ = fallback;
 
   // A throwaway font cache only lends its FreeType library to the measuring metrics.

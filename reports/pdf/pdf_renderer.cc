@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "model/whole_file.h"
 #include "reports/libc_time_lock.h"
 #include "reports/pdf/font_face.h"
 #include "reports/pdf/font_fallback.h"
@@ -32,10 +33,9 @@ class RenderedPdf : public PoDoFo::PdfMemDocument {
 };
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!in || !(bytes << in.rdbuf())) throw std::runtime_error("cannot read " + path);
-  return std::move(bytes).str();
+  auto bytes = read_whole_file(path);
+  if (!bytes || bytes->empty()) throw std::runtime_error("cannot read " + path);
+  return std::move(*bytes);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "model/whole_file.h"
+
 namespace clause::pdf {
 namespace {
 
@@ -32,11 +34,10 @@ bool jpeg_size(const std::string& b, int& width, int& height) {
 }  // namespace
 
 RasterImage load_raster_image(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!in || !(bytes << in.rdbuf())) throw std::runtime_error("cannot read image " + path);
+  auto bytes = read_whole_file(path);
+  if (!bytes || bytes->empty()) throw std::runtime_error("cannot read image " + path);
   RasterImage image;
-  image.bytes = std::move(bytes).str();
+  image.bytes = std::move(*bytes);
   const std::string& b = image.bytes;
   if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
     image.format = RasterImage::Format::png;

@@ -12,6 +12,7 @@
 
 #include <mstch/mstch.hpp>
 
+#include "model/whole_file.h"
 #include "reports/layout/markup.h"
 #include "reports/templates/mstch_data.h"
 #include "reports/templates/source_markers.h"
@@ -27,12 +28,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// An unreadable file reads as empty, as it did before read_whole_file.
+std::string read_file(const fs::path& path) { return read_whole_file(path).value_or(""); }
 
 // Sorted, so that file numbers (and thus error messages) do not depend on directory order.
 std::vector<std::string> names_in(const fs::path& folder, std::string_view suffix) {

@@ -17,6 +17,7 @@
 #include <xlsxwriter.h>
 
 #include "reports/libc_time_lock.h"
+#include "model/decimal.h"
 #include "model/money.h"
 #include "model/time.h"
 #include "reports/pdf/cell_text.h"
@@ -32,19 +33,6 @@ constexpr int kChartHeightRows = 16;               // a default libxlsxwriter ch
 
 std::size_t utf8_length(std::string_view s) {
   return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// The decimals a machine-form figure carries: "66.7" -> 1, "5" -> 0.
-int decimals_of(std::string_view text) {
-  const auto dot = text.find('.');
-  return dot == std::string_view::npos ? 0 : int(text.size() - dot - 1);
-}
-
-std::optional<double> decimal(std::string_view text) {
-  double v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return v;
 }
 
 // "2026-10-31" or "2026-10-31T17:30[:ss]" as an Excel date-time.
@@ -154,10 +142,10 @@ class WorkbookWriter {
         if (auto m = parse_money(value)) return double(m->cents) / 100.0;
         return std::nullopt;
       case CellType::percent:
-        if (auto v = decimal(value)) return *v / 100.0;
+        if (auto v = parse_double(value)) return *v / 100.0;
         return std::nullopt;
       case CellType::number:
-      case CellType::integer: return decimal(value);
+      case CellType::integer: return parse_double(value);
       default: return std::nullopt;
     }
   }
