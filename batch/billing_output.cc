@@ -7,16 +7,6 @@
 
 namespace clause {
 
-InvoiceBuyer buyer_of(const Account& account) {
-  InvoiceBuyer b;
-  b.account_id = account.id;
-  b.name = account.name;
-  b.address = account.address;
-  b.siren = account.siren;
-  b.vat_number = account.vat_number;
-  return b;
-}
-
 std::filesystem::path BillingOutput::year_folder(int year) const { return out_ / "invoices" / std::to_string(year); }
 
 StagedFile BillingOutput::stage(const InvoiceDocument& document, const Account& account) const {

@@ -2,7 +2,6 @@
 // factur-x.xml) rendered in the client's language, dated by its issue date at 00:00 UTC (never the
 // wall clock: a rerun gives the same bytes), staged for out/invoices/YYYY/<client folder>/NUMBER.pdf
 // (batch/output_paths.h) and published once its ledger row commits (batch/document_publication.h).
-// Also the B8 parties copied at issue time.
 #pragma once
 
 #include <filesystem>
@@ -14,9 +13,6 @@
 #include "store/ledger.h"
 
 namespace clause {
-
-// B8: the buyer's mentions copied from the account (name, address, SIREN and VAT number when known).
-InvoiceBuyer buyer_of(const Account& account);
 
 class BillingOutput {
  public:

@@ -7,11 +7,13 @@
 
 #include <spdlog/spdlog.h>
 
-#include "batch/document_vat.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/run_stop.h"
+#include "reports/invoice/invoice_builder.h"
+#include "model/statement_reference.h"
 #include "rules/calendar.h"
+#include "rules/corrected_invoice.h"
 #include "store/billing_ledger.h"
 
 namespace clause {
@@ -28,18 +30,11 @@ std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedC
   const Contract& c = p.records.contract;
   const std::string key = invoice_period_key(c, p.terms->billing, month.first_day());
   // R4: a continuity month is billed by its own invoice, in arrears.
+  std::vector<CorrectedInvoice> candidates;
   for (const std::string& k : {key, continuity_invoice_key(month)})
-    if (auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, k)) {
-      std::vector<DocumentVat> vat = load_document_vat(db, *invoice->number);
-      if (!vat.empty()) return CorrectedInvoice{*invoice->number, invoice->issued_on, std::move(vat)};
-    }
-  // Billed before Clause: the former invoice whose period holds the month's first day of service.
-  const Date served = std::max(month.first_day(), c.start);
-  for (const PriorInvoice& prior : p.records.prior_invoices)
-    if (prior.period_from <= served && served <= prior.period_to)
-      return CorrectedInvoice{prior.number, prior.issued,
-                              {{int(prior.vat_rate.thousandths / 10), prior.total_ht, prior.total_vat}}};
-  return std::nullopt;
+    if (auto invoice = find_issued_document(db, DocumentKind::invoice, c.id, k))
+      candidates.push_back({*invoice->number, invoice->issued_on, load_document_vat(db, *invoice->number)});
+  return choose_invoice_to_correct(candidates, p.records.prior_invoices, month, c.start);
 }
 
 namespace {
@@ -69,8 +64,8 @@ std::optional<FurtherCredit> further_credit(const std::vector<IssuedDocument>& d
     if (d.kind == DocumentKind::statement && d.period != period && (!latest || d.id > latest->id)) latest = &d;
   }
   if (!latest || owed <= credited) return std::nullopt;
-  const std::string revision = latest->period.substr(prefix.size());
-  return FurtherCredit{latest->period, "RM-" + contract_id + "-" + period + "-R" + revision, owed - credited};
+  const int revision = std::stoi(latest->period.substr(prefix.size()));   // the ledger writes "-c<n>"
+  return FurtherCredit{latest->period, statement_reference(contract_id, month, revision), owed - credited};
 }
 
 }  // namespace
@@ -83,13 +78,13 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
   const std::vector<ServiceCredit> credits = load_service_credits_of_contract(db, c.id);
   std::map<YearMonth, Money> by_month;
   for (const auto& credit : credits) by_month[credit.month] += credit.amount;
-  const Language language = output.engine().language_of(p.records.account.language);
-  const bool fr = language == Language::fr;
+  const BillingWording& wording =
+      output.engine().billing_wording(output.engine().language_of(p.records.account.language));
   std::optional<std::vector<IssuedDocument>> ledger;   // the contract's documents, read once when needed
   for (const auto& [month, total] : by_month) {
     // Only a month that has ended by the run date, with something to credit.
     if (total <= Money{} || month.next().first_day() > date) continue;
-    const std::string statement = "RM-" + c.id + "-" + format_year_month(month);
+    const std::string statement = statement_reference(c.id, month);
     std::string period = format_year_month(month);
     std::optional<FurtherCredit> further;
     if (auto existing = find_issued_document(db, DocumentKind::credit_note, c.id, period)) {
@@ -111,17 +106,16 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
                                     " in the ledger or among the prior invoices to correct"});
       continue;
     }
-    const std::vector<DocumentVat>& invoice_vat = invoice->vat;
-    const int rate = invoice_vat.size() == 1 ? invoice_vat.front().rate_basis_points : terms.billing.vat_rate_basis_points;
+    const std::vector<VatAmount>& invoice_vat = invoice->vat;
+    const int rate = credit_note_vat_rate(invoice_vat, terms.billing.vat_rate_basis_points);
     std::vector<DraftLine> lines;
     if (further) {
       // One line for the difference: the per-service figures are on the corrective statement it cites.
-      lines.push_back({{(fr ? "Complément d'avoirs de service — " : "Further service credits — ") + month_label(month, language) +
-                            (fr ? " — relevé rectificatif " : " — corrective statement ") + further->reference + " (art. 14)",
-                        Milli{1000}, amount, rate},
-                       "C62"});
+      const std::string text = wording.phrase(
+          "line.further_credit", {{"month", month_label(month, wording.language())}, {"reference", further->reference}});
+      lines.push_back({{text, Milli{1000}, amount, rate}, "C62"});
     } else {
-      lines = credit_note_lines(p, credits, month, rate, language);
+      lines = credit_note_lines(p, credits, month, rate, wording);
     }
     std::vector<InvoiceLineInput> inputs;
     for (const auto& l : lines) inputs.push_back(l.input);
@@ -134,35 +128,22 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     auto produce = [&](IssuedDocument& record) {
       // What was already credited against the invoice is read under issue_document's lock, so that
       // a concurrent run's credit note of the same invoice is counted (B6: never more than it bears).
-      const std::vector<VatAmount> earlier = vat_amounts_of(load_vat_credited_against(db, invoice->number));
-      CreditNoteTotals totals = credit_note_totals(inputs, totals_of(invoice_vat), earlier);
+      const std::vector<VatAmount> earlier = load_vat_credited_against(db, invoice->number);
+      CreditNoteTotals totals = credit_note_totals(inputs, recorded_totals(invoice_vat), earlier);
       if (totals.error) throw CreditRefused(*totals.error);
       record.total_ht = totals.totals.total_ht;
       record.total_vat = totals.totals.total_vat;
       record.total_ttc = totals.totals.total_ttc;
-      InvoiceDocument d;
-      d.kind = InvoiceKind::credit_note;
-      d.number = *record.number;
-      d.issue_date = date;
-      d.seller = output.engine().provider();
-      d.buyer = buyer_of(p.records.account);
-      d.contract_id = c.id;
-      d.period_from = std::max(month.first_day(), c.start);
-      d.period_to = add_days(month.next().first_day(), -1);
-      d.totals = totals.totals;
-      d.lines = numbered_lines(d.totals);
-      d.corrects = PrecedingInvoice{invoice->number, invoice->issued_on};
-      if (further)
-        d.credit_reason = fr ? "Complément d'avoirs de service " + month_label_of(month, language) +
-                                   " (art. 14, relevé rectificatif " + further->reference + " remplaçant " + statement + ")"
-                             : "Further service credits " + month_label_of(month, language) +
-                                   " (art. 14, corrective statement " + further->reference + " replacing " + statement + ")";
-      else
-        d.credit_reason = fr ? "Avoirs de service " + month_label_of(month, language) + " (art. 14, relevé " + statement + ")"
-                             : "Service credits " + month_label_of(month, language) + " (art. 14, statement " + statement + ")";
-      d.late_penalty = terms.billing.late_penalty;
-      d.recovery_indemnity = terms.billing.recovery_indemnity;
-      record_document_vat(db, d.number, document_vat_of(d.totals));
+      const InvoiceDocument d = build_credit_note(
+          {{*record.number, date, output.engine().provider(), p.records.account, c.id, terms.billing},
+           month,
+           c.start,
+           totals,
+           {invoice->number, invoice->issued_on},
+           statement,
+           further ? std::optional<std::string>{further->reference} : std::nullopt},
+          wording);
+      record_document_vat(db, d.number, d.totals.vat);
       record_credit_note_correction(db, d.number, c.id, invoice->number);
       return std::vector<StagedFile>{output.stage(d, p.records.account)};
     };

@@ -12,6 +12,7 @@
 
 #include "batch/billing_output.h"
 #include "batch/prepared_contract.h"
+#include "rules/corrected_invoice.h"
 #include "store/billing_ledger.h"
 #include "store/ledger.h"
 
@@ -40,16 +41,10 @@ struct CreditNotesOfContract {
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& contract,
                                          Date date, long long run_id);
 
-// The invoice a credit note of a month corrects: Clause's own, or one issued before Clause.
-struct CorrectedInvoice {
-  std::string number;                      // BT-25
-  Date issued_on{};                        // BT-26
-  std::vector<DocumentVat> vat;            // its VAT bases, which the credit note mirrors (B6)
-};
-
-// B4: the invoice that billed `month` of the contract: Clause's invoice of the period (or, for a
-// continuity month, R4, its in-arrears invoice), else the prior invoice whose period holds the
-// month's first day of service; nothing when none exists.
+// B4: the invoice that billed `month` of the contract, looked up in the ledger and the prior
+// invoices and chosen by choose_invoice_to_correct() (rules/corrected_invoice.h): Clause's invoice
+// of the period (or, for a continuity month, R4, its in-arrears invoice), else the prior invoice
+// whose period holds the month's first day of service; nothing when none exists.
 std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedContract& contract, YearMonth month);
 
 }  // namespace clause

@@ -29,6 +29,7 @@ DocumentEngine::DocumentEngine(const Config& config)
     auto dir = config.documents.templates / folder;
     templates_.emplace(language, templates::TemplateSet::load(dir));
     wordings_.emplace(language, TraceWording::load(dir / "traces.json", language));
+    billing_wordings_.emplace(language, BillingWording::load(dir / "billing.json", language));
   }
 }
 
@@ -40,5 +41,8 @@ Language DocumentEngine::language_of(const std::string& account_language) const 
 
 const templates::TemplateSet& DocumentEngine::templates(Language language) const { return templates_.at(language); }
 const TraceWording& DocumentEngine::wording(Language language) const { return wordings_.at(language); }
+const BillingWording& DocumentEngine::billing_wording(Language language) const {
+  return billing_wordings_.at(language);
+}
 
 }  // namespace clause

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "reports/format.h"
+#include "reports/invoice/billing_wording.h"
 #include "reports/pdf/pdf_renderer.h"
 #include "reports/templates/template_set.h"
 #include "reports/trace_text.h"
@@ -22,6 +23,10 @@ class DocumentEngine {
   Language language_of(const std::string& account_language) const;
   const templates::TemplateSet& templates(Language language) const;
   const TraceWording& wording(Language language) const;
+  // The billing documents' wording of `language` (templates/<lang>/billing.json).
+  const BillingWording& billing_wording(Language language) const;
+  // The language of documents for the provider itself (the billing journal): [documents] default_language.
+  Language default_language() const { return default_language_; }
   const pdf::PdfRenderer& pdf() const { return pdf_; }
   const ProviderIdentity& provider() const { return provider_; }
   const std::string& logo() const { return logo_; }
@@ -32,6 +37,7 @@ class DocumentEngine {
   std::string logo_;
   std::map<Language, templates::TemplateSet> templates_;
   std::map<Language, TraceWording> wordings_;
+  std::map<Language, BillingWording> billing_wordings_;
   pdf::PdfRenderer pdf_;
 };
 

@@ -24,14 +24,20 @@ std::optional<Money> price_on(const ContractRecords& r, const std::string& servi
   return price;
 }
 
-std::string period_word(BillingPeriod p, Language lang) {
-  const bool fr = lang == Language::fr;
+std::string period_word(BillingPeriod p, const BillingWording& w) {
   switch (p) {
-    case BillingPeriod::monthly: return fr ? "mensuelle" : "monthly";
-    case BillingPeriod::quarterly: return fr ? "trimestrielle" : "quarterly";
-    case BillingPeriod::annual: return fr ? "annuelle" : "annual";
+    case BillingPeriod::monthly: return w.phrase("period.monthly");
+    case BillingPeriod::quarterly: return w.phrase("period.quarterly");
+    case BillingPeriod::annual: return w.phrase("period.annual");
   }
   return "";
+}
+
+// " (prorata 12/31 jours)" when the line bills part of its period (B2), else nothing.
+std::string prorated(const ProratedPrice& amount, const BillingWording& w) {
+  if (amount.days_billed == amount.days_in_period) return "";
+  return w.phrase("line.prorated", {{"days", std::to_string(amount.days_billed)},
+                                    {"days_in_period", std::to_string(amount.days_in_period)}});
 }
 
 // Hours as an exact Milli when the billed minutes allow it (15-minute steps: 1.25 h), so the line
@@ -42,17 +48,17 @@ std::optional<Milli> exact_hours(long long minutes_billed) {
 }
 
 DraftLine intervention_line(const ContractRecords& r, const InterventionLine& l, const InterventionTerms& terms,
-                            const ContractClock& clock, Language lang) {
-  const bool fr = lang == Language::fr;
-  std::string text = (fr ? "Intervention " : "Intervention ") + l.intervention_id + (fr ? " du " : " on ") +
-                     format_date_text(clock.local_date(l.start), lang) + " (" + service_name(r, l.service_id) +
-                     ", " + format_duration(l.length, lang) + ")";
+                            const ContractClock& clock, const BillingWording& w) {
+  const Language lang = w.language();
+  std::string text = w.phrase("line.intervention", {{"intervention", l.intervention_id},
+                                                    {"date", format_date_text(clock.local_date(l.start), lang)},
+                                                    {"service", service_name(r, l.service_id)},
+                                                    {"length", format_duration(l.length, lang)}});
   if (l.kind == InterventionKind::client_caused)
-    text += fr ? " — panne non imputable au serveur (art. 5)" : " — fault not attributable to the server (art. 5)";
+    text += w.phrase("line.intervention_client_caused");
   else if (l.kind == InterventionKind::emergency && !l.uses_allowance)
-    text += fr ? " — urgence n° " + std::to_string(l.emergency_rank) + " de l'année contractuelle, hors forfait (art. 5)"
-               : " — emergency no. " + std::to_string(l.emergency_rank) + " of the contract year, beyond the allowance";
-  if (l.excess_quoted) text += fr ? " — dépassement sur devis accepté" : " — excess on accepted quote";
+    text += w.phrase("line.intervention_emergency", {{"rank", std::to_string(l.emergency_rank)}});
+  if (l.excess_quoted) text += w.phrase("line.intervention_quoted");
   DraftLine line;
   line.input.description = text;
   const long long minutes_billed = l.billed_steps * terms.billing_step.count();
@@ -71,45 +77,44 @@ DraftLine intervention_line(const ContractRecords& r, const InterventionLine& l,
 }  // namespace
 
 
-std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod& due, Language lang) {
+std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod& due, const BillingWording& w) {
   const ContractRecords& r = p.records;
   const Contract& c = r.contract;
   const TermsProfile& terms = *p.terms;
   const int rate = terms.billing.vat_rate_basis_points;
-  const bool fr = lang == Language::fr;
+  const Language lang = w.language();
   std::vector<DraftLine> lines;
   for (const auto& s : r.services) {
     auto price = price_on(r, s.id, due.billed_from);
     if (!price) continue;
     ProratedPrice amount = period_amount(*price, due, terms.billing);
-    std::string text = (fr ? "Infogérance " : "Managed service ") + period_word(c.billing, lang) + " — " +
-                       service_name(r, s.id) + (fr ? " — du " : " — from ") + format_date_text(due.billed_from, lang) +
-                       (fr ? " au " : " to ") + format_date_text(due.period.last, lang);
-    if (amount.days_billed != amount.days_in_period)
-      text += (fr ? " (prorata " : " (prorated ") + std::to_string(amount.days_billed) + "/" +
-              std::to_string(amount.days_in_period) + (fr ? " jours)" : " days)");
+    const std::string text = w.phrase("line.service", {{"period", period_word(c.billing, w)},
+                                                       {"service", service_name(r, s.id)},
+                                                       {"from", format_date_text(due.billed_from, lang)},
+                                                       {"to", format_date_text(due.period.last, lang)}}) +
+                             prorated(amount, w);
     lines.push_back({{text, Milli{1000}, amount.amount, rate}, "C62"});
   }
   // The period before this one, from the contract start: its variable lines are billed now.
   const PeriodSpan previous = previous_period(c, terms.billing, due.period);
   if (previous.last < c.start) return lines;
-  for (auto& l : variable_lines(p, std::max(previous.first, c.start), previous.last, lang)) lines.push_back(std::move(l));
+  for (auto& l : variable_lines(p, std::max(previous.first, c.start), previous.last, w)) lines.push_back(std::move(l));
   return lines;
 }
 
-std::vector<DraftLine> variable_lines(const PreparedContract& p, Date from, Date to, Language lang) {
+std::vector<DraftLine> variable_lines(const PreparedContract& p, Date from, Date to, const BillingWording& w) {
   const ContractRecords& r = p.records;
   const Contract& c = r.contract;
   const TermsProfile& terms = *p.terms;
   const int rate = terms.billing.vat_rate_basis_points;
-  const bool fr = lang == Language::fr;
+  const Language lang = w.language();
   std::vector<DraftLine> lines;
   const Interval span{p.clock.to_instant(from, std::chrono::minutes{0}),
                       p.clock.to_instant(add_days(to, 1), std::chrono::minutes{0})};
   InterventionBilling billed = bill_interventions(c, terms.interventions, p.clock, r.interventions, span);
   for (const auto& l : billed.lines)
     if (l.amount > Money{}) {
-      DraftLine line = intervention_line(r, l, terms.interventions, p.clock, lang);
+      DraftLine line = intervention_line(r, l, terms.interventions, p.clock, w);
       line.input.vat_rate_basis_points = rate;
       lines.push_back(std::move(line));
     }
@@ -118,46 +123,43 @@ std::vector<DraftLine> variable_lines(const PreparedContract& p, Date from, Date
     for (YearMonth m{int(from.year()), unsigned(from.month())}; m <= last; m = m.next()) {
       MailOverage overage = mail_overage(r.mail_usage, m, terms.billing);
       if (overage.amount <= Money{}) continue;
-      std::string text = (fr ? "Dépassement du quota de messagerie — " : "Mail quota overage — ") + month_label(m, lang) +
-                         " (" + format_number(double(overage.peak_megabytes) / 1000.0, 1, lang) +
-                         (fr ? " Go, tranches de " : " GB, steps of ") + std::to_string(terms.billing.mail_step_gb) +
-                         (fr ? " Go au-delà de " : " GB above ") + std::to_string(terms.billing.mail_quota_gb) +
-                         (fr ? " Go, art. 6.1)" : " GB, art. 6.1)");
+      const std::string text =
+          w.phrase("line.mail_overage", {{"month", month_label(m, lang)},
+                                         {"peak", format_number(double(overage.peak_megabytes) / 1000.0, 1, lang)},
+                                         {"step", std::to_string(terms.billing.mail_step_gb)},
+                                         {"quota", std::to_string(terms.billing.mail_quota_gb)}});
       lines.push_back({{text, Milli{overage.steps * 1000LL}, terms.billing.mail_step_price, rate}, "C62"});
     }
   }
   return lines;
 }
 
-std::vector<DraftLine> continuity_lines(const PreparedContract& p, const ContinuityDue& due, Language lang) {
+std::vector<DraftLine> continuity_lines(const PreparedContract& p, const ContinuityDue& due, const BillingWording& w) {
   const ContractRecords& r = p.records;
   const TermsProfile& terms = *p.terms;
-  const bool fr = lang == Language::fr;
+  const Language lang = w.language();
   std::vector<DraftLine> lines;
   for (const auto& s : r.services) {
     // R4: the price in force carries over (no revision after the end of service, B3).
     const auto fee = monthly_fee_on(r.fee_revisions, s.id, due.billed.first, r.contract.billing);
     if (!fee) continue;
     const ProratedPrice amount = continuity_amount(fee->monthly, due);
-    std::string text = (fr ? "Continuité de service (réversibilité, art. 16) — " : "Service continuity (reversibility, art. 16) — ") +
-                       service_name(r, s.id) + (fr ? " — du " : " — from ") + format_date_text(due.billed.first, lang) +
-                       (fr ? " au " : " to ") + format_date_text(due.billed.last, lang);
-    if (amount.days_billed != amount.days_in_period)
-      text += (fr ? " (prorata " : " (prorated ") + std::to_string(amount.days_billed) + "/" +
-              std::to_string(amount.days_in_period) + (fr ? " jours)" : " days)");
+    const std::string text = w.phrase("line.continuity", {{"service", service_name(r, s.id)},
+                                                          {"from", format_date_text(due.billed.first, lang)},
+                                                          {"to", format_date_text(due.billed.last, lang)}}) +
+                             prorated(amount, w);
     lines.push_back({{text, Milli{1000}, amount.amount, terms.billing.vat_rate_basis_points}, "C62"});
   }
   return lines;
 }
 
 std::vector<DraftLine> credit_note_lines(const PreparedContract& p, const std::vector<ServiceCredit>& credits,
-                                         YearMonth month, int vat_rate_basis_points, Language lang) {
-  const bool fr = lang == Language::fr;
+                                         YearMonth month, int vat_rate_basis_points, const BillingWording& w) {
   std::vector<DraftLine> lines;
   for (const auto& credit : credits) {
     if (credit.month != month || credit.amount <= Money{}) continue;
-    std::string text = (fr ? "Avoir de service — " : "Service credit — ") + service_name(p.records, credit.service_id) +
-                       " — " + month_label(month, lang) + (fr ? " (art. 14)" : " (art. 14)");
+    const std::string text = w.phrase("line.service_credit", {{"service", service_name(p.records, credit.service_id)},
+                                                              {"month", month_label(month, w.language())}});
     lines.push_back({{text, Milli{1000}, credit.amount, vat_rate_basis_points}, "C62"});
   }
   return lines;

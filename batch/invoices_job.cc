@@ -8,7 +8,6 @@
 #include "batch/billing_journal.h"
 #include "batch/billing_output.h"
 #include "batch/credit_notes_job.h"
-#include "batch/document_vat.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/output_files.h"
@@ -17,10 +16,13 @@
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
 #include "batch/terminal_progress.h"
+#include "reports/invoice/invoice_builder.h"
 #include "reports/statement/statement_data.h"
 #include "rules/billing_period.h"
 #include "rules/calendar.h"
 #include "rules/continuity.h"
+#include "rules/credit_deductions.h"
+#include "rules/revisions_due.h"
 #include "rules/service_end.h"
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
@@ -31,12 +33,7 @@ namespace {
 
 // B3: the revisions in `prepared` (recorded + computed through the run date) not yet recorded.
 std::vector<FeeRevision> computed_revisions(Database& db, const ContractRecords& records) {
-  std::set<std::pair<std::string, Date>> recorded;
-  for (const auto& r : load_recorded_fee_revisions(db, records.contract.id)) recorded.insert({r.service_id, r.effective});
-  std::vector<FeeRevision> out;
-  for (const auto& r : records.fee_revisions)
-    if (!recorded.count({r.service_id, r.effective})) out.push_back(r);
-  return out;
+  return revisions_to_record(records.fee_revisions, load_recorded_fee_revisions(db, records.contract.id));
 }
 
 // R4: whether a continuity invoice may be due on `d` (cheap, before the contract is loaded): the
@@ -131,8 +128,7 @@ class InvoicesRun {
     const std::string key = periodic_invoice_key(due.period.first);
     if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
       return {*existing, false};
-    const Language language = output_.engine().language_of(p.records.account.language);
-    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(p, due, language), {}}, run_id);
+    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(p, due, wording_of(p)), {}}, run_id);
   }
 
   // B1 (Decision): the day after its end, an ended contract's last variable lines, if any, are
@@ -142,15 +138,10 @@ class InvoicesRun {
     const std::string key = final_invoice_key(s.from);
     if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
       return IssueResult{*existing, false};
-    const Language language = output_.engine().language_of(p.records.account.language);
-    std::vector<DraftLine> lines = variable_lines(p, s.from, s.to, language);
+    const BillingWording& w = wording_of(p);
+    std::vector<DraftLine> lines = variable_lines(p, s.from, s.to, w);
     if (lines.empty()) return std::nullopt;
-    const std::string note =
-        language == Language::fr
-            ? "Facture de solde : contrat terminé le " + format_date_text(s.to, language) +
-                  ", éléments variables de la dernière période."
-            : "Final invoice: contract ended on " + format_date_text(s.to, language) +
-                  ", variable items of the last period.";
+    const std::string note = w.phrase("note.final_invoice", {{"ended", format_date_text(s.to, w.language())}});
     return issue_invoice(p, {key, s.from, s.to, std::move(lines), {note}}, run_id);
   }
 
@@ -161,22 +152,16 @@ class InvoicesRun {
     const std::string key = continuity_invoice_key(owed.month);
     if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
       return {*existing, false};
-    const Language language = output_.engine().language_of(p.records.account.language);
-    std::vector<DraftLine> lines = continuity_lines(p, owed, language);
-    for (auto& l : variable_lines(p, owed.billed.first, owed.billed.last, language)) lines.push_back(std::move(l));
-    const bool fr = language == Language::fr;
-    std::string note = fr ? "Continuité de service pendant la réversibilité (art. 16), facturée à terme échu : " +
-                                month_label(owed.month, language) + ", du " + format_date_text(owed.billed.first, language) +
-                                " au " + format_date_text(owed.billed.last, language) + "."
-                          : "Service continuity during reversibility (art. 16), invoiced in arrears: " +
-                                month_label(owed.month, language) + ", from " +
-                                format_date_text(owed.billed.first, language) + " to " +
-                                format_date_text(owed.billed.last, language) + ".";
+    const BillingWording& w = wording_of(p);
+    const Language language = w.language();
+    std::vector<DraftLine> lines = continuity_lines(p, owed, w);
+    for (auto& l : variable_lines(p, owed.billed.first, owed.billed.last, w)) lines.push_back(std::move(l));
+    std::string note = w.phrase("note.continuity", {{"month", month_label(owed.month, language)},
+                                                    {"from", format_date_text(owed.billed.first, language)},
+                                                    {"to", format_date_text(owed.billed.last, language)}});
     if (owed.last)
-      note += fr ? (continuity.takeover ? " Dernière facture de continuité : reprise le " : " Dernière facture de continuité : fin de la continuité le ") +
-                       format_date_text(continuity.last, language) + "."
-                 : (continuity.takeover ? " Last continuity invoice: taken over on " : " Last continuity invoice: continuity ends on ") +
-                       format_date_text(continuity.last, language) + ".";
+      note += w.phrase(continuity.takeover ? "note.continuity_last_takeover" : "note.continuity_last_end",
+                       {{"last", format_date_text(continuity.last, language)}});
     return issue_invoice(p, {key, owed.billed.first, owed.billed.last, std::move(lines), {note}}, run_id);
   }
 
@@ -199,38 +184,27 @@ class InvoicesRun {
     return issue_and_publish(db_, draft, [&](IssuedDocument& record) {
       // B4: the credit notes not yet deducted, oldest first, while the invoice bears them whole;
       // read under issue_document's lock so that a concurrent run cannot deduct them too.
-      std::vector<CreditNoteDeduction> deductions;
-      Money deducted;
-      for (const auto& n : load_credit_notes_of_contract(db_, c.id)) {
-        if (n.deducted_by || n.issued_on > request_.date) continue;
-        if (deducted + n.total_ttc > totals.total_ttc) break;
-        deductions.push_back({n.number, n.issued_on, n.total_ttc});
-        deducted += n.total_ttc;
-      }
-      InvoiceDocument d;
-      d.kind = InvoiceKind::invoice;
-      d.number = *record.number;
-      d.issue_date = request_.date;
-      d.due_date = add_days(request_.date, terms.billing.payment_days);
-      d.seller = output_.engine().provider();
-      d.buyer = buyer_of(p.records.account);
-      d.contract_id = c.id;
-      d.period_from = content.billed_from;
-      d.period_to = content.billed_to;
-      d.totals = totals;
-      d.lines = numbered_lines(totals);
-      for (std::size_t i = 0; i < d.lines.size(); ++i) d.lines[i].unit_code = content.lines[i].unit_code;
-      d.deductions = deductions;
-      d.late_penalty = terms.billing.late_penalty;
-      d.recovery_indemnity = terms.billing.recovery_indemnity;
-      d.notes = content.notes;
-      record_document_vat(db_, d.number, document_vat_of(totals));
+      std::vector<CreditNoteBalance> balances;
+      for (const auto& n : load_credit_notes_of_contract(db_, c.id))
+        balances.push_back({n.number, n.issued_on, n.total_ttc, n.deducted_by.has_value()});
+      const std::vector<CreditNoteBalance> deductions = credit_notes_to_deduct(balances, request_.date, totals.total_ttc);
+      std::vector<std::string> units;
+      for (const auto& l : content.lines) units.push_back(l.unit_code);
+      const InvoiceDocument d = build_invoice(
+          {{*record.number, request_.date, output_.engine().provider(), p.records.account, c.id, terms.billing},
+           content.billed_from, content.billed_to, totals, units, deductions, content.notes});
+      record_document_vat(db_, d.number, totals.vat);
       std::vector<std::string> numbers;
-      for (const auto& x : deductions) numbers.push_back(x.credit_note_number);
+      for (const auto& x : deductions) numbers.push_back(x.number);
       record_deductions(db_, d.number, numbers);
       record_fee_revisions(db_, revisions);
       return std::vector<StagedFile>{output_.stage(d, p.records.account)};
     });
+  }
+
+  // The billing wording of the contract's account's language (templates/<lang>/billing.json).
+  const BillingWording& wording_of(const PreparedContract& p) const {
+    return output_.engine().billing_wording(output_.engine().language_of(p.records.account.language));
   }
 
   void record(const IssueResult& r, InvoicesOutcome& outcome, nlohmann::ordered_json& documents, bool credit_note) {

@@ -10,6 +10,7 @@
 
 #include "model/decimal.h"
 #include "model/money.h"
+#include "model/vat_amount.h"
 #include "rules/trace.h"
 
 namespace clause {
@@ -26,14 +27,6 @@ struct InvoiceLineAmount {
   InvoiceLineInput line;
   Money total_ht;                          // quantity x unit price, rounded to the cent
   friend bool operator==(const InvoiceLineAmount&, const InvoiceLineAmount&) = default;
-};
-
-// One VAT rate of a document: base HT and the VAT on it.
-struct VatAmount {
-  int rate_basis_points = 0;
-  Money base_ht;
-  Money vat;
-  friend bool operator==(const VatAmount&, const VatAmount&) = default;
 };
 
 struct InvoiceTotals {

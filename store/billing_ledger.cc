@@ -9,8 +9,8 @@
 namespace clause {
 namespace {
 
-std::vector<DocumentVat> vat_rows(Database& db, const std::string& query, const QueryParams& params) {
-  std::vector<DocumentVat> out;
+std::vector<VatAmount> vat_rows(Database& db, const std::string& query, const QueryParams& params) {
+  std::vector<VatAmount> out;
   for (const auto& c : select_cells(db, db.query(query), 3, params))
     out.push_back({decode_cell<int>(c[0], "rate_basis_points"), decode_cell<Money>(c[1], "base_ht_cents"),
                    decode_cell<Money>(c[2], "vat_cents")});
@@ -34,8 +34,8 @@ void record_fee_revisions(Database& db, const std::vector<FeeRevision>& revision
   }
 }
 
-void record_document_vat(Database& db, const std::string& number, const std::vector<DocumentVat>& vat) {
-  for (const DocumentVat& v : vat) {
+void record_document_vat(Database& db, const std::string& number, const std::vector<VatAmount>& vat) {
+  for (const VatAmount& v : vat) {
     int rate = v.rate_basis_points;
     long long base = v.base_ht.cents, amount = v.vat.cents;
     db.session() << db.query("document_vat.insert"), soci::use(number, "number"), soci::use(rate, "rate"),
@@ -43,11 +43,11 @@ void record_document_vat(Database& db, const std::string& number, const std::vec
   }
 }
 
-std::vector<DocumentVat> load_document_vat(Database& db, const std::string& number) {
+std::vector<VatAmount> load_document_vat(Database& db, const std::string& number) {
   return vat_rows(db, "document_vat.of_number", {{"number", number}});
 }
 
-std::vector<DocumentVat> load_vat_credited_against(Database& db, const std::string& invoice_number) {
+std::vector<VatAmount> load_vat_credited_against(Database& db, const std::string& invoice_number) {
   return vat_rows(db, "document_vat.credited_against", {{"invoice", invoice_number}});
 }
 

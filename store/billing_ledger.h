@@ -13,18 +13,11 @@
 #include "model/contract.h"
 #include "model/money.h"
 #include "model/time.h"
+#include "model/vat_amount.h"
 #include "store/database.h"
 #include "store/ledger.h"
 
 namespace clause {
-
-// One VAT rate of an issued document: base HT and VAT (B6), as printed.
-struct DocumentVat {
-  int rate_basis_points = 0;
-  Money base_ht;
-  Money vat;
-  friend bool operator==(const DocumentVat&, const DocumentVat&) = default;
-};
 
 // A credit note as billing needs it: its totals, the invoice it corrects, who deducted it.
 struct CreditNoteEntry {
@@ -44,10 +37,10 @@ std::vector<FeeRevision> load_recorded_fee_revisions(Database& db, const std::st
 void record_fee_revisions(Database& db, const std::vector<FeeRevision>& revisions);
 
 // B6: the VAT bases of document `number`, written once with the document.
-void record_document_vat(Database& db, const std::string& number, const std::vector<DocumentVat>& vat);
-std::vector<DocumentVat> load_document_vat(Database& db, const std::string& number);
+void record_document_vat(Database& db, const std::string& number, const std::vector<VatAmount>& vat);
+std::vector<VatAmount> load_document_vat(Database& db, const std::string& number);
 // B6: the VAT bases already credited against invoice `invoice_number` by its credit notes.
-std::vector<DocumentVat> load_vat_credited_against(Database& db, const std::string& invoice_number);
+std::vector<VatAmount> load_vat_credited_against(Database& db, const std::string& invoice_number);
 
 // B4: credit note `credit_note_number` of `contract_id` corrects invoice `invoice_number`.
 void record_credit_note_correction(Database& db, const std::string& credit_note_number,
