@@ -32,15 +32,28 @@ for f in "$root"/config/terms/*.toml; do seed settings_fuzz "terms-$(basename "$
 seed settings_fuzz "config-clause" 1 "$root/config/clause.toml"
 
 # Templates: kind index (invoice, credit_note, statement, sample); | 4 | partial << 3 for a partial.
+# The layouts with the French words put in ({{@key}} -> templates/fr/wording.json), as the target loads them.
 kinds=(invoice credit_note statement sample)
-mapfile -t partials < <(cd "$root/templates/fr/partials" && ls | sort)
+composed_dir=$(mktemp -d)
+trap 'rm -rf "$composed_dir"' EXIT
+compose() {  # compose LAYOUT SECTION OUT
+  /usr/bin/python3 - "$1" "$2" "$root/templates/fr/wording.json" >"$3" <<'PY'
+import json, re, sys
+words = json.load(open(sys.argv[3], encoding="utf-8")).get(sys.argv[2], {})
+text = open(sys.argv[1], encoding="utf-8").read()
+sys.stdout.write(re.sub(r"\{\{@([^}]*)\}\}", lambda m: words[m.group(1)], text))
+PY
+}
+mapfile -t partials < <(cd "$root/templates/layouts/partials" && ls | sort)
 for k in "${!kinds[@]}"; do
-  main="$root/templates/fr/${kinds[$k]}.xml.mustache"
+  main="$composed_dir/${kinds[$k]}.xml.mustache"
+  compose "$root/templates/layouts/${kinds[$k]}.xml.mustache" "${kinds[$k]}" "$main"
   seed template_fuzz "${kinds[$k]}" "$k" "$main"
   for p in "${!partials[@]}"; do
     name=${partials[$p]%.mustache}
     if grep -q "{{> *$name *}}" "$main" || { [[ $name == guarantee && ${kinds[$k]} == statement ]]; }; then
-      seed template_fuzz "${kinds[$k]}-$name" $((k | 4 | p << 3)) "$root/templates/fr/partials/${partials[$p]}"
+      compose "$root/templates/layouts/partials/${partials[$p]}" "partials/$name" "$composed_dir/$name.mustache"
+      seed template_fuzz "${kinds[$k]}-$name" $((k | 4 | p << 3)) "$composed_dir/$name.mustache"
     fi
   done
 done

@@ -1,6 +1,6 @@
 // Fuzz target of template validation (reports/templates/template_set.h): the bytes become a
-// Mustache template of a real template set (templates/fr/, with the real schema and sample of the
-// kind) and go through TemplateSet::load, which tokenizes, checks keys and partials and makes a
+// Mustache template of a real template set (templates/layouts/ composed with the words of
+// templates/fr/wording.json, with the real schema and sample of the kind) and go through TemplateSet::load, which tokenizes, checks keys and partials and makes a
 // trial render whose markup is parsed. TemplateError is the expected outcome; a crash, a leak, a
 // sanitizer report, another exception type, or a broken invariant is a finding.
 //
@@ -8,7 +8,7 @@
 //   byte0 % 4          the kind: invoice, credit_note, statement, sample (each alone in its folder,
 //                      with its schema, its sample and every partial of templates/fr/partials)
 //   byte0 & 4          0: the kind's main <kind>.xml.mustache; 4: a partial, the real main kept
-//   (byte0 >> 3) % 9   which partial, in name order (templates/fr/partials has 9 today)
+//   (byte0 >> 3) % 9   which partial, in name order (templates/layouts/partials has 9 today)
 // Invariants checked on a set that loaded (reports/templates/source_markers.h, layout/markup.h):
 //   1. it renders its own sample through TemplateSet::render (the plain template) without error;
 //   2. the marked copies used by the trial render describe the same document as the plain
@@ -31,6 +31,7 @@
 #include "reports/templates/mustache_tokens.h"
 #include "reports/templates/source_markers.h"
 #include "reports/templates/template_set.h"
+#include "reports/templates/wording.h"
 
 namespace {
 
@@ -40,7 +41,9 @@ using clause::fuzz::broken;
 const std::vector<std::string> kinds{"invoice", "credit_note", "statement", "sample"};
 
 struct Fixture {
-  fs::path source = fs::path(CLAUSE_SOURCE_DIR) / "templates/fr";
+  fs::path source = fs::path(CLAUSE_SOURCE_DIR) / "templates/layouts";
+  clause::templates::Wording words =
+      clause::templates::Wording::load(fs::path(CLAUSE_SOURCE_DIR) / "templates/fr/wording.json");
   std::vector<std::string> partials;        // names, sorted
   std::vector<std::string> partial_texts;   // same order
   std::vector<std::string> main_texts;      // by kind
@@ -53,7 +56,13 @@ Fixture& fixture() {
     for (const auto& entry : fs::directory_iterator(made.source / "partials"))
       made.partials.push_back(entry.path().filename().string());
     std::sort(made.partials.begin(), made.partials.end());
-    for (const auto& name : made.partials) made.partial_texts.push_back(clause::fuzz::read_file(made.source / "partials" / name));
+    // The French words put in once, so that the fuzzed bytes replace a whole template as loaded.
+    auto composed = [&](const fs::path& file, const std::string& section) {
+      return clause::templates::compose_wording(clause::fuzz::read_file(file), file.string(), section, made.words).text;
+    };
+    for (const auto& name : made.partials)
+      made.partial_texts.push_back(composed(made.source / "partials" / name,
+                                            "partials/" + name.substr(0, name.size() - std::string_view(".mustache").size())));
     for (const auto& kind : kinds) {
       fs::path folder = clause::fuzz::scratch() / kind;
       fs::create_directories(folder / "partials");
@@ -61,7 +70,7 @@ Fixture& fixture() {
         fs::copy_file(made.source / (kind + suffix), folder / (kind + suffix));
       for (std::size_t i = 0; i < made.partials.size(); ++i)
         clause::fuzz::write_file(folder / "partials" / made.partials[i], made.partial_texts[i]);
-      made.main_texts.push_back(clause::fuzz::read_file(made.source / (kind + ".xml.mustache")));
+      made.main_texts.push_back(composed(made.source / (kind + ".xml.mustache"), kind));
       made.folders.push_back(folder);
     }
     return made;

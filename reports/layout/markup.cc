@@ -2,8 +2,11 @@
 //
 // Whitespace follows HTML: runs of ASCII blanks collapse to one space and text is trimmed at the
 // edges of a block, so that template indentation never reaches the document; no-break spaces
-// (U+00A0, U+202F) are data and are kept. A total cell marked sum="true" is computed here, exactly
-// (integer cents, or fixed-point decimals), so that the PDF shows it and the workbook caches it.
+// (U+00A0, U+202F) are data and are kept. A total cell marked sum="true" holds the total its
+// document builder computed (in cents, issue 11 "money is summed once"); it is checked here against
+// its column, exactly (integer cents, or fixed-point decimals), so that the total the PDF prints
+// and the SUM formula the workbook caches cannot disagree. An empty one (markup written without a
+// builder, such as the sample) is the column's sum. Renderers print Cell.value as given.
 #include "reports/layout/markup.h"
 
 #include <charconv>
@@ -353,7 +356,6 @@ class Parser {
       std::size_t column = out.size();
       CellType fallback = column < t.columns.size() ? t.columns[column].type : CellType::text;
       Cell cell{cell_type(td, fallback), text(td), boolean(td, "bold", total), boolean(td, "sum", false)};
-      if (cell.sum && !cell.value.empty()) fail(td, "a sum cell is computed: leave <td sum=\"true\"> empty");
       if (cell.sum && (cell.type == CellType::text || cell.type == CellType::date || cell.type == CellType::datetime))
         fail(td, "sum=\"true\" needs a money, percent, number or integer column");
       check_value(td, cell.type, cell.value);
@@ -404,9 +406,25 @@ class Parser {
       }
     }
     if (t.columns.empty()) fail(node, "<table> needs at least one <col>");
-    for (std::size_t c = 0; c < t.total.size(); ++c)
-      if (t.total[c].sum) t.total[c].value = column_sum(t, c);
+    for (std::size_t c = 0; c < t.total.size(); ++c) {
+      if (!t.total[c].sum) continue;
+      std::string sum = column_sum(t, c);
+      if (t.total[c].value.empty()) t.total[c].value = std::move(sum);
+      else if (!same_amount(t.total[c].value, sum, t.total[c].type))
+        fail(node, "the total " + t.total[c].value + " of column " + std::to_string(c + 1) + " is not the sum of its rows (" +
+                       sum + ")");
+    }
     return t;
+  }
+
+  // Whether a given total and the column's sum are the same figure ("12.5" and "12.50" are).
+  static bool same_amount(const std::string& given, const std::string& sum, CellType type) {
+    if (type == CellType::money) return parse_money(given) == parse_money(sum);
+    auto zero_like = [](const std::string& v) {   // "0.00" for "12.50": the same number of decimals
+      const auto dot = v.find('.');
+      return dot == std::string::npos ? std::string("0") : "0." + std::string(v.size() - dot - 1, '0');
+    };
+    return sum_decimals({given, zero_like(sum)}) == sum_decimals({sum, zero_like(given)});
   }
 
   static std::string column_sum(const Table& t, std::size_t column) {
@@ -506,11 +524,8 @@ void write_cells(pugi::xml_node row, const std::vector<Cell>& cells, const std::
     CellType column_type = i < columns.size() ? columns[i].type : CellType::text;
     if (cell.type != column_type) td.append_attribute("type") = std::string(cell_type_name(cell.type)).c_str();
     if (cell.bold != total) td.append_attribute("bold") = cell.bold ? "true" : "false";
-    if (cell.sum) {
-      td.append_attribute("sum") = "true";
-    } else if (!cell.value.empty()) {
-      td.text() = cell.value.c_str();
-    }
+    if (cell.sum) td.append_attribute("sum") = "true";
+    if (!cell.value.empty()) td.text() = cell.value.c_str();
   }
 }
 

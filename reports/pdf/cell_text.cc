@@ -51,31 +51,4 @@ std::string display_text(layout::CellType type, const std::string& value, Langua
   return value;
 }
 
-std::string column_sum(const std::vector<std::vector<layout::Cell>>& rows, std::size_t column,
-                       layout::CellType type) {
-  using layout::CellType;
-  if (type == CellType::money) {
-    Money total;
-    for (const auto& row : rows) {
-      if (column < row.size())
-        if (auto m = parse_money(row[column].value)) total += *m;
-    }
-    return format_money_plain(total);
-  }
-  if (type != CellType::number && type != CellType::integer && type != CellType::percent) return "";
-  double total = 0;
-  int decimals = 0;
-  for (const auto& row : rows) {
-    if (column >= row.size()) continue;
-    if (auto v = parse_double(row[column].value)) {
-      total += *v;
-      decimals = std::max(decimals, decimals_of(row[column].value));
-    }
-  }
-  if (type == CellType::integer) decimals = 0;
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, total);
-  return buffer;
-}
-
 }  // namespace clause::pdf

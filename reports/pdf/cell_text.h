@@ -15,11 +15,6 @@ namespace clause::pdf {
 // ("99.953" percent -> "99,953 %"); a value that does not parse as its type is shown as given.
 std::string display_text(layout::CellType type, const std::string& value, Language lang);
 
-// The machine value of the sum of one column (layout::Cell::sum): exact cents for money, the most
-// decimals seen for numbers and percents. Empty for text and date columns.
-std::string column_sum(const std::vector<std::vector<layout::Cell>>& rows, std::size_t column,
-                       layout::CellType type);
-
 // Language::en for "en", Language::fr otherwise.
 Language language_of(const std::string& code);
 

@@ -79,10 +79,9 @@ TableMetrics measure(const layout::Table& t, const PdfStyle& style, const Fonts&
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       if (c >= t.total.size()) { texts.emplace_back(); continue; }
       const layout::Cell& cell = t.total[c];
-      // A sum cell shows the sum of the rows above, computed here so that it cannot disagree.
+      // A sum cell prints the total it is given (its builder's, checked by the markup parser).
       const layout::CellType type = cell.type != layout::CellType::text ? cell.type : t.columns[c].type;
-      const std::string value = cell.sum ? column_sum(t.rows, c, type) : cell.value;
-      texts.push_back(display_text(type, value, lang));
+      texts.push_back(display_text(type, cell.value, lang));
     }
     m.total.push_back(lines_of(texts, std::vector<bool>(t.columns.size(), true)));
   }

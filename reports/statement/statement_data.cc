@@ -1,74 +1,18 @@
-// Statement data (reports/statement/statement_data.h).
-//
-// Decisions where RULES.md is silent:
-// - A credit line per guarantee that earned something (GTI, GTR, HA), each explained by its own
-//   rule steps plus the service's S7 cap step; when the cap cuts the total, one more line
-//   "cap" carries the negative difference, so that the table's sum is the capped total exactly.
-// - Excluded incidents (S6) stay in the incident table with their measures and the reason.
-// - The availability chart's y axis starts at the lowest daily value rounded down to a whole
-//   percent (99 at most) so that a short outage stays visible.
+// Statement template data (reports/statement/statement_data.h): the one conversion of a
+// StatementDocument to the keys of templates/layouts/statement.schema.json. Copies only: every
+// figure and text is the document's; money becomes its machine form here ("312.50").
 #include "reports/statement/statement_data.h"
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
-
-#include "model/decimal.h"
-#include "rules/service_end.h"
 
 namespace clause {
 namespace {
 
 using nlohmann::json;
+namespace st = statement;
 
 std::string two_digits(long long v) { return (v < 10 ? "0" : "") + std::to_string(v); }
-
-std::string one_line(const std::string& address) {
-  std::string out;
-  for (char c : address) {
-    if (c == '\n') out += ", ";
-    else out += c;
-  }
-  return out;
-}
-
-// Percent units from parts per million, exact, trailing zeros dropped: 998980 -> "99.898".
-std::string ppm_percent(Ppm p, bool keep_three_decimals = false) {
-  const long v = p.value;
-  std::string out = std::to_string(v / 10000) + "." + std::to_string(10000 + v % 10000).substr(1);
-  out.pop_back();   // ppm -> 3 decimals of percent (floor, as the rule's display)
-  if (keep_three_decimals) return out;
-  while (out.back() == '0') out.pop_back();
-  if (out.back() == '.') out.pop_back();
-  return out;
-}
-
-std::string percent_text(Percent p) { return std::to_string(p.value); }
-
-const Service* find_service(const ContractRecords& r, const std::string& id) {
-  for (const auto& s : r.services)
-    if (s.id == id) return &s;
-  return nullptr;
-}
-
-std::string hostname_of(const ContractRecords& r, const std::string& id) {
-  const Service* s = find_service(r, id);
-  return s && !s->hostname.empty() ? s->hostname : id;
-}
-
-std::string label_of(const ContractRecords& r, const std::string& id) {
-  const Service* s = find_service(r, id);
-  return s && !s->label.empty() ? s->label : id;
-}
-
-// A service shown in one cell: "Serveur web (web01.example.fr)".
-std::string service_text(const ContractRecords& r, const std::string& id) {
-  const Service* s = find_service(r, id);
-  if (!s) return id;
-  if (s->hostname.empty()) return label_of(r, id);
-  if (s->label.empty()) return s->hostname;
-  return s->label + " (" + s->hostname + ")";
-}
 
 json cause_flags(IncidentCause cause) {
   return {{"server", cause == IncidentCause::server},
@@ -100,43 +44,223 @@ json scope_flags(const std::vector<BackupScope>& scopes) {
           {"full", has(BackupScope::full)}};
 }
 
-Date last_day(YearMonth m) { return add_days(m.next().first_day(), -1); }
-
-// The steps of `trace` whose rule is one of `rules`, in order.
-Trace steps_of(const Trace& trace, std::initializer_list<std::string_view> rules) {
-  Trace out;
-  for (const auto& step : trace.steps)
-    if (std::find(rules.begin(), rules.end(), step.rule) != rules.end()) out.steps.push_back(step);
-  return out;
+json guarantee_flags(st::Guarantee g) {
+  return {{"gti", g == st::Guarantee::gti}, {"gtr", g == st::Guarantee::gtr}, {"ha", g == st::Guarantee::ha}, {"cap", g == st::Guarantee::cap}};
 }
 
-json explanation(const Trace& trace, const TraceWording& wording, const ContractClock& clock) {
-  json out = json::array();
-  for (const auto& step : wording.describe_steps(trace, clock)) out.push_back({{"rule", step.rule}, {"text", step.text}});
-  return out;
+std::string money_or_blank(const std::optional<Money>& m) { return m ? format_money_plain(*m) : ""; }
+
+// A list section: its items converted, and the has_<name> flag when `flag` is given.
+template <class T, class F>
+void put_list(json& d, const char* name, const char* flag, const std::vector<T>& items, F convert) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(convert(item));
+  if (flag) d[flag] = !list.empty();
+  d[name] = std::move(list);
 }
 
-json credit_line(const std::string& service, const char* guarantee, const std::string& incident, Money fee,
-                 std::string rate, Money amount, bool capped, json explained) {
-  return {{"service", service},
-          {"guarantee",
-           {{"gti", std::string_view(guarantee) == "gti"},
-            {"gtr", std::string_view(guarantee) == "gtr"},
-            {"ha", std::string_view(guarantee) == "ha"},
-            {"cap", std::string_view(guarantee) == "cap"}}},
-          {"incident", incident},
-          {"monthly_fee", format_money_plain(fee)},
-          {"rate", std::move(rate)},
-          {"amount", format_money_plain(amount)},
-          {"capped", capped},
+json identity_data(const st::Identity& i) {
+  return {{"reference", i.reference},
+          {"issued", format_date(i.issued)},
+          {"issued_text", i.issued_text},
+          {"period_label", i.period_label},
+          {"period_of", i.period_of},
+          {"period_from", format_date(i.period_from)},
+          {"period_to", format_date(i.period_to)},
+          {"period_from_text", i.period_from_text},
+          {"period_to_text", i.period_to_text},
+          {"period_hours", std::to_string(i.period_hours)},
+          {"time_zone", i.time_zone}};
+}
+
+// Blank texts and false flags when the statement corrects nothing (the schema has every key).
+json correction_data(const std::optional<st::Correction>& c, Language lang) {
+  if (!c)
+    return {{"corrects", ""}, {"corrects_issued_text", ""}, {"credit_before_text", ""}, {"credit_after_text", ""},
+            {"difference_text", ""}, {"went_up", false}, {"went_down", false}};
+  return {{"corrects", c->corrects},
+          {"corrects_issued_text", c->corrects_issued_text},
+          {"credit_before_text", format_money(c->credit_before, lang)},
+          {"credit_after_text", format_money(c->credit_after, lang)},
+          {"difference_text", format_money(c->difference < Money{} ? -c->difference : c->difference, lang)},
+          {"went_up", c->difference > Money{}},
+          {"went_down", c->difference < Money{}}};
+}
+
+json continuity_data(const std::optional<st::Continuity>& c) {
+  if (!c) return {{"first_text", ""}, {"last_text", ""}, {"services_until_text", ""}};
+  return {{"first_text", c->first_text}, {"last_text", c->last_text}, {"services_until_text", c->services_until_text}};
+}
+
+json provider_data(const st::Provider& p) {
+  return {{"name", p.name},   {"legal_form", p.legal_form}, {"capital_text", p.capital_text}, {"address", p.address},
+          {"siren", p.siren}, {"rcs", p.rcs},               {"vat_number", p.vat_number},     {"email", p.email},
+          {"phone", p.phone}, {"logo", p.logo}};
+}
+
+json client_data(const st::Client& c) {
+  return {{"name", c.name}, {"account", c.account}, {"address", c.address}, {"siren", c.siren}, {"vat_number", c.vat_number}};
+}
+
+json contract_data(const st::Contract& c) {
+  return {{"reference", c.reference},
+          {"start", format_date(c.start)},
+          {"terms", c.terms},
+          {"terms_title", c.terms_title},
+          {"has_credit_table", c.has_credit_table},
+          {"has_ha", c.has_ha},
+          {"has_backup_option", c.has_backup_option},
+          {"has_gtr", c.has_gtr},
+          {"gtr_text", c.gtr_text},
+          {"year_from_text", c.year_from_text},
+          {"year_to_text", c.year_to_text}};
+}
+
+json incident_data(const st::IncidentLine& i) {
+  return {{"reference", i.reference},
+          {"server", i.server},
+          {"service", i.service},
+          {"contacted", i.contacted},
+          {"in_ho", i.in_ho},
+          {"gti_deadline", i.gti_deadline},
+          {"started", i.started},
+          {"gti_met", i.gti_met},
+          {"gti_lateness", i.gti_lateness},
+          {"gti_tier", i.gti_tier},
+          {"restored", i.restored},
+          {"blocking", i.blocking},
+          {"cause", cause_flags(i.cause)},
+          {"excluded", i.excluded},
+          {"root_access", i.root_access},
+          {"credit", format_money_plain(i.credit)}};
+}
+
+json gtr_data(const st::GtrLine& g) {
+  return {{"reference", g.reference},
+          {"server", g.server},
+          {"started", g.started},
+          {"restored", g.restored},
+          {"measured", g.measured},
+          {"elapsed_text", g.elapsed_text},
+          {"restoration_text", g.restoration_text},
+          {"backup_restore_text", g.backup_restore_text},
+          {"base_text", g.base_text},
+          {"lateness_text", g.lateness_text},
+          {"tier", g.tier}};
+}
+
+json availability_data(const st::AvailabilityLine& a) {
+  json days = json::array();
+  for (const auto& day : a.days) days.push_back({{"day", day.day}, {"availability", day.availability}});
+  return {{"service", a.service},
+          {"server", a.server},
+          {"availability", a.availability},
+          {"unavailable_minutes", a.unavailable_minutes},
+          {"unavailable_text", a.unavailable_text},
+          {"outage_count", a.outage_count},
+          {"has_outages", a.has_outages},
+          {"credit_rate", a.credit_rate},
+          {"credit", money_or_blank(a.credit)},
+          {"chart_y_min", a.chart_y_min},
+          {"days", std::move(days)}};
+}
+
+json credit_data(const st::CreditLine& c) {
+  json explained = json::array();
+  for (const auto& step : c.explanation) explained.push_back({{"rule", step.rule}, {"text", step.text}});
+  return {{"service", c.service},
+          {"guarantee", guarantee_flags(c.guarantee)},
+          {"incident", c.incident},
+          {"monthly_fee", format_money_plain(c.monthly_fee)},
+          {"rate", c.rate},
+          {"amount", format_money_plain(c.amount)},
+          {"capped", c.capped},
           {"explanation", std::move(explained)}};
 }
 
-std::string size_text(std::int64_t bytes, Language lang) {
-  // Decimal units, as backup tools and hosting offers count them.
-  const double gb = double(bytes) / 1e9;
-  if (gb >= 1) return format_number(gb, 1, lang) + (lang == Language::fr ? " Go" : " GB");
-  return format_number(double(bytes) / 1e6, 1, lang) + (lang == Language::fr ? " Mo" : " MB");
+json credit_total_data(const st::CreditTotal& t) {
+  return {{"service", t.service},
+          {"subtotal", format_money_plain(t.subtotal)},
+          {"cap", format_money_plain(t.cap)},
+          {"total", format_money_plain(t.total)},
+          {"capped", t.capped}};
+}
+
+json intervention_data(const st::InterventionLine& i) {
+  return {{"reference", i.reference},
+          {"server", i.server},
+          {"kind", intervention_kind_flags(i.kind)},
+          {"start", i.start},
+          {"length_text", i.length_text},
+          {"rank", i.rank},
+          {"in_allowance", i.in_allowance},
+          {"excess_text", i.excess_text},
+          {"excess_quoted", i.excess_quoted},
+          {"excess_not_billed", i.excess_not_billed},
+          {"quote", i.quote},
+          {"amount", format_money_plain(i.amount)},
+          {"explanation", i.explanation}};
+}
+
+json allowance_data(const st::AllowanceLine& a) {
+  return {{"server", a.server},
+          {"year_from", format_date(a.year_from)},
+          {"year_to", format_date(a.year_to)},
+          {"used", std::to_string(a.used)},
+          {"allowance", std::to_string(a.allowance)},
+          {"billable", std::to_string(a.billable)}};
+}
+
+json figures_data(const st::Figures& f) {
+  return {{"incident_count", std::to_string(f.incident_count)},
+          {"gti_met_count", std::to_string(f.gti_met_count)},
+          {"gti_late_count", std::to_string(f.gti_late_count)},
+          {"gtr_late_count", std::to_string(f.gtr_late_count)},
+          {"ticket_count", std::to_string(f.ticket_count)},
+          {"ticket_on_time", std::to_string(f.ticket_on_time)},
+          {"ticket_ack_rate", f.ticket_ack_rate},
+          {"advice_granted", f.advice_granted},
+          {"advice_used", f.advice_used},
+          {"advice_balance", f.advice_balance},
+          {"advice_negative", f.advice_negative},
+          {"credit_total", format_money_plain(f.credit_total)},
+          {"credit_total_text", f.credit_total_text},
+          {"interventions_total", format_money_plain(f.interventions_total)},
+          {"interventions_total_text", f.interventions_total_text}};
+}
+
+json backup_data(const st::BackupLine& b) {
+  return {{"server", b.server},
+          {"days_checked", std::to_string(b.days_checked)},
+          {"complete_days", std::to_string(b.complete_days)},
+          {"missing_days", std::to_string(b.missing_days)},
+          {"missing_dates_text", b.missing_dates_text},
+          {"restore_points", std::to_string(b.restore_points)},
+          {"last_success", b.last_success}};
+}
+
+json incomplete_day_data(const st::IncompleteDay& i) {
+  return {{"server", i.server}, {"day", format_date(i.day)}, {"missing", scope_flags(i.missing)}};
+}
+
+json history_data(const st::BackupHistoryLine& b) {
+  return {{"server", b.server},
+          {"start", b.start},
+          {"kind",
+           {{"full", b.kind == BackupKind::full},
+            {"incremental", b.kind == BackupKind::incremental},
+            {"weekly", b.kind == BackupKind::weekly}}},
+          {"scope", scope_flags({b.scope})},
+          {"status",
+           {{"success", b.status == BackupStatus::success},
+            {"partial", b.status == BackupStatus::partial},
+            {"failed", b.status == BackupStatus::failed}}},
+          {"size_text", b.size_text},
+          {"location", b.location}};
+}
+
+json root_access_data(const st::RootAccessLine& r) {
+  return {{"server", r.server}, {"start", r.start}, {"end", r.end}, {"suspended", r.suspended}};
 }
 
 }  // namespace
@@ -171,336 +295,35 @@ std::string month_label_of(YearMonth m, Language language) {
   return (vowel ? "d'" : "de ") + label;
 }
 
-json statement_data(const StatementInput& in) {
-  const ContractRecords& r = in.records;
-  const ContractMonthFigures& f = in.figures;
-  const ContractClock& clock = in.clock;
-  const Language lang = in.language;
-  const bool credits_on = in.terms.service_levels.credits;
-  auto when = [&](Instant t) { return local_datetime(t, clock); };
-  auto when_opt = [&](const std::optional<Instant>& t) { return t ? local_datetime(*t, clock) : std::string(); };
-  // Durations that decide a tier are shown to the second when it has one (F1).
-  auto duration = [&](seconds s) { return format_duration(s, lang); };
-  // The days of the month the contract was in service (a start on 17 Nov is "du 17/11 au 30/11").
-  Date period_from = std::max(f.month.first_day(), r.contract.start);
-  Date period_to = last_day(f.month);
-  if (f.continuity) period_to = std::min(period_to, f.continuity->last);
-  else if (const auto end = service_end(r.contract)) period_to = std::min(period_to, *end);
-
+json statement_data(const StatementDocument& s, Language language) {
   json d;
-  d["statement"] = {{"reference", in.reference},
-                    {"issued", format_date(in.issued)},
-                    {"issued_text", format_date_text(in.issued, lang)},
-                    {"period_label", month_label(f.month, lang)},
-                    {"period_of", month_label_of(f.month, lang)},
-                    {"period_from", format_date(period_from)},
-                    {"period_to", format_date(period_to)},
-                    {"period_from_text", format_date_text(period_from, lang)},
-                    {"period_to_text", format_date_text(period_to, lang)},
-                    {"period_hours", std::to_string(f.interval.length().count() / 3600)},
-                    {"time_zone", r.contract.time_zone}};
-  // A corrective statement says what it replaces and what becomes of the difference: a further
-  // credit note when credits went up (B4), nothing clawed back when they went down.
-  d["has_correction"] = in.correction != nullptr;
-  d["correction"] = {{"corrects", ""},
-                     {"corrects_issued_text", ""},
-                     {"credit_before_text", ""},
-                     {"credit_after_text", ""},
-                     {"difference_text", ""},
-                     {"went_up", false},
-                     {"went_down", false}};
-  if (const StatementCorrection* c = in.correction) {
-    const Money difference = c->credit_after - c->credit_before;
-    d["correction"] = {{"corrects", c->corrects},
-                       {"corrects_issued_text", format_date_text(c->corrects_issued, lang)},
-                       {"credit_before_text", format_money(c->credit_before, lang)},
-                       {"credit_after_text", format_money(c->credit_after, lang)},
-                       {"difference_text", format_money(difference < Money{} ? -difference : difference, lang)},
-                       {"went_up", difference > Money{}},
-                       {"went_down", difference < Money{}}};
-  }
-  // R4: a month of continuity after the end of service.
-  d["has_continuity"] = f.continuity_days.has_value() && f.continuity.has_value();
-  d["continuity"] = {{"first_text", ""}, {"last_text", ""}, {"services_until_text", ""}};
-  if (d["has_continuity"].get<bool>())
-    d["continuity"] = {{"first_text", format_date_text(f.continuity_days->first, lang)},
-                       {"last_text", format_date_text(f.continuity_days->last, lang)},
-                       {"services_until_text", format_date_text(f.continuity->last, lang)}};
-  d["provider"] = {{"name", in.provider.name},
-                   {"legal_form", in.provider.legal_form},
-                   {"capital_text", in.provider.capital},
-                   {"address", one_line(in.provider.address)},
-                   {"siren", in.provider.siren},
-                   {"rcs", in.provider.rcs},
-                   {"vat_number", in.provider.vat_number},
-                   {"email", in.provider.email},
-                   {"phone", in.provider.phone},
-                   {"logo", in.logo}};
-  d["client"] = {{"name", r.account.name},
-                 {"account", r.account.id},
-                 {"address", one_line(r.account.address)},
-                 {"siren", r.account.siren},
-                 {"vat_number", r.account.vat_number}};
-  const ContractYear year = contract_year_of(r.contract, last_day(f.month));
-  d["contract"] = {{"reference", r.contract.id},
-                   {"start", format_date(r.contract.start)},
-                   {"terms", in.terms.name},
-                   {"terms_title", in.terms.title},
-                   {"has_credit_table", credits_on},
-                   {"has_ha", r.contract.high_availability},
-                   {"has_backup_option", r.contract.backup_option},
-                   {"has_gtr", r.contract.gtr_hours > 0},
-                   {"gtr_text", format_duration(minutes{std::chrono::hours{r.contract.gtr_hours}}, lang)},
-                   {"year_from_text", format_date_text(year.begin, lang)},
-                   {"year_to_text", format_date_text(add_days(year.end, -1), lang)}};
-
-  // Services, with the monthly fee the credits and the cap are based on (S7).
-  json services = json::array();
-  for (const auto& s : f.services) {
-    const Service* service = find_service(r, s.service_id);
-    if (!service) continue;
-    services.push_back({{"hostname", service->hostname},
-                        {"label", service->label},
-                        {"kind", kind_flags(service->kind)},
-                        {"monthly_fee", s.month_fee ? format_money_plain(s.month_fee->monthly) : ""}});
-  }
-  d["has_services"] = !services.empty();
-  d["services"] = std::move(services);
-
-  // Incidents (S1-S4, S6, S8) and GTR measures.
-  json incidents = json::array();
-  json gtr = json::array();
-  long long met = 0, late = 0, gtr_late = 0;
-  for (const auto& s : f.services) {
-    for (const auto& line : s.incidents) {
-      const Incident* incident = nullptr;
-      for (const auto& i : r.incidents)
-        if (i.id == line.incident_id) incident = &i;
-      if (!incident) continue;
-      (line.gti.met ? met : late) += 1;
-      const bool show_tier = credits_on && !line.gti.met && line.gti.intervention_start && !line.exclusion.excluded;
-      incidents.push_back({{"reference", line.incident_id},
-                           {"server", hostname_of(r, s.service_id)},
-                           {"service", label_of(r, s.service_id)},
-                           {"contacted", when(line.contacted)},
-                           {"in_ho", line.gti.deadline.contacted_in_ho},
-                           {"gti_deadline", when(line.gti.deadline.deadline)},
-                           {"started", when_opt(line.gti.intervention_start)},
-                           {"gti_met", line.gti.met},
-                           {"gti_lateness", line.gti.lateness > seconds{0} ? duration(line.gti.lateness) : ""},
-                           {"gti_tier", show_tier ? percent_text(line.gti.percent) : ""},
-                           {"restored", when_opt(incident->restored)},
-                           {"blocking", incident->blocking},
-                           {"cause", cause_flags(incident->cause)},
-                           {"excluded", line.exclusion.excluded},
-                           {"root_access", line.exclusion.reason == "root_access"},
-                           {"credit", format_money_plain(line.credit)}});
-      if (line.gtr.applies && line.gtr.lateness > seconds{0}) ++gtr_late;
-      if (!line.gtr.applies) continue;
-      const bool gtr_tier = credits_on && line.gtr.lateness > seconds{0} && !line.exclusion.excluded;
-      gtr.push_back({{"reference", line.incident_id},
-                     {"server", hostname_of(r, s.service_id)},
-                     {"started", when_opt(line.gti.intervention_start)},
-                     {"restored", when_opt(incident->restored)},
-                     {"measured", line.gtr.measured},
-                     {"elapsed_text", line.gtr.measured ? duration(*incident->restored - *line.gti.intervention_start) : ""},
-                     {"restoration_text", line.gtr.measured ? duration(line.gtr.restoration_time) : ""},
-                     {"backup_restore_text", line.gtr.backup_restore_removed > seconds{0}
-                                                 ? duration(line.gtr.backup_restore_removed) : ""},
-                     {"base_text", format_duration(line.gtr.base_gtr, lang)},
-                     {"lateness_text", line.gtr.lateness > seconds{0} ? duration(line.gtr.lateness) : ""},
-                     {"tier", gtr_tier ? percent_text(line.gtr.percent) : ""}});
-    }
-  }
-  std::stable_sort(incidents.begin(), incidents.end(),
-                   [](const json& a, const json& b) { return a["contacted"] < b["contacted"]; });
-  d["has_incidents"] = !incidents.empty();
-  d["incidents"] = std::move(incidents);
-  d["has_gtr"] = !gtr.empty();
-  d["gtr"] = std::move(gtr);
-
-  // Availability per HA service (S5), with the daily chart.
-  json availability = json::array();
-  for (const auto& s : f.services) {
-    if (!s.availability) continue;
-    const auto& m = s.availability->measure;
-    long lowest = 1'000'000;
-    json days = json::array();
-    for (const auto& day : m.days) {
-      lowest = std::min(lowest, day.availability.value);
-      days.push_back({{"day", std::to_string(unsigned(day.day.day()))}, {"availability", ppm_percent(day.availability, true)}});
-    }
-    const long floor_percent = std::min(99L, lowest / 10000);
-    availability.push_back({{"service", service_text(r, s.service_id)},
-                            {"server", hostname_of(r, s.service_id)},
-                            {"availability", shown_percent_value(m.shown)},
-                            {"unavailable_minutes", std::to_string(std::chrono::floor<minutes>(m.unavailable).count())},
-                            {"unavailable_text", duration(m.unavailable)},
-                            {"outage_count", std::to_string(m.counted_outages.size())},
-                            {"has_outages", m.unavailable > seconds{0}},
-                            {"credit_rate", credits_on ? percent_text(s.availability->credit.percent) : ""},
-                            {"credit", credits_on ? format_money_plain(s.availability->credit.credit) : ""},
-                            {"chart_y_min", std::to_string(floor_percent)},
-                            {"days", std::move(days)}});
-  }
-  d["has_availability"] = !availability.empty();
-  d["availability"] = std::move(availability);
-
-  // Credit lines (S2, S4, S5, S7), none when the terms have no credit table (S10).
-  json credits = json::array();
-  json totals = json::array();
-  if (credits_on) {
-    for (const auto& s : f.services) {
-      const std::string service = service_text(r, s.service_id);
-      const std::size_t first = credits.size();
-      for (const auto& line : s.incidents) {
-        if (line.exclusion.excluded) continue;
-        if (line.gti.credit > Money{}) {
-          Trace t = steps_of(line.trace, {"S1", "S2"});
-          t.steps.insert(t.steps.end(), s.cap.trace.steps.begin(), s.cap.trace.steps.end());
-          credits.push_back(credit_line(service, "gti", line.incident_id, line.monthly_fee, percent_text(line.gti.percent),
-                                        line.gti.credit, s.cap.reached, explanation(t, in.wording, clock)));
-        }
-        if (line.gtr.credit > Money{}) {
-          Trace t = steps_of(line.trace, {"S3", "S4"});
-          t.steps.insert(t.steps.end(), s.cap.trace.steps.begin(), s.cap.trace.steps.end());
-          credits.push_back(credit_line(service, "gtr", line.incident_id, line.monthly_fee, percent_text(line.gtr.percent),
-                                        line.gtr.credit, s.cap.reached, explanation(t, in.wording, clock)));
-        }
-      }
-      if (s.availability && s.availability->credit.credit > Money{}) {
-        Trace t = s.availability->measure.trace;
-        t.steps.insert(t.steps.end(), s.availability->credit.trace.steps.begin(), s.availability->credit.trace.steps.end());
-        t.steps.insert(t.steps.end(), s.cap.trace.steps.begin(), s.cap.trace.steps.end());
-        credits.push_back(credit_line(service, "ha", "", s.availability->credit.monthly_fee,
-                                      percent_text(s.availability->credit.percent), s.availability->credit.credit,
-                                      s.cap.reached, explanation(t, in.wording, clock)));
-      }
-      if (s.cap.subtotal > s.cap.cap) {
-        // S7: the cut as a line of its own, so the column sums to the capped total.
-        credits.push_back(credit_line(service, "cap", "", s.month_fee ? s.month_fee->monthly : Money{}, "",
-                                      s.cap.total - s.cap.subtotal, true, explanation(s.cap.trace, in.wording, clock)));
-      }
-      if (credits.size() == first) continue;
-      totals.push_back({{"service", service},
-                        {"subtotal", format_money_plain(s.cap.subtotal)},
-                        {"cap", format_money_plain(s.cap.cap)},
-                        {"total", format_money_plain(s.cap.total)},
-                        {"capped", s.cap.reached}});
-    }
-  }
-  d["has_credits"] = !credits.empty();
-  d["credits"] = std::move(credits);
-  d["credit_totals"] = std::move(totals);
-
-  // Interventions of the month (I1-I3) and the emergency allowance of the contract year (I1).
-  json interventions = json::array();
-  for (const auto& line : f.interventions.lines) {
-    const Intervention* source = nullptr;
-    for (const auto& i : r.interventions)
-      if (i.id == line.intervention_id) source = &i;
-    interventions.push_back({{"reference", line.intervention_id},
-                             {"server", hostname_of(r, line.service_id)},
-                             {"kind", intervention_kind_flags(line.kind)},
-                             {"start", when(line.start)},
-                             {"length_text", format_duration(line.length, lang)},
-                             {"rank", line.emergency_rank > 0 ? std::to_string(line.emergency_rank) : ""},
-                             {"in_allowance", line.uses_allowance},
-                             {"excess_text", line.excess > minutes{0} ? format_duration(line.excess, lang) : ""},
-                             {"excess_quoted", line.excess_quoted},
-                             {"excess_not_billed", line.excess_not_billed},
-                             {"quote", source && source->quote_reference ? *source->quote_reference : ""},
-                             {"amount", format_money_plain(line.amount)},
-                             {"explanation", in.wording.describe(line.trace, clock)}});
-  }
-  d["has_interventions"] = !interventions.empty();
-  d["interventions"] = std::move(interventions);
-  json allowances = json::array();
-  for (const auto& a : f.allowances)
-    allowances.push_back({{"server", hostname_of(r, a.service_id)},
-                          {"year_from", format_date(a.year.begin)},
-                          {"year_to", format_date(add_days(a.year.end, -1))},
-                          {"used", std::to_string(a.used)},
-                          {"allowance", std::to_string(a.allowance)},
-                          {"billable", std::to_string(a.billable)}});
-  d["has_allowances"] = !allowances.empty();
-  d["allowances"] = std::move(allowances);
-
-  // Key figures.
-  const AdviceMonth advice = f.advice.months.empty() ? AdviceMonth{} : f.advice.months.back();
-  d["figures"] = {{"incident_count", std::to_string(met + late)},
-                  {"gti_met_count", std::to_string(met)},
-                  {"gti_late_count", std::to_string(late)},
-                  {"gtr_late_count", std::to_string(gtr_late)},
-                  {"ticket_count", std::to_string(f.support.total)},
-                  {"ticket_on_time", std::to_string(f.support.on_time)},
-                  {"ticket_ack_rate", f.support.shown.known ? shown_percent_value(f.support.shown) : "\u2014"},
-                  {"advice_granted", format_duration(advice.granted, lang)},
-                  {"advice_used", format_duration(advice.used, lang)},
-                  {"advice_balance", format_duration(f.advice.balance, lang)},
-                  {"advice_negative", f.advice.negative},
-                  {"credit_total", format_money_plain(f.total_credit)},
-                  {"credit_total_text", format_money(f.total_credit, lang)},
-                  {"interventions_total", format_money_plain(f.interventions.total)},
-                  {"interventions_total_text", format_money(f.interventions.total, lang)}};
-
-  // Backups: K1 daily compliance and restore points, K2 the month's history.
-  json daily = json::array();
-  json incomplete = json::array();
-  for (const auto& b : f.daily_backups) {
-    std::string dates;
-    for (const auto& day : b.incomplete_days) {
-      if (!dates.empty()) dates += ", ";
-      dates += format_date_text(day.day, lang);
-      incomplete.push_back({{"server", hostname_of(r, b.service_id)},
-                            {"day", format_date(day.day)},
-                            {"missing", scope_flags(day.missing)}});
-    }
-    daily.push_back({{"server", hostname_of(r, b.service_id)},
-                     {"days_checked", std::to_string(b.days_checked)},
-                     {"complete_days", std::to_string(b.days_checked - long(b.incomplete_days.size()))},
-                     {"missing_days", std::to_string(b.incomplete_days.size())},
-                     {"missing_dates_text", dates},
-                     {"restore_points", std::to_string(b.restore_points.size())},
-                     {"last_success", b.restore_points.empty() ? "" : when(b.restore_points.back().start)}});
-  }
-  d["has_backups"] = !daily.empty();
-  d["backups"] = std::move(daily);
-  d["has_incomplete_days"] = !incomplete.empty();
-  d["incomplete_days"] = std::move(incomplete);
-  json history = json::array();
-  for (const auto& h : f.backup_history)
-    for (const auto& b : h.backups)
-      history.push_back({{"server", hostname_of(r, h.service_id)},
-                         {"start", when(b.start)},
-                         {"kind",
-                          {{"full", b.kind == BackupKind::full},
-                           {"incremental", b.kind == BackupKind::incremental},
-                           {"weekly", b.kind == BackupKind::weekly}}},
-                         {"scope", scope_flags({b.scope})},
-                         {"status",
-                          {{"success", b.status == BackupStatus::success},
-                           {"partial", b.status == BackupStatus::partial},
-                           {"failed", b.status == BackupStatus::failed}}},
-                         {"size_text", b.size_bytes > 0 ? size_text(b.size_bytes, lang) : ""},
-                         {"location", b.location}});
-  d["has_backup_history"] = !history.empty();
-  d["backup_history"] = std::move(history);
-
-  // S6: root-access periods of the month and the incidents whose guarantees they suspended.
-  json root = json::array();
-  for (const auto& p : f.root_access) {
-    std::string suspended;
-    for (const auto& id : p.suspended_incidents) suspended += (suspended.empty() ? "" : ", ") + id;
-    root.push_back({{"server", hostname_of(r, p.period.service_id)},
-                    {"start", when(p.period.start)},
-                    {"end", when_opt(p.period.end)},
-                    {"suspended", suspended}});
-  }
-  d["has_root_access"] = !root.empty();
-  d["root_access"] = std::move(root);
-  d["suspends_guarantees"] = in.terms.service_levels.root_access_suspends;
+  d["statement"] = identity_data(s.identity);
+  d["has_correction"] = s.correction.has_value();
+  d["correction"] = correction_data(s.correction, language);
+  d["has_continuity"] = s.continuity.has_value();
+  d["continuity"] = continuity_data(s.continuity);
+  d["provider"] = provider_data(s.provider);
+  d["client"] = client_data(s.client);
+  d["contract"] = contract_data(s.contract);
+  put_list(d, "services", "has_services", s.services, [](const st::ServiceLine& v) -> json {
+    return {{"hostname", v.hostname}, {"label", v.label}, {"kind", kind_flags(v.kind)}, {"monthly_fee", money_or_blank(v.monthly_fee)}};
+  });
+  put_list(d, "incidents", "has_incidents", s.incidents, incident_data);
+  put_list(d, "gtr", "has_gtr", s.gtr, gtr_data);
+  put_list(d, "availability", "has_availability", s.availability, availability_data);
+  put_list(d, "credits", "has_credits", s.credits, credit_data);
+  put_list(d, "credit_totals", nullptr, s.credit_totals, credit_total_data);
+  put_list(d, "interventions", "has_interventions", s.interventions, intervention_data);
+  put_list(d, "allowances", "has_allowances", s.allowances, allowance_data);
+  d["figures"] = figures_data(s.figures);
+  put_list(d, "backups", "has_backups", s.backups, backup_data);
+  put_list(d, "incomplete_days", "has_incomplete_days", s.incomplete_days, incomplete_day_data);
+  put_list(d, "backup_history", "has_backup_history", s.backup_history, history_data);
+  put_list(d, "root_access", "has_root_access", s.root_access, root_access_data);
+  d["suspends_guarantees"] = s.suspends_guarantees;
   return d;
 }
+
+json statement_data(const StatementInput& input) { return statement_data(build_statement(input), input.language); }
 
 }  // namespace clause

@@ -1,5 +1,6 @@
 // The data of a monthly SLA statement (RULES S, I, K): everything one contract's month shows, as
-// the JSON object templates/<lang>/statement.schema.json describes, ready for
+// the JSON object templates/layouts/statement.schema.json describes (built as a StatementDocument,
+// reports/statement/statement_document.h, then converted once here), ready for
 // TemplateSet::render("statement", ...). Figures arrive in machine form for typed cells (money
 // "312.50", local datetime "2026-11-20T17:30", percent "99.898") and already worded for sentences
 // (durations "3 h 40", rule traces through TraceWording). Built from one ContractRecords and the
@@ -10,40 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/contract_records.h"
-#include "model/provider.h"
-#include "model/terms.h"
-#include "reports/format.h"
-#include "reports/trace_text.h"
-#include "rules/calendar.h"
-#include "rules/contract_month.h"
+#include "reports/statement/statement_document.h"
 
 namespace clause {
-
-// A corrective statement (issue 10 "corrections are issued"): the month's data changed after its
-// statement was issued, so a new statement with a new reference replaces it; both are kept.
-struct StatementCorrection {
-  std::string corrects;            // the reference of the statement it replaces, "RM-CTR-X-2026-11"
-  Date corrects_issued{};          // that statement's date
-  Money credit_before;             // the credits that statement granted
-  Money credit_after;              // the credits the current data gives (this statement's)
-};
-
-// What a statement is made from. `figures` must be compute_contract_month(records, terms, clock, m)
-// for the statement's month; `clock` is the contract's clock; `wording` is the same language.
-struct StatementInput {
-  const ProviderIdentity& provider;
-  const ContractRecords& records;
-  const TermsProfile& terms;
-  const ContractMonthFigures& figures;
-  const ContractClock& clock;
-  const TraceWording& wording;
-  Language language = Language::fr;
-  Date issued{};                   // the run date printed on the statement
-  std::string reference;           // "REL-2026-11-K-2026-001", allocated by the job
-  std::string logo;                // PNG/JPEG path (absolute, or relative to the template folder), "" for none
-  const StatementCorrection* correction = nullptr;   // set for a corrective statement only
-};
 
 // The statement data, exactly the keys of statement.schema.json. Sections without content have
 // their has_* flag false and an empty list. has_correction says a corrective statement (with what
@@ -51,6 +21,10 @@ struct StatementInput {
 // continuity (R4). S10: with terms.service_levels.credits false,
 // contract.has_credit_table is false and there is no credit line.
 nlohmann::json statement_data(const StatementInput& input);
+
+// The template data of a built statement (the one conversion: money in machine form, the
+// correction's amounts worded in `language`, the statement's own language).
+nlohmann::json statement_data(const StatementDocument& statement, Language language);
 
 // "2026-11-20T17:30": the local wall-clock time of `t` in the layout's datetime machine form.
 std::string local_datetime(Instant t, const ContractClock& clock);

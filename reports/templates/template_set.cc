@@ -31,15 +31,19 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // An unreadable file reads as empty, as it did before read_whole_file.
 std::string read_file(const fs::path& path) { return read_whole_file(path).value_or(""); }
 
-// Sorted, so that file numbers (and thus error messages) do not depend on directory order.
-std::vector<std::string> names_in(const fs::path& folder, std::string_view suffix) {
+// Sorted and without repeats, so that file numbers (and thus error messages) do not depend on
+// directory order; the names of `folder` and of `fallback` (the layouts/ twin) together.
+std::vector<std::string> names_in(const fs::path& folder, std::string_view suffix, const fs::path& fallback = {}) {
   std::vector<std::string> names;
-  if (!fs::is_directory(folder)) return names;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && ends_with(name, suffix)) names.push_back(name.substr(0, name.size() - suffix.size()));
+  for (const fs::path& dir : {folder, fallback}) {
+    if (dir.empty() || !fs::is_directory(dir)) continue;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      std::string name = entry.path().filename().string();
+      if (entry.is_regular_file() && ends_with(name, suffix)) names.push_back(name.substr(0, name.size() - suffix.size()));
+    }
   }
   std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 
@@ -51,14 +55,26 @@ std::string kind_of_node(const SchemaNode& node) {
 
 std::string TemplateSet::where(int file, int line) const {
   std::string name = file >= 0 && std::size_t(file) < files_.size() ? files_[std::size_t(file)] : "?";
-  return (folder_ / name).generic_string() + ":" + std::to_string(line);
+  std::string shown = name + ":" + std::to_string(line);
+  // A line whose words come from wording.json names that line too: the fault may be in the words.
+  if (auto words = wording_lines_.find({file, line}); words != wording_lines_.end())
+    shown += " (" + wording_.file() + ":" + std::to_string(words->second) + ")";
+  return shown;
 }
 
-TemplateSet::Template TemplateSet::read_template(const fs::path& relative) {
+fs::path TemplateSet::find(const fs::path& relative) const {
+  if (fs::exists(folder_ / relative) || layouts_.empty() || !fs::exists(layouts_ / relative)) return folder_ / relative;
+  return layouts_ / relative;
+}
+
+TemplateSet::Template TemplateSet::read_template(const fs::path& relative, const std::string& section) {
   Template t;
   t.file = int(files_.size());
-  files_.push_back(relative.generic_string());
-  t.text = read_file(folder_ / relative);
+  const fs::path path = find(relative);
+  files_.push_back(path.generic_string());
+  ComposedTemplate composed = compose_wording(read_file(path), files_.back(), section, wording_);
+  t.text = std::move(composed.text);
+  for (const auto& [line, words] : composed.wording_lines) wording_lines_[{t.file, line}] = words;
   if (auto problem = tokenize_mustache(t.text, t.tokens)) throw TemplateError(where(t.file, problem->line), problem->reason);
   t.marked = mark_sources(t.text, t.tokens, t.file);
   return t;
@@ -69,20 +85,24 @@ TemplateSet TemplateSet::load(const fs::path& folder) {
   TemplateSet set;
   set.folder_ = folder;
   if (!fs::is_directory(folder)) throw TemplateError(folder.generic_string(), "no such template folder");
-  for (const auto& name : names_in(folder / "partials", kPartialSuffix)) {
-    Template t = set.read_template(fs::path("partials") / (name + std::string(kPartialSuffix)));
+  if (fs::path layouts = (folder / ".." / "layouts").lexically_normal(); fs::is_directory(layouts)) set.layouts_ = layouts;
+  if (fs::is_regular_file(folder / "wording.json")) set.wording_ = Wording::load(folder / "wording.json");
+  const std::vector<std::string> partial_names =
+      names_in(folder / "partials", kPartialSuffix, set.layouts_.empty() ? fs::path() : set.layouts_ / "partials");
+  for (const auto& name : partial_names) {
+    Template t = set.read_template(fs::path("partials") / (name + std::string(kPartialSuffix)), "partials/" + name);
     set.partial_texts_[name] = t.text;
     set.marked_partial_texts_[name] = t.marked;
     set.partials_.emplace(name, std::move(t));
   }
-  std::vector<std::string> kind_names = names_in(folder, kMainSuffix);
+  std::vector<std::string> kind_names = names_in(folder, kMainSuffix, set.layouts_);
   if (kind_names.empty()) throw TemplateError(folder.generic_string(), "no *.xml.mustache template");
   for (const auto& name : kind_names) {
     Kind k;
-    k.main = set.read_template(name + std::string(kMainSuffix));
+    k.main = set.read_template(name + std::string(kMainSuffix), name);
     // A missing or unreadable schema or sample is an error of the set, like a broken template.
     auto read_json = [&](const std::string& suffix, const std::string& why) {
-      fs::path file = folder / (name + suffix);
+      fs::path file = set.find(name + suffix);
       if (!fs::is_regular_file(file)) throw TemplateError(file.generic_string(), "missing: " + why);
       try {
         return nlohmann::json::parse(read_file(file));
@@ -90,10 +110,10 @@ TemplateSet TemplateSet::load(const fs::path& folder) {
         throw TemplateError(file.generic_string(), std::string("invalid JSON: ") + e.what());
       }
     };
-    std::string schema_file = (folder / (name + ".schema.json")).generic_string();
+    std::string schema_file = set.find(name + ".schema.json").generic_string();
     k.schema = parse_schema(read_json(".schema.json", "each template declares the keys it uses"), schema_file);
     k.sample = read_json(".sample.json", "each template has sample data for its trial render");
-    std::string shown = (folder / (name + ".sample.json")).generic_string();
+    std::string shown = set.find(name + ".sample.json").generic_string();
     check_data(k.schema, k.sample, shown);
     SchemaScopes scopes{&k.schema};
     std::vector<std::string> chain;
@@ -106,11 +126,16 @@ TemplateSet TemplateSet::load(const fs::path& folder) {
     try {
       set.render(name, set.kinds_.at(name).sample);
     } catch (const TemplateError& e) {
-      throw TemplateError((folder / (name + std::string(kMainSuffix))).generic_string(),
+      throw TemplateError(set.files_[std::size_t(set.kinds_.at(name).main.file)],
                           std::string("the sample renders to markup that does not parse (") + e.what() +
                               "): look for a <? or <!-- left open in the template or its partials");
     }
   }
+  // Every word of wording.json is some template's (a key left over is a line nobody reads).
+  set.wording_.check_all_used([&](const std::string& section) {
+    if (section.starts_with("partials/")) return set.partials_.count(section.substr(9)) > 0;
+    return set.kinds_.count(section) > 0;
+  });
   return set;
 }
 

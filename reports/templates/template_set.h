@@ -7,6 +7,11 @@
 // tags closed and sections balanced, partials known, every {{tag}} a key of the schema in its
 // section's scope, and the trial render's markup valid. Any problem is a TemplateError naming the
 // file, the line and the reason.
+//
+// One layout per kind (issue 11): a file missing from the folder is taken from the sibling
+// folder `layouts/` (templates/layouts/ beside templates/fr/), whose {{@key}} tags take their words
+// from the folder's wording.json (reports/templates/wording.h). A file present in the folder
+// itself (a provider's own statement.xml.mustache for one language) is used as it is.
 #pragma once
 
 #include <filesystem>
@@ -21,6 +26,7 @@
 #include "reports/templates/mustache_tokens.h"
 #include "reports/templates/schema.h"
 #include "reports/templates/template_error.h"
+#include "reports/templates/wording.h"
 
 namespace clause::templates {
 
@@ -60,7 +66,10 @@ class TemplateSet {
   };
 
   TemplateSet() = default;
-  Template read_template(const std::filesystem::path& relative);
+  // Reads `relative` from the folder, else from layouts/, and composes its wording (`section`).
+  Template read_template(const std::filesystem::path& relative, const std::string& section);
+  // The folder's file, else the layouts/ one; the folder's when neither exists.
+  std::filesystem::path find(const std::filesystem::path& relative) const;
   std::string where(int file, int line) const;
   const Kind& kind(std::string_view name) const;
   void check_keys(const Template& t, SchemaScopes& scopes, std::vector<std::string>& chain,
@@ -68,7 +77,10 @@ class TemplateSet {
   layout::Document parse_marked(const Kind& k, const nlohmann::json& data) const;
 
   std::filesystem::path folder_;
-  std::vector<std::string> files_;       // relative names; a marker's file number indexes it
+  std::filesystem::path layouts_;        // folder_/../layouts
+  Wording wording_;                      // folder_/wording.json, empty when absent
+  std::vector<std::string> files_;       // paths as shown; a marker's file number indexes it
+  std::map<std::pair<int, int>, int> wording_lines_;   // (file, line) -> wording.json line of its words
   std::map<std::string, Template, std::less<>> partials_;
   std::map<std::string, std::string> partial_texts_;
   std::map<std::string, std::string> marked_partial_texts_;

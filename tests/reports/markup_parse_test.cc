@@ -1,6 +1,9 @@
 // The layout markup: each element maps to one layout block; errors name the line and the reason.
 #include "reports/layout/markup.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace clause::layout {
@@ -122,6 +125,39 @@ std::string error_of(const std::string& markup) {
     return e.what();
   }
   return "no error";
+}
+
+// One table of `type` whose rows hold `values` and whose total cell is `total` (a <td ...>).
+std::string one_column(const std::string& type, std::vector<std::string> values, const std::string& total) {
+  std::string m = "<document><table><col type=\"" + type + "\"/>\n";
+  for (const auto& v : values) m += "<tr><td>" + v + "</td></tr>";
+  return m + "<total>" + total + "</total></table></document>";
+}
+
+std::string total_of(const std::string& markup) { return std::get<Table>(parse_markup(markup, "t.xml").blocks[0]).total[0].value; }
+
+// Moved from PdfColumnSum: 0.10 + 0.20 + 1234.56 = 1234.86 exactly (no binary floating point on amounts).
+TEST(MarkupTotals, MoneySumsExactCents) {
+  EXPECT_EQ(total_of(one_column("money", {"0.10", "0.20", "1234.56"}, "<td sum=\"true\"/>")), "1234.86");
+}
+
+// Moved from PdfColumnSum: 1.5 + 2.25 = 3.75, the most decimals seen.
+TEST(MarkupTotals, NumbersKeepTheMostDecimalsSeen) {
+  EXPECT_EQ(total_of(one_column("number", {"1.5", "2.25"}, "<td sum=\"true\"/>")), "3.75");
+  EXPECT_EQ(error_of(one_column("text", {"a"}, "<td sum=\"true\"/>")),
+            "t.xml:2: sum=\"true\" needs a money, percent, number or integer column");
+}
+
+// Issue 11: the builder's total (312.50 + 20.00 = 332.50, in cents) is printed as given.
+TEST(MarkupTotals, AGivenTotalIsTheBuildersFigure) {
+  EXPECT_EQ(total_of(one_column("money", {"312.50", "20.00"}, "<td sum=\"true\">332.50</td>")), "332.50");
+  EXPECT_EQ(total_of(one_column("number", {"1.5", "2.25"}, "<td sum=\"true\">3.750</td>")), "3.750");
+}
+
+// A given total that is not its column's sum would make the PDF and the workbook's SUM disagree.
+TEST(MarkupTotals, AGivenTotalThatIsNotTheColumnsSumIsRefused) {
+  EXPECT_EQ(error_of(one_column("money", {"312.50", "20.00"}, "<td sum=\"true\">332.05</td>")),
+            "t.xml:1: the total 332.05 of column 1 is not the sum of its rows (332.50)");
 }
 
 TEST(MarkupErrors, UnknownTag) {

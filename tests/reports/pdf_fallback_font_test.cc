@@ -67,7 +67,7 @@ layout::Document international_invoice() {
   lines.columns = {{"Désignation", 3}, {"Montant HT", 1, Align::right, CellType::money}};
   lines.rows = {{{CellType::text, "Hébergement " + kChinese + " mensuel"}, {CellType::money, "120.00"}},
                 {{CellType::text, "Support 東京 premium"}, {CellType::money, "80.00"}}};
-  lines.total = {{CellType::text, "Total " + kChinese}, {CellType::money, "", true, true}};
+  lines.total = {{CellType::text, "Total " + kChinese}, {CellType::money, "200.00", true, true}};   // 120.00 + 80.00, given as a builder does
   d.blocks.push_back(lines);
   return d;
 }

@@ -148,7 +148,7 @@ TEST(PdfKeepTogether, TableTotalNeverStandsAloneOnANewPage) {
   layout::Table t;
   t.columns = {{"Désignation", 3}, {"Montant", 1, layout::Align::right, layout::CellType::money}};
   for (int i = 1; i <= 7; ++i) t.rows.push_back({{layout::CellType::text, "Ligne " + std::to_string(i)}, {layout::CellType::money, "10.00"}});
-  t.total = {{layout::CellType::text, "Total"}, {layout::CellType::money, "", true, true}};
+  t.total = {{layout::CellType::text, "Total"}, {layout::CellType::money, "70.00", true, true}};   // 7 x 10.00, given
   const std::string pdf = render("table.pdf", document({lines("Remplissage", 40), t}));
   EXPECT_EQ(pages(pdf), 2);
   EXPECT_TRUE(has(page_text(pdf, 1), "Ligne 6"));

@@ -135,7 +135,7 @@ layout::Document statement() {
                      {CellType::text, "1 h 55"}, {CellType::money, "617.28"}},
                     {{CellType::text, "INC-2026-0470"}, {CellType::datetime, "2026-10-27T08:30"}, {CellType::text, "P3"},
                      {CellType::text, "3 h 10"}, {CellType::money, "0"}}};
-  incidents.total = {{CellType::text, "Total"}, {}, {}, {}, {CellType::money, "", true, true}};
+  incidents.total = {{CellType::text, "Total"}, {}, {}, {}, {CellType::money, "1234.56", true, true}};   // given, as a builder does
   d.blocks.push_back(layout::Heading{2, "Incidents"});
   d.blocks.push_back(incidents);
   layout::Chart chart;
@@ -185,7 +185,7 @@ layout::Document long_invoice() {
     lines.rows.push_back({{CellType::text, "Serveur virtuel vps-" + std::to_string(i) + " — forfait mensuel"},
                           {CellType::number, "1"}, {CellType::money, "12.50"}, {CellType::money, "12.50"}});
   }
-  lines.total = {{CellType::text, "Total HT"}, {}, {}, {CellType::money, "", true, true}};
+  lines.total = {{CellType::text, "Total HT"}, {}, {}, {CellType::money, "1125.00", true, true}};   // 90 x 12.50, given
   d.blocks.push_back(lines);
   d.blocks.push_back(layout::Paragraph{{{"Anticonstitutionnellementinfogéranceserveurvirtuelsauvegardeincrémentale"
                                          "quotidiennesupervisionvingtquatreheuressurvingtquatre", false}}});

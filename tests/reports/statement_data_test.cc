@@ -451,5 +451,39 @@ TEST(StatementData, F2RepeatedHourTimesCarryTheirOffset) {
   EXPECT_EQ(local_datetime(midnight_utc + std::chrono::minutes{150}, clock), "2026-10-25T03:30");
 }
 
+// Issue 11: the statement is a typed value; its money stays in cents until the template data.
+StatementDocument kalanda_document() {
+  const Built& b = kalanda_statement();
+  return build_statement(StatementInput{kalanda_provider(), b.records, kalanda(), b.figures, paris(kalanda()),
+                                        french_wording(), Language::fr, 2026y / 12 / 1, "REL-2026-11-K-2026-001", ""});
+}
+
+// S2 312.50 (GTI, 25 % of 1 250.00) + S5 20.00 (HA, 5 % of 400.00) = 332.50, below both caps (S7).
+TEST(BuildStatement, S7CreditLinesAreMoneyAndSumToTheMonthsCredit) {
+  const StatementDocument d = kalanda_document();
+  ASSERT_EQ(d.credits.size(), 2u);
+  EXPECT_EQ(d.credits[0].guarantee, statement::Guarantee::gti);
+  EXPECT_EQ(d.credits[0].amount, Money::from_cents(31250));
+  EXPECT_EQ(d.credits[1].guarantee, statement::Guarantee::ha);
+  EXPECT_EQ(d.credits[1].amount, Money::from_cents(2000));
+  EXPECT_EQ(d.figures.credit_total, Money::from_cents(33250));
+}
+
+// The template data is the document converted once: the same JSON as statement_data(input).
+TEST(BuildStatement, TemplateDataIsTheDocumentConverted) {
+  EXPECT_EQ(statement_data(kalanda_document(), Language::fr), kalanda_statement().data);
+}
+
+// Issue 11 "money is summed once": the credit table's total row prints the builder's 332.50.
+TEST(StatementTemplates, CreditTotalRowPrintsTheMonthsCredit) {
+  const layout::Document doc = french_templates().render("statement", kalanda_statement().data);
+  const layout::Table* credits = nullptr;
+  for (const auto& block : doc.blocks)
+    if (const auto* t = std::get_if<layout::Table>(&block); t && t->name == "Lignes d'avoir") credits = t;
+  ASSERT_NE(credits, nullptr);
+  EXPECT_EQ(credits->total[5].value, "332.50");
+  EXPECT_TRUE(credits->total[5].sum);
+}
+
 }  // namespace
 }  // namespace clause
