@@ -7,8 +7,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -23,13 +26,32 @@
 namespace clause {
 namespace {
 
-// Rows of one file that passed every check, with the line each came from.
+// FNV-1a over a text read in pieces: whether the writing pass read the text the checking pass
+// checked (a change detector, not a defence against a forger, who could edit either reading).
+struct TextDigest {
+  std::uint64_t value = 14695981039346656037ull;
+  std::size_t bytes = 0;
+  void add(std::string_view piece) {
+    for (unsigned char c : piece) value = (value ^ c) * 1099511628211ull;
+    bytes += piece.size();
+  }
+  bool operator==(const TextDigest&) const = default;
+};
+
+// What checking one file found: how many rows passed every check and a digest of its text. The
+// rows themselves are not kept (issue 16: a 10,000-client import held every parsed row of every
+// file, 562 MB): the file is read and parsed again when it is written, each row going to the
+// database as it is parsed, and the second reading must find the same text.
 template <typename T>
 struct ParsedFile {
   bool present = false;
-  std::vector<T> rows;
-  std::vector<std::size_t> lines;
+  std::size_t good_rows = 0;
+  TextDigest digest;
 };
+
+// Receives each row that passed every check, with the line it starts on.
+template <typename T>
+using RowSink = std::function<void(const T&, std::size_t)>;
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -75,10 +97,11 @@ std::optional<std::string> unreadable(const std::filesystem::path& path) {
   return std::nullopt;
 }
 
-// Reads a regular file of at most max_csv_file_bytes. Opened non-blocking and checked again on
-// the open descriptor, so a file swapped for a FIFO after unreadable() cannot hang the import.
+// Reads a regular file of at most max_csv_file_bytes, handing it to `piece` block by block (1 MiB:
+// a 10,000-client backups.csv is 170 MB, never held whole). Opened non-blocking and checked again
+// on the open descriptor, so a file swapped for a FIFO after unreadable() cannot hang the import.
 // Throws std::runtime_error with the reason.
-std::string read_export_file(const std::filesystem::path& path) {
+void read_export_file(const std::filesystem::path& path, const std::function<void(std::string_view)>& piece) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(std::string{"cannot read: "} + std::strerror(errno));
   struct FdCloser {
@@ -88,26 +111,47 @@ std::string read_export_file(const std::filesystem::path& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw std::runtime_error("is not a regular file");
   if (std::uintmax_t(st.st_size) > max_csv_file_bytes) throw std::runtime_error("larger than the limit of 1 GiB");
-  std::string text(std::size_t(st.st_size), '\0');
+  const std::size_t size = std::size_t(st.st_size);
+  std::string block(std::min<std::size_t>(size, 1 << 20), '\0');
   std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+  while (done < size) {
+    ssize_t n = ::read(fd, block.data(), std::min(block.size(), size - done));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw std::runtime_error(std::string{"cannot read: "} + std::strerror(errno));
     if (n == 0) break;  // the file shrank while being read: what was there is what is imported
     done += std::size_t(n);
+    piece(std::string_view(block.data(), std::size_t(n)));
   }
-  text.resize(done);
-  return text;
+}
+
+
+// The tables some import file refers to (an account's parent, a service's contract...).
+template <typename... T>
+std::set<std::string> tables_referenced_by() {
+  std::set<std::string> tables;
+  (..., [&] {
+    for (const Reference& ref : entity<T>().references) tables.insert(ref.table);
+  }());
+  return tables;
+}
+
+const std::set<std::string>& referenced_tables() {
+  static const std::set<std::string> tables =
+      tables_referenced_by<Account, Person, Contract, Service, FeeRevision, Incident, Outage, Intervention,
+                           SupportTicket, RootAccessPeriod, Backup, MailUsageSample, PriceIndex, PriorInvoice,
+                           Payment, ReversibilityRequest>();
+  return tables;
 }
 
 class DirectoryImport {
  public:
   DirectoryImport(Database& db, std::filesystem::path dir) : db_(db), dir_(std::move(dir)) {}
 
-  // Parses and checks one file: its rows, then its references once all its ids are known.
+  // Parses and checks one file, its references included (they point to files parsed before it);
+  // each row that passes goes to `sink` when one is given (the writing pass, which is not reported
+  // again as a file of the import).
   template <typename T>
-  ParsedFile<T> parse() {
+  ParsedFile<T> parse(const RowSink<T>* sink = nullptr) {
     const Entity<T>& e = entity<T>();
     ParsedFile<T> parsed;
     std::filesystem::path path = dir_ / e.file();
@@ -120,13 +164,6 @@ class DirectoryImport {
       report_.errors.push_back(file_ + ": " + *why);
       return parsed;
     }
-    std::string text;
-    try {
-      text = read_export_file(path);
-    } catch (const std::exception& ex) {
-      report_.errors.push_back(file_ + ": " + ex.what());
-      return parsed;
-    }
     std::vector<std::string> header;
     for (const auto& c : e.columns) header.push_back(c.csv_name);
     const std::string expected_header = join(header, ",");
@@ -136,9 +173,13 @@ class DirectoryImport {
         if (e.columns[i].csv_name == k) key_columns.push_back(i);
     const bool id_keyed = e.key == std::vector<std::string>{"id"};
     std::unordered_set<std::string>& own_ids = imported_ids_[e.table];
+    // Only the ids another file (or this one) refers to are kept: backups.csv's 830,000 ids at
+    // 10,000 clients would cost ~50 MB for nothing.
+    const bool referenced = referenced_tables().count(e.table) > 0;
     std::unordered_map<std::string, std::size_t> first_seen;
     bool header_seen = false, header_ok = false;
     std::size_t rows = 0;
+    bool in_sink = false;
 
     auto on_record = [&](const CsvRecord& r) {
       if (!header_seen) {
@@ -190,7 +231,7 @@ class DirectoryImport {
           add(r.line, "column " + e.key.front() + ": duplicate " + what + ", first seen line " + std::to_string(it->second));
           row_ok = false;
         }
-        if (id_keyed) own_ids.insert(key_values.front());
+        if (id_keyed && referenced) own_ids.insert(key_values.front());
       }
       if (!row_ok) return;
       for (const ColumnError& ce : e.row_check(record)) {
@@ -198,39 +239,71 @@ class DirectoryImport {
         row_ok = false;
       }
       if (!row_ok) return;
-      parsed.rows.push_back(std::move(record));
-      parsed.lines.push_back(r.line);
+      if (!references_known(e, record, r.line)) return;
+      ++parsed.good_rows;
+      if (sink != nullptr) {
+        in_sink = true;   // the database's refusal is the writer's to report, not a read error
+        (*sink)(record, r.line);
+        in_sink = false;
+      }
     };
 
-    if (text.empty() || text == "\xEF\xBB\xBF") {
+    std::optional<CsvError> error;
+    std::string opening;   // the first bytes, to tell a file holding only a byte order mark
+    try {
+      CsvFeed feed(on_record);
+      bool reading = true;
+      read_export_file(path, [&](std::string_view piece) {
+        parsed.digest.add(piece);
+        if (opening.size() < 4) opening.append(piece.substr(0, 4 - opening.size()));
+        if (reading) reading = feed.feed(piece);
+      });
+      error = feed.finish();
+    } catch (const std::exception& ex) {
+      if (in_sink) throw;
+      report_.errors.push_back(file_ + ": " + ex.what());
+      return parsed;
+    }
+    if (opening.empty() || opening == "\xEF\xBB\xBF") {
       add(1, "empty file: expected the header " + quote_value(expected_header));
-    } else if (auto error = read_csv(text, on_record)) {
+    } else if (error) {
       add(error->line, error->reason);
     } else if (!header_seen) {
       add(1, "empty file: expected the header " + quote_value(expected_header));
     }
-    check_references(e, parsed);
-    report_.files.push_back({file_, rows});
+    check_own_references();
+    if (sink == nullptr) report_.files.push_back({file_, rows});
     std::stable_sort(messages_.begin(), messages_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [line, text_message] : messages_) report_.errors.push_back(std::move(text_message));
     return parsed;
   }
 
-  // Upserts the rows of one file; false (with the error reported) when the database refuses.
+  // Upserts the rows of one file, read and parsed again, as they are parsed; false (with the
+  // error reported) when the database refuses or the file is no longer the one checked.
   template <typename T>
-  bool write(const ParsedFile<T>& parsed) {
-    if (parsed.rows.empty()) return true;
+  bool write(const ParsedFile<T>& checked) {
+    if (checked.good_rows == 0) return true;
     const Entity<T>& e = entity<T>();
-    size_t current = 0;
+    std::optional<std::size_t> current;   // the line of the row being written
     try {
       auto upserter = make_upserter(db_, e.table, db_columns(e), e.key);
-      for (; current < parsed.rows.size(); ++current) upserter->add(to_cells(e, parsed.rows[current]));
+      const RowSink<T> sink = [&](const T& row, std::size_t line) {
+        current = line;
+        upserter->add(to_cells(e, row));
+        current.reset();
+      };
+      const std::size_t errors = report_.errors.size();
+      const ParsedFile<T> again = parse<T>(&sink);
+      if (report_.errors.size() != errors || again.good_rows != checked.good_rows || again.digest != checked.digest) {
+        report_.errors.push_back(e.file() + ": changed while it was being imported; nothing was imported");
+        report_.database_failed = true;
+        return false;
+      }
       upserter->finish();
       return true;
     } catch (const std::exception& ex) {
       // SQLite refuses the row being written; PostgreSQL refuses the batch at its end.
-      std::string where = current < parsed.rows.size() ? e.file() + ":" + std::to_string(parsed.lines[current])
-                                                       : e.file();
+      std::string where = current ? e.file() + ":" + std::to_string(*current) : e.file();
       report_.errors.push_back(where + ": the database refused the row: " + first_line(ex.what()));
       report_.database_failed = true;
       return false;
@@ -277,18 +350,35 @@ class DirectoryImport {
     return ids;
   }
 
+  // Whether every reference of a row that passed its own checks names a known record (imported
+  // now or stored); reports each unknown one. A reference to the file's own table (an account's
+  // parent) may name a row further down: it is checked once the whole file is read.
   template <typename T>
-  void check_references(const Entity<T>& e, const ParsedFile<T>& parsed) {
+  bool references_known(const Entity<T>& e, const T& record, std::size_t line) {
+    bool known = true;
     for (const Reference& ref : e.references) {
       size_t column = 0;
       while (e.columns[column].csv_name != ref.column) ++column;
-      const auto& imported = imported_ids_[ref.table];
-      for (size_t i = 0; i < parsed.rows.size(); ++i) {
-        Cell value = e.columns[column].store(parsed.rows[i]);
-        if (!value || imported.count(*value) || stored_ids(ref.table).count(*value)) continue;
-        add(parsed.lines[i], "column " + ref.column + ": unknown " + ref.noun + " " + quote_value(*value));
+      Cell value = e.columns[column].store(record);
+      if (!value) continue;
+      if (ref.table == e.table) {
+        own_references_.push_back({line, &ref, *value});
+        continue;
       }
+      if (imported_ids_[ref.table].count(*value) || stored_ids(ref.table).count(*value)) continue;
+      add(line, "column " + ref.column + ": unknown " + ref.noun + " " + quote_value(*value));
+      known = false;
     }
+    return known;
+  }
+
+  // The references to the file's own table, once all its ids are known.
+  void check_own_references() {
+    for (const auto& [line, ref, value] : own_references_) {
+      if (imported_ids_[ref->table].count(value) || stored_ids(ref->table).count(value)) continue;
+      add(line, "column " + ref->column + ": unknown " + ref->noun + " " + quote_value(value));
+    }
+    own_references_.clear();
   }
 
   Database& db_;
@@ -298,6 +388,12 @@ class DirectoryImport {
   std::vector<std::pair<std::size_t, std::string>> messages_;
   std::map<std::string, std::unordered_set<std::string>> imported_ids_;
   std::map<std::string, std::unordered_set<std::string>> stored_ids_;
+  struct OwnReference {
+    std::size_t line;
+    const Reference* ref;
+    std::string value;
+  };
+  std::vector<OwnReference> own_references_;   // of the file being parsed
 };
 
 }  // namespace

@@ -79,43 +79,101 @@ bool is_bidi_control(char32_t c) {
 
 }  // namespace
 
-std::optional<CsvError> read_csv(std::string_view text, const std::function<void(const CsvRecord&)>& on_record) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("libcsv: cannot initialise");
-  csv_set_space_func(&parser, never_space);
-  ParseState state;
-  state.on_record = &on_record;
-  std::optional<CsvError> error;
-  std::size_t line = 0;
-  size_t pos = 0;
+struct CsvFeed::Impl {
+  // A copy of the callback: the caller's may be a temporary made from a lambda.
+  explicit Impl(const std::function<void(const CsvRecord&)>& on_record) : callback(on_record) {
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("libcsv: cannot initialise");
+    csv_set_space_func(&parser, never_space);
+    state.on_record = &callback;
+  }
+  ~Impl() { csv_free(&parser); }
+
+  // Feeds the complete lines of `text` (all of it when `at_end`) and returns how many bytes they
+  // took: a line is only known complete once its end is seen, and a CR at the very end of what
+  // has arrived may be the first half of a CRLF.
+  std::size_t lines(std::string_view text, bool at_end) {
+    size_t pos = 0;
+    while (pos < text.size() && !error) {
+      size_t end = text.find_first_of("\r\n", pos);
+      if (end == std::string_view::npos) {
+        if (!at_end) break;
+        end = text.size();
+      } else if (text[end] == '\r' && end + 1 == text.size() && !at_end) {
+        break;
+      } else {
+        end += text.substr(end, 2) == "\r\n" ? 2 : 1;
+      }
+      line(text.substr(pos, end - pos));
+      pos = end;
+    }
+    return pos;
+  }
+
   // Fed one physical line at a time, so the line being fed is known when a record starts. libcsv
   // ends a record at LF, CRLF or a lone CR (old Mac exports), so a lone CR that ended a record
   // ends a line too; inside a quoted field it is data and the line goes on (found by fuzz/).
-  bool line_goes_on = false;
-  while (pos < text.size() && !error) {
-    size_t end = text.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos)
-      end = text.size();
-    else
-      end += text.substr(end, 2) == "\r\n" ? 2 : 1;
-    std::string_view chunk = text.substr(pos, end - pos);
-    pos = end;
-    if (!line_goes_on) ++line;
+  void line(std::string_view chunk) {
+    if (!line_goes_on) ++number;
     line_goes_on = false;
     if (state.between_records) {
-      if (chunk == "\n" || chunk == "\r\n" || chunk == "\r") continue;
-      state.record.line = line;
+      if (chunk == "\n" || chunk == "\r\n" || chunk == "\r") return;
+      state.record.line = number;
       state.between_records = false;
     }
-    if (!feed(parser, chunk, state))
-      error = CsvError{line, "malformed CSV: a quote inside an unquoted field or text after a closing quote"};
+    if (!clause::feed(parser, chunk, state))
+      error = CsvError{number, "malformed CSV: a quote inside an unquoted field or text after a closing quote"};
     line_goes_on = chunk.back() == '\r' && !state.between_records;
   }
-  if (!error && csv_fini(&parser, on_field, on_record_end, &state) != 0)
-    error = CsvError{state.record.line, "unterminated quoted field"};
-  csv_free(&parser);
-  return error;
+
+  std::function<void(const CsvRecord&)> callback;
+  csv_parser parser;
+  ParseState state;
+  std::optional<CsvError> error;
+  std::size_t number = 0;       // of the line being fed
+  bool line_goes_on = false;
+  bool started = false;         // the byte order mark question is settled
+  std::string pending;          // the start of a line whose end has not arrived yet
+};
+
+CsvFeed::CsvFeed(const std::function<void(const CsvRecord&)>& on_record) : impl_(std::make_unique<Impl>(on_record)) {}
+CsvFeed::~CsvFeed() = default;
+
+bool CsvFeed::feed(std::string_view piece) {
+  Impl& f = *impl_;
+  if (f.error) return false;
+  if (!f.started) {
+    // A byte order mark opening the file is skipped; its three bytes may arrive apart.
+    f.pending.append(piece);
+    if (f.pending.size() < 3) return true;
+    f.started = true;
+    if (f.pending.compare(0, 3, "\xEF\xBB\xBF") == 0) f.pending.erase(0, 3);
+    f.pending.erase(0, f.lines(f.pending, false));
+    return !f.error;
+  }
+  if (f.pending.empty()) {
+    f.pending.assign(piece.substr(f.lines(piece, false)));
+  } else {
+    f.pending.append(piece);
+    f.pending.erase(0, f.lines(f.pending, false));
+  }
+  return !f.error;
+}
+
+std::optional<CsvError> CsvFeed::finish() {
+  Impl& f = *impl_;
+  if (!f.started && f.pending.compare(0, 3, "\xEF\xBB\xBF") == 0) f.pending.erase(0, 3);
+  f.started = true;
+  if (!f.error) f.lines(f.pending, true);
+  f.pending.clear();
+  if (!f.error && csv_fini(&f.parser, on_field, on_record_end, &f.state) != 0)
+    f.error = CsvError{f.state.record.line, "unterminated quoted field"};
+  return f.error;
+}
+
+std::optional<CsvError> read_csv(std::string_view text, const std::function<void(const CsvRecord&)>& on_record) {
+  CsvFeed feed(on_record);
+  feed.feed(text);
+  return feed.finish();
 }
 
 bool is_valid_utf8(std::string_view text) {

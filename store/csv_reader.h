@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,24 @@ struct CsvError {
 // Calls `on_record` for each record of `text`, in order. Returns the structural error that
 // stopped the reading, if any.
 std::optional<CsvError> read_csv(std::string_view text, const std::function<void(const CsvRecord&)>& on_record);
+
+// read_csv over a text that arrives in pieces split anywhere (a file read block by block, so that
+// a large export is never held whole: issue 16): the same records, lines and errors.
+class CsvFeed {
+ public:
+  explicit CsvFeed(const std::function<void(const CsvRecord&)>& on_record);
+  ~CsvFeed();
+  CsvFeed(const CsvFeed&) = delete;
+  CsvFeed& operator=(const CsvFeed&) = delete;
+  // Reads the next piece; false once a structural error has stopped the reading.
+  bool feed(std::string_view piece);
+  // The end of the text: the structural error that stopped the reading, if any.
+  std::optional<CsvError> finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool is_valid_utf8(std::string_view text);
