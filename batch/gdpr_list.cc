@@ -31,6 +31,16 @@ std::string hold_text(const Hold& h, Language l) {
   return {};
 }
 
+// G4: where the account's reminder stands (its e-mail goes out with `clause send`).
+std::string reminder_text(const std::optional<ReminderRecord>& r, Language l) {
+  if (!r) return pick(l, "rappel à envoyer", "reminder to send");
+  if (r->status == "sent")
+    return pick(l, "rappel envoyé le ", "reminder sent on ") + format_date_text(r->sent_on.value_or(r->reminded_on), l);
+  if (r->status == "failed") return pick(l, "rappel non envoyé (voir clause send)", "reminder not sent (see clause send)");
+  if (r->status == "cancelled") return pick(l, "rappel annulé", "reminder cancelled");
+  return pick(l, "rappel à envoyer depuis le ", "reminder to send since ") + format_date_text(r->reminded_on, l);
+}
+
 std::string since_of(const GdprListAccount& a) {
   return format_date(a.account->last_activity.value_or(a.account->created));
 }
@@ -53,9 +63,7 @@ nlohmann::json gdpr_list_data(const GdprList& list, const ProviderIdentity& prov
                         {"rule", h.reason == HoldReason::active_sub_account ? "G2" : "G3"}, {"reason", hold_text(h, l)}});
     if (a.status.status == DataStatus::soon_inactive)
       soon.push_back({{"account", id}, {"client", client}, {"last_activity", since}, {"inactive_on", on},
-                      {"reminder", a.reminded_on ? pick(l, "rappel écrit le ", "reminder written on ") +
-                                                       format_date_text(*a.reminded_on, l)
-                                                 : std::string{pick(l, "rappel à écrire", "reminder to write")}}});
+                      {"reminder", reminder_text(a.reminder, l)}});
   }
   for (const GdprListDocument& d : list.expired)
     expired.push_back({{"kind", d.document.kind == "invoice" ? pick(l, "facture", "invoice") : pick(l, "avoir", "credit note")},

@@ -21,7 +21,7 @@ struct GdprListAccount {
   const Account* account = nullptr;
   AccountDataStatus status;
   bool purged = false;                     // --apply purged it in this run (or an earlier one)
-  std::optional<Date> reminded_on;         // G4: when its reminder was written
+  std::optional<ReminderRecord> reminder;  // G4: its reminder for this period, queued or e-mailed
 };
 
 struct GdprListDocument {

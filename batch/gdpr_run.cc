@@ -105,28 +105,6 @@ PurgeRecord erase_account(Database& db, PurgeRecord record, const std::filesyste
   return record;
 }
 
-std::string reminder_text(const Account& a, const std::vector<Person>& people, const AccountDataStatus& s,
-                          const ProviderIdentity& provider, Language l) {
-  std::string to;
-  for (const Person& p : people)
-    if (!p.email.empty()) to += (to.empty() ? "" : ", ") + p.full_name + " <" + p.email + ">";
-  const Date since = a.last_activity.value_or(a.created);
-  if (l == Language::en)
-    return "From: " + provider.name + " <" + provider.email + ">\nTo: " + to +
-           "\nSubject: Your account " + a.id + " will be inactive on " + format_date_text(s.inactive_on, l) +
-           "\n\nHello,\n\nYour account " + a.name + " (" + a.id + ") has not used our services since " +
-           format_date_text(since, l) + ". Under Annex 2 of our terms, the personal data of an account unused for 24 "
-           "months is deleted: it will be on " + format_date_text(s.inactive_on, l) +
-           ". To keep it, simply use our systems again before that date.\n\n" + provider.name + "\n";
-  return "From: " + provider.name + " <" + provider.email + ">\nTo: " + to + "\nSubject: Votre compte " + a.id +
-         " deviendra inactif le " + format_date_text(s.inactive_on, l) + "\n\nBonjour,\n\nVotre compte " + a.name +
-         " (" + a.id + ") n'a pas utilisé nos services depuis le " + format_date_text(since, l) +
-         ". Conformément à l'annexe 2 de nos conditions générales, les données personnelles d'un compte inutilisé "
-         "depuis 24 mois sont supprimées : elles le seront le " + format_date_text(s.inactive_on, l) +
-         ". Pour les conserver, il vous suffit de recommencer à utiliser nos systèmes avant cette date.\n\n" +
-         provider.name + "\n";
-}
-
 int replay(Database& db, const GdprRequest& request) {
   int purges = 0, destroyed = 0, files = 0;
   for (const GdprAuditEntry& entry : read_audit_file(request.audit_file)) {
@@ -186,7 +164,6 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
   const std::string run_id = "gdpr-" + std::to_string(run_number) + "-" + stamp;
 
   GdprList list{request.date, request.apply, request.apply ? run_id : "", {}, {}};
-  const Language language = engine.language_of("");
   int reminders = 0, purged = 0;
   for (std::size_t i = 0; i < accounts.size(); ++i) {
     const Account& a = accounts[i];
@@ -194,15 +171,11 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
     if (s.status == DataStatus::active) continue;
     GdprListAccount line{&a, s, false, std::nullopt};
     const Date since = a.last_activity.value_or(a.created);
-    if (s.status == DataStatus::soon_inactive) {   // G4: once per inactivity period
-      if (auto r = reminder_of(db, a.id, since)) {
-        line.reminded_on = r->reminded_on;
-      } else {
-        const auto path = request.out / "outbox" /
-                          ("gdpr-reminder--" + path_segment(a.id) + "--" + format_date(s.inactive_on) + ".txt");
-        write_file_atomically(path, reminder_text(a, load_people_of_account(db, a.id), s, engine.provider(), language));
-        record_reminder(db, {a.id, since, s.inactive_on, request.date, path.string()});
-        line.reminded_on = request.date;
+    if (s.status == DataStatus::soon_inactive) {   // G4: once per inactivity period, e-mailed by `clause send`
+      line.reminder = reminder_of(db, a.id, since);
+      if (!line.reminder) {
+        record_reminder(db, {a.id, since, s.inactive_on, request.date, "", "queued", std::nullopt});
+        line.reminder = reminder_of(db, a.id, since);
         ++reminders;
       }
     }
@@ -259,7 +232,7 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
   std::size_t inactive = 0, kept = 0, soon = 0;
   for (const auto& l : list.accounts)
     (l.status.status == DataStatus::purge ? inactive : l.status.status == DataStatus::kept ? kept : soon)++;
-  spdlog::info("gdpr {}{}: {} inactive, {} kept, {} soon inactive ({} reminder(s) written), {} document(s) past "
+  spdlog::info("gdpr {}{}: {} inactive, {} kept, {} soon inactive ({} reminder(s) queued for `clause send`), {} document(s) past "
                "retention: {}",
                format_date(request.date), request.apply ? " --apply" : " (dry run)", inactive, kept, soon, reminders,
                list.expired.size(), files.pdf.string());

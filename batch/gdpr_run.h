@@ -1,6 +1,7 @@
 // `clause gdpr`: the GDPR inactivity job (RULES G1-G6, docs/gdpr.md). On a run date it lists the
 // accounts inactive, kept and soon inactive and the legal documents past retention (batch/gdpr_list.h),
-// writes one reminder per soon-inactive account and inactivity period into OUT/outbox/ (G4), and
+// queues one reminder per soon-inactive account and inactivity period for `clause send` to e-mail
+// (G4, batch/gdpr_reminder_mail.h), and
 // with `apply` purges each purgeable account in its own transaction (G3: people erased, quoting
 // texts scrubbed, statements and reminders removed, legal documents kept, an audit row with no
 // personal data, also appended to the audit file before the commit) and destroys the documents
@@ -18,7 +19,7 @@ namespace clause {
 
 struct GdprRequest {
   Date date{};
-  std::filesystem::path out;               // the output folder (lists under gdpr/, reminders under outbox/)
+  std::filesystem::path out;               // the output folder (lists under gdpr/)
   bool apply = false;
   bool replay = false;
   std::filesystem::path audit_file;        // the configuration's [gdpr] audit_file unless overridden

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "batch/gdpr_reminder_mail.h"
 #include "batch/mail_transport.h"
 #include "batch/output_paths.h"
 #include "model/whole_file.h"
@@ -80,12 +81,15 @@ class Sender {
       throw ConfigError({config.file.string() + ": key mail.from: " + *problem});
     for (const char* language : {"fr", "en"})
       templates_.emplace(language, mail::MailTemplates::load(config.documents.templates / language / "mail"));
+    reminder_templates_ = load_gdpr_reminder_templates(config);   // issue 14: G4 reminders
     if (mail_.mode == "smtp") secret_ = read_mail_secret(mail_);
   }
 
   SendReport run(const SendRequest& request) {
     retry_pending();
     send_new(request);
+    // Issue 14: the G4 reminders `clause gdpr` queued (batch/gdpr_reminder_mail.h).
+    send_gdpr_reminders(db_, config_, mail_, secret_, reminder_templates_, request, now_, report_);
     return report_;
   }
 
@@ -312,6 +316,7 @@ class Sender {
   Instant now_;
   long long run_id_;
   std::map<std::string, mail::MailTemplates> templates_;
+  std::map<std::string, mail::MailTemplates> reminder_templates_;   // issue 14
   std::optional<std::string> secret_;
   SendReport report_;
 };

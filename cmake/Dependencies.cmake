@@ -40,3 +40,4 @@ set_target_properties(soci::postgresql PROPERTIES IMPORTED_LOCATION "${SOCI_POST
                       INTERFACE_LINK_LIBRARIES "soci::core;PostgreSQL::PostgreSQL")
 
 include(GoogleTest)
+find_package(ICU REQUIRED COMPONENTS uc)

@@ -287,11 +287,11 @@ SELECT f.path FROM document_files f JOIN issued_documents d ON d.id = f.document
 -- name: gdpr.forget_document_file
 DELETE FROM document_files WHERE path = :path;
 -- name: gdpr.reminder_of
-SELECT account_id, last_activity, inactive_on, reminded_on, path FROM gdpr_reminders
+SELECT account_id, last_activity, inactive_on, reminded_on, path, status, sent_at FROM gdpr_reminders
  WHERE account_id = :account AND last_activity = :last_activity;
 -- name: gdpr.reminder_insert
-INSERT INTO gdpr_reminders (account_id, last_activity, inactive_on, reminded_on, path)
-VALUES (:account, :last_activity, :inactive_on, :reminded_on, :path);
+INSERT INTO gdpr_reminders (account_id, last_activity, inactive_on, reminded_on, path, status)
+VALUES (:account, :last_activity, :inactive_on, :reminded_on, :path, 'queued');
 -- name: gdpr.reminder_files_of_account
 SELECT path FROM gdpr_reminders WHERE account_id = :account AND path <> '' ORDER BY last_activity;
 -- name: gdpr.reminder_forget_files
@@ -368,3 +368,16 @@ SELECT id, message_id, account_id, night, part, parts, status, attempts, recipie
 -- name: delivery.pending
 SELECT id, message_id, account_id, night, part, parts, status, attempts, recipients, bytes, reply, next_attempt
   FROM deliveries WHERE status IN ('queued', 'deferred') ORDER BY id;
+-- Issue 14 (continued): G4 reminders e-mailed by `clause send` (store/gdpr_reminder_ledger.h, migration 010).
+-- name: gdpr_mail.pending
+SELECT account_id, last_activity, inactive_on, reminded_on, status, message_id, CAST(attempts AS INTEGER),
+       CAST(recipients AS INTEGER), reply, next_attempt, sent_at, path
+  FROM gdpr_reminders WHERE status IN ('queued', 'deferred') ORDER BY account_id, last_activity;
+-- name: gdpr_mail.all
+SELECT account_id, last_activity, inactive_on, reminded_on, status, message_id, CAST(attempts AS INTEGER),
+       CAST(recipients AS INTEGER), reply, next_attempt, sent_at, path
+  FROM gdpr_reminders ORDER BY account_id, last_activity;
+-- name: gdpr_mail.update_outcome
+UPDATE gdpr_reminders SET status = :status, message_id = :message_id, attempts = :attempts,
+       recipients = :recipients, reply = :reply, next_attempt = :next_attempt, sent_at = :sent_at, path = :path
+ WHERE account_id = :account AND last_activity = :last_activity;

@@ -70,11 +70,13 @@ void forget_document_files(Database& db, const std::vector<std::string>& paths) 
 }
 
 std::optional<ReminderRecord> reminder_of(Database& db, const std::string& account_id, Date last_activity) {
-  auto rows = select_cells(db, db.query("gdpr.reminder_of"), 5,
+  auto rows = select_cells(db, db.query("gdpr.reminder_of"), 7,
                            {{"account", account_id}, {"last_activity", format_date(last_activity)}});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows.front();
-  return ReminderRecord{*r[0], date_of(r[1]), date_of(r[2]), date_of(r[3]), r[4].value_or("")};
+  ReminderRecord m{*r[0], date_of(r[1]), date_of(r[2]), date_of(r[3]), r[4].value_or(""), r[5].value_or(""), {}};
+  if (r[6]) m.sent_on = parse_date(r[6]->substr(0, 10));
+  return m;
 }
 
 void record_reminder(Database& db, const ReminderRecord& m) {

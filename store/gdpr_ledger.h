@@ -1,5 +1,6 @@
 // The GDPR part of the ledger (sql/*/007_gdpr.sql, RULES G3-G6): account purges and the people they
-// erased, reminders sent once per inactivity period, files still to delete after a commit, and
+// erased, reminders queued once per inactivity period (e-mailed by `clause send`,
+// store/gdpr_reminder_ledger.h), files still to delete after a commit, and
 // legal documents destroyed at the end of their retention. No row holds personal data: ids, dates,
 // rule ids and counts only. Writers run inside the caller's transaction.
 #pragma once
@@ -45,7 +46,9 @@ struct ReminderRecord {
   Date last_activity{};
   Date inactive_on{};
   Date reminded_on{};
-  std::string path;                        // the message file in the outbox
+  std::string path;                        // the message file in the outbox ('' until `clause send` writes one)
+  std::string status = "queued";           // its e-mail: queued, sent, deferred, failed, cancelled (migration 010)
+  std::optional<Date> sent_on;             // when the relay (or the outbox) took it
 };
 
 // Purges recorded, in recording order (by id within a run), each with its person ids.
@@ -62,6 +65,7 @@ std::vector<std::string> statement_files_of_account(Database& db, const std::str
 void forget_document_files(Database& db, const std::vector<std::string>& paths);
 
 std::optional<ReminderRecord> reminder_of(Database& db, const std::string& account_id, Date last_activity);
+// Queues the reminder (status queued): `clause send` e-mails it.
 void record_reminder(Database& db, const ReminderRecord& reminder);
 // The outbox files of the account's reminders; their rows keep account and dates, path blanked.
 std::vector<std::string> take_reminder_files(Database& db, const std::string& account_id);

@@ -70,6 +70,12 @@ class Gdpr : public ::testing::Test {
         if (end > start) needles_.insert(ascii_lower(line.substr(start, end - start)));
       }
     }
+    // Their postal addresses' first lines (the street): in the database only, since the invoices
+    // keep the billing address as issued (G3).
+    for (const auto& line : lines_of(ws_->sql("select postal_address from people where postal_address <> '' and "
+                                              "account_id in ('ACC-PERRIN', 'ACC-HZ-VIDAL', 'ACC-HZ-KLEIN')")))
+      if (line.size() > 6 && !(std::all_of(line.begin(), line.begin() + 5, ::isdigit) && line[5] == ' '))   // not "33000 Bordeaux"
+        street_needles_.insert(ascii_lower(line));
   }
 
   static void append(const std::filesystem::path& file, const std::string& text) {
@@ -131,19 +137,31 @@ class Gdpr : public ::testing::Test {
     return out;
   }
 
+  // found_in with the streets too: the scan of the database.
+  std::vector<std::string> found_in_database() const {
+    const std::string dump = run_command("sqlite3 " + db_file() + " .dump").output;
+    std::vector<std::string> found = found_in(dump);
+    const std::string lower = ascii_lower(dump);
+    for (const auto& n : street_needles_)
+      if (lower.find(n) != std::string::npos) found.push_back(n);
+    return found;
+  }
+
   std::unique_ptr<Workspace> ws_;
   std::set<std::string> needles_;
+  std::set<std::string> street_needles_;
 };
 
 TEST_F(Gdpr, DryRunListsG1G2G4ChangesNoPersonalDataAndWritesOneReminder) {
   auto r = gdpr("--date 2026-11-22");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("3 inactive, 1 kept, 1 soon inactive (1 reminder(s) written)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("3 inactive, 1 kept, 1 soon inactive (1 reminder(s) queued for `clause send`)"),
+            std::string::npos) << r.output;
   const std::string pdf = testing::collapsed_pdf_text(ws_->out() / "gdpr" / "gdpr-2026-11-22.pdf");
   EXPECT_NE(pdf.find("ACC-PERRIN Garage Perrin SARL client 15/03/2024 15/03/2026 G1 à purger"), std::string::npos) << pdf;
   EXPECT_NE(pdf.find("ACC-HZ-VIDAL Fromagerie Vidal sous-compte 10/05/2022 10/05/2024 G1 à purger"), std::string::npos) << pdf;
   EXPECT_NE(pdf.find("30/06/2023 30/06/2025 G2 sous-compte actif"), std::string::npos) << pdf;
-  EXPECT_NE(pdf.find("ACC-FONTAINE Librairie Fontaine 10/12/2024 10/12/2026 rappel écrit le 22/11/2026"), std::string::npos) << pdf;
+  EXPECT_NE(pdf.find("ACC-FONTAINE Librairie Fontaine 10/12/2024 10/12/2026 rappel à envoyer depuis le 22/11/2026"), std::string::npos) << pdf;
   EXPECT_EQ(run_command("qpdf --check " + (ws_->out() / "gdpr" / "gdpr-2026-11-22.pdf").string()).exit_code, 0);
   const std::string sheets = run_command("/usr/bin/python3 -c \"import openpyxl; wb = openpyxl.load_workbook('" +
                                          (ws_->out() / "gdpr" / "gdpr-2026-11-22.xlsx").string() +
@@ -153,27 +171,54 @@ TEST_F(Gdpr, DryRunListsG1G2G4ChangesNoPersonalDataAndWritesOneReminder) {
   EXPECT_NE(sheets.find("'ACC-HZ-KLEIN', 'Studio Photo Klein'"), std::string::npos) << sheets;
   EXPECT_EQ(ws_->sql("select count(*) from people where full_name <> ''"), "31\n");
   EXPECT_FALSE(std::filesystem::exists(audit()));
-  const auto reminder = ws_->out() / "outbox" / "gdpr-reminder--ACC-FONTAINE--2026-12-10.txt";
-  EXPECT_NE(read_text(reminder).find("To: Denis Fontaine <denis.fontaine@fontaine.fr>"), std::string::npos);
-  // G4: once per inactivity period, whatever the number of runs.
+  // G4: queued for `clause send` (tests/batch/gdpr_reminder_smtp_test.cc), once per inactivity period.
   r = gdpr("--date 2026-11-23");
-  EXPECT_NE(r.output.find("1 soon inactive (0 reminder(s) written)"), std::string::npos) << r.output;
-  EXPECT_EQ(ws_->sql("select account_id, last_activity, reminded_on from gdpr_reminders"),
-            "ACC-FONTAINE|2024-12-10|2026-11-22\n");
+  EXPECT_NE(r.output.find("1 soon inactive (0 reminder(s) queued"), std::string::npos) << r.output;
+  EXPECT_EQ(ws_->sql("select account_id, last_activity, reminded_on, status from gdpr_reminders"),
+            "ACC-FONTAINE|2024-12-10|2026-11-22|queued\n");
+}
+
+// G4 through `clause send` (outbox mode): the reminder is written once as an e-mail, recorded on
+// its row, and removed by the purge that follows the period it warned of (G3, regenerable).
+TEST_F(Gdpr, G4TheReminderIsEMailedOnceBySendAndRemovedByTheLaterPurge) {
+  ASSERT_EQ(gdpr("--date 2026-11-22").exit_code, 0);
+  const std::string outbox = out() + "/outbox";
+  auto sent = clause("send --outbox " + outbox);
+  ASSERT_EQ(sent.exit_code, 0) << sent.output;
+  EXPECT_NE(sent.output.find("account ACC-FONTAINE, GDPR reminder (inactive on 2026-12-10), message <"), std::string::npos)
+      << sent.output;
+  const auto eml = ws_->out() / "outbox" / "2026-11-22" / "gdpr-reminder--ACC-FONTAINE.eml";
+  EXPECT_EQ(ws_->sql("select status, attempts, recipients, path from gdpr_reminders"),
+            "sent|1|2|" + eml.string() + "\n");
+  const std::string message = read_text(eml);
+  EXPECT_NE(message.find("To: \"Denis Fontaine\" <denis.fontaine@fontaine.fr>,"), std::string::npos) << message;
+  // A rerun of both sends nothing twice.
+  ASSERT_EQ(gdpr("--date 2026-11-23").exit_code, 0);
+  sent = clause("send --outbox " + outbox);
+  EXPECT_EQ(sent.output.find("GDPR reminder"), std::string::npos) << sent.output;
+  EXPECT_EQ(ws_->sql("select attempts from gdpr_reminders"), "1\n");
+  // 2026-12-10: Fontaine is inactive (G1); its purge removes the reminder with the rest.
+  auto r = gdpr("--date 2026-12-10 --apply");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("account ACC-FONTAINE purged (G1)"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(eml));
+  EXPECT_EQ(ws_->sql("select reminders_removed from gdpr_purges where account_id = 'ACC-FONTAINE'"), "1\n");
+  EXPECT_EQ(ws_->sql("select status, path from gdpr_reminders"), "sent|\n");
 }
 
 TEST_F(Gdpr, ApplyLeavesNoPurgedPersonInAnyTableOrFileKeepsLegalDocumentsAndAuditsWithoutPersonalData) {
   ASSERT_EQ(needles_.size(), 24u);   // 6 people: name, e-mail, phone and phone without blanks
   const auto legal_before = legal_files();
   ASSERT_EQ(legal_before.size(), 2u);   // FA-2024-000001 (Perrin) and FA-2024-000002 (Vernet)
+  ASSERT_EQ(street_needles_.size(), 3u);   // Route de Grenoble, 2 rue du Marché, 110 rue Judaïque
   EXPECT_FALSE(found_in(run_command("sqlite3 " + db_file() + " .dump").output).empty());
   const std::string perrin_mail = run_command("find " + out() + "/outbox -name 'ACC-PERRIN.eml'").output;
   EXPECT_NE(perrin_mail, "");   // the send of SetUp wrote it
   auto r = gdpr("--date 2026-11-22 --apply");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("account ACC-PERRIN purged (G1): 2 person(s) erased, 2 text(s) scrubbed, 2 file(s) removed"),
+  EXPECT_NE(r.output.find("account ACC-PERRIN purged (G1): 2 person(s) erased, 3 text(s) scrubbed, 2 file(s) removed"),
             std::string::npos) << r.output;
-  EXPECT_EQ(found_in(run_command("sqlite3 " + db_file() + " .dump").output), std::vector<std::string>{});
+  EXPECT_EQ(found_in_database(), std::vector<std::string>{});
   EXPECT_EQ(found_in_files(), std::vector<std::string>{});
   EXPECT_EQ(run_command("find " + out() + "/outbox -name 'ACC-PERRIN*.eml'").output, "");   // regenerable: removed
   EXPECT_EQ(ws_->sql("select summary from outages where id = 'OUT-PR-0312'"),
@@ -187,9 +232,11 @@ TEST_F(Gdpr, ApplyLeavesNoPurgedPersonInAnyTableOrFileKeepsLegalDocumentsAndAudi
   // The audit rows: ids, dates, rule ids and counts, in the database and in the file.
   EXPECT_EQ(ws_->sql("select account_id, purged_on, last_activity, rules, people_erased, texts_scrubbed, "
                      "files_removed, reminders_removed from gdpr_purges order by account_id"),
-            "ACC-HZ-KLEIN|2026-11-22|2023-01-15|G1 G3|2|0|0|0\n"
-            "ACC-HZ-VIDAL|2026-11-22|2022-05-10|G1 G3|2|0|0|0\n"
-            "ACC-PERRIN|2026-11-22|2024-03-15|G1 G3|2|2|2|0\n");   // 2 cells: the outage's and the incident's
+            "ACC-HZ-KLEIN|2026-11-22|2023-01-15|G1 G3|2|1|0|0\n"
+            "ACC-HZ-VIDAL|2026-11-22|2022-05-10|G1 G3|2|1|0|0\n"
+            "ACC-PERRIN|2026-11-22|2024-03-15|G1 G3|2|3|2|0\n");   // the outage, the incident, the billing address
+  // The billing address was Gérard Perrin's postal address (people.csv): erased with it.
+  EXPECT_EQ(ws_->sql("select address from accounts where id = 'ACC-PERRIN'"), "Garage Perrin SARL\n[effacé]\n");
   const std::string file = read_text(audit());
   EXPECT_EQ(lines_of(file).size(), 3u);
   EXPECT_EQ(found_in(file), std::vector<std::string>{});
@@ -206,7 +253,7 @@ TEST_F(Gdpr, G5ReimportKeepsPurgedPeopleErasedAndSaysHowMany) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("6 row(s) of people erased by a GDPR purge came back in the export and were kept erased"),
             std::string::npos) << r.output;
-  EXPECT_EQ(found_in(run_command("sqlite3 " + db_file() + " .dump").output), std::vector<std::string>{});
+  EXPECT_EQ(found_in_database(), std::vector<std::string>{});
   EXPECT_EQ(table_dump(db_file()), after);
 }
 
@@ -242,7 +289,7 @@ TEST_F(Gdpr, KilledBeforeTheCommitLeavesNothingOfThatAccountsPurgeAndTheRerunFin
   r = gdpr("--date 2026-11-22 --apply");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("1 account(s) purged"), std::string::npos) << r.output;
-  EXPECT_EQ(found_in(run_command("sqlite3 " + db_file() + " .dump").output), std::vector<std::string>{});
+  EXPECT_EQ(found_in_database(), std::vector<std::string>{});
   EXPECT_EQ(found_in_files(), std::vector<std::string>{});
 }
 

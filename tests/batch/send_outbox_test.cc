@@ -138,8 +138,11 @@ TEST(SendOutbox, TheDemoWritesEveryNightsMessagesToTheOutbox) {
   const Workspace& ws = prepared_night();  // `clause demo`, [mail] mode = "off"
   const auto files = eml_files(ws.out() / "outbox");
   // One message per client and night with documents: 9 on 11-01 (October's 9 statements, their
-  // accounts' credit notes and invoices), Moreau 11-15, Zola 11-17, Dubois 11-20, 11 on 12-01.
-  EXPECT_EQ(files.size(), 23u);
+  // accounts' credit notes and invoices), Moreau 11-15, Zola 11-17, Dubois 11-20, 11 on 12-01;
+  // and (issue 14, G4) Fontaine's reminder, queued on 11-10, 30 days before it becomes inactive.
+  EXPECT_EQ(files.size(), 24u);
+  EXPECT_TRUE(std::filesystem::exists(ws.out() / "outbox" / "2026-11-10" / "gdpr-reminder--ACC-FONTAINE.eml"));
+  EXPECT_EQ(ws.sql("select status from gdpr_reminders"), "sent\n");
   EXPECT_EQ(ws.sql("select count(*) from deliveries where status = 'sent'"), "23\n");
   EXPECT_EQ(ws.sql("select count(*) from issued_documents d where not exists (select 1 from delivery_documents x "
                    "where x.document_id = d.id)"),
