@@ -59,7 +59,8 @@ TEST(JournalLayout, B9WordsTheUnpaidConsequences) {
   u.service_stops = d(2027, 1, 1);
   u.interventions_suspended = true;
   in.unpaid = {{"FA-2026-000001", "Client X", "CTR-X", d(2026, 11, 1), d(2026, 12, 1), eur(60000), u}};
-  const auto& unpaid = std::get<layout::Table>(journal_layout(build_journal(in), french()).blocks[3]);
+  const layout::Document doc = journal_layout(build_journal(in), french());
+  const auto& unpaid = std::get<layout::Table>(doc.blocks[3]);
   EXPECT_EQ(unpaid.name, "Impayés");
   EXPECT_EQ(unpaid.rows.at(0).at(6).value, "arrêt du service le 01/01/2027 ; interventions suspendues");
 }
