@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "batch/mail_quota_mail.h"   // issue 12
 #include "batch/mail_transport.h"
 #include "batch/output_paths.h"
 #include "reports/format.h"
@@ -86,6 +87,8 @@ class Sender {
   SendReport run(const SendRequest& request) {
     retry_pending();
     send_new(request);
+    // Issue 12: the B5 mail-quota warnings the nightly queued, through the same relay or outbox.
+    send_mail_quota_warnings(db_, config_, mail_, secret_, request, report_);
     return report_;
   }
 

@@ -17,6 +17,7 @@
 #include "store/gdpr_ledger.h"
 #include "store/sql_text.h"
 #include "store/table_rows.h"
+#include "store/term_notice_tables.h"   // issue 12
 
 namespace clause {
 namespace {
@@ -307,7 +308,8 @@ const std::vector<std::string>& import_file_names() {
       entity<Outage>().file(),           entity<Intervention>().file(),    entity<SupportTicket>().file(),
       entity<RootAccessPeriod>().file(), entity<Backup>().file(),          entity<MailUsageSample>().file(),
       entity<PriceIndex>().file(),       entity<PriorInvoice>().file(),    entity<Payment>().file(),
-      entity<ReversibilityRequest>().file()};
+      entity<ReversibilityRequest>().file(),
+      entity<PriceChange>().file(),      entity<BreachNotice>().file()};   // issue 12
   return names;
 }
 
@@ -334,6 +336,8 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   auto prior_invoices = run.parse<PriorInvoice>();
   auto payments = run.parse<Payment>();
   auto reversibility = run.parse<ReversibilityRequest>();
+  auto price_changes = run.parse<PriceChange>();     // issue 12: N2
+  auto breach_notices = run.parse<BreachNotice>();   // issue 12: N3
   run.check_unknown_files();
   if (!run.report().ok()) return run.report();
 
@@ -341,7 +345,8 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   bool written = run.write(accounts) && run.write(people) && run.write(contracts) && run.write(services) &&
                  run.write(fees) && run.write(incidents) && run.write(outages) && run.write(interventions) &&
                  run.write(tickets) && run.write(root_access) && run.write(backups) && run.write(mail) &&
-                 run.write(indices) && run.write(prior_invoices) && run.write(payments) && run.write(reversibility);
+                 run.write(indices) && run.write(prior_invoices) && run.write(payments) && run.write(reversibility) &&
+                 run.write(price_changes) && run.write(breach_notices);
   if (!written) {
     tx.rollback();
     return run.report();
