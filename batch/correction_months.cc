@@ -36,7 +36,10 @@ template <typename T>
 void hash_table(Database& db, const char* query, std::vector<Window>& windows, const std::string& from,
                 const std::string& to) {
   const std::size_t columns = entity<T>().columns.size() + 2;
-  for (const auto& cells : select_cells(db, expand_columns<T>(db, query), columns, {{"from", from}, {"to", to}})) {
+  const std::string sql = expand_columns<T>(db, query);
+  // The whole tables (contracts, fees...) take no span parameters: binding one they lack is an error.
+  const QueryParams span = sql.find(":from") == std::string::npos ? QueryParams{} : QueryParams{{"from", from}, {"to", to}};
+  for (const auto& cells : select_cells(db, sql, columns, span)) {
     std::string row = entity<T>().table;
     for (std::size_t i = 2; i < cells.size(); ++i) row += cells[i] ? "\x1f" + *cells[i] : std::string{"\x1e"};
     const std::string digest = hex(pdf::sha256(row));

@@ -55,8 +55,8 @@ const std::map<std::string, Words>& schedule_phrases() {
         "announced on {announced}, {late_days} day(s) after the deadline of {announce_by}: it applies on "
         "{earliest_application} at the earliest"}},
       {"price_change_termination_window",
-       {"le client peut résilier dans les {notice_months} mois de l'annonce du {announced}, soit jusqu'au "
-        "{client_may_terminate_until}",
+       {"le client peut résilier dans un délai de {notice_months} mois à compter de l'annonce du {announced}, soit "
+        "jusqu'au {client_may_terminate_until}",
         "the client may terminate within {notice_months} month(s) of the announcement of {announced}, that is until "
         "{client_may_terminate_until}"}},
       {"breach_cure_deadline",

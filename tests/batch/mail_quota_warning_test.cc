@@ -81,7 +81,8 @@ TEST(MailQuotaWarning, B5TheFirstExceedanceIsEmailedOnceToTheBillingContact) {
 // With delivery through the outbox, the warning is an .eml file beside the documents' messages.
 TEST(MailQuotaWarning, B5TheOutboxHoldsTheWarningAsAnEmlFile) {
   Workspace ws("b5-outbox-" + std::to_string(::getpid()));
-  const auto config = mail_config(ws.root(), "mode = \"outbox\"\noutbox = \"" + (ws.root() / "outbox").string() + "\"\n");
+  const auto config = mail_config(ws.root(), "mode = \"outbox\"\nfrom = \"facturation@kalanda.example\"\noutbox = \"" +
+                                                 (ws.root() / "outbox").string() + "\"\n");
   ASSERT_EQ(clause_with(ws, config, "init").exit_code, 0);
   write_data(ws.root() / "data");
   ASSERT_EQ(clause_with(ws, config, "import " + (ws.root() / "data").string()).exit_code, 0);
