@@ -17,9 +17,9 @@ class DatabaseTest : public ::testing::TestWithParam<Backend> {};
 TEST_P(DatabaseTest, MigrateAppliesEveryVersionOnceThenNothing) {
   CLAUSE_NEED_BACKEND(GetParam());
   TestDatabase t(GetParam());
-  EXPECT_EQ(t.db().migrate(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(t.db().migrate(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
   EXPECT_EQ(t.db().migrate(), std::vector<int>{});
-  EXPECT_EQ(t.db().applied_versions(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(t.db().applied_versions(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
   EXPECT_NO_THROW(t.db().check_schema());
 }
 
@@ -40,7 +40,7 @@ std::filesystem::path newer_sql_dir() {
   std::filesystem::remove_all(dir);
   std::filesystem::copy(default_sql_dir(), dir, std::filesystem::copy_options::recursive);
   for (const char* dialect : {"sqlite", "postgresql"})
-    std::ofstream(dir / dialect / "009_future.sql") << "CREATE TABLE future (x INTEGER);\n";
+    std::ofstream(dir / dialect / "010_future.sql") << "CREATE TABLE future (x INTEGER);\n";
   return dir;
 }
 
@@ -60,15 +60,15 @@ TEST(DatabaseVersions, BehindAndAheadGiveClearMessages) {
       FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(),
-                   "the database schema is at version 8 but this build of clause needs version 9: run `clause init` to migrate");
+                   "the database schema is at version 9 but this build of clause needs version 10: run `clause init` to migrate");
     }
-    EXPECT_EQ(next->migrate(), std::vector<int>{9});
+    EXPECT_EQ(next->migrate(), std::vector<int>{10});
     try {
       current->check_schema();
       FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(),
-                   "the database schema is at version 9, newer than this build of clause (version 8): use a newer clause");
+                   "the database schema is at version 10, newer than this build of clause (version 9): use a newer clause");
     }
   }
   std::filesystem::remove_all(newer);
