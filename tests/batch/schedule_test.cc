@@ -90,7 +90,7 @@ TEST_F(ScheduleCli, RequestDeadlineOfTheSamplesIsFlaggedLate) {
 }
 
 // The workbook: one sheet "Échéancier", header frozen and filtered, dates as Excel dates, by date;
-// the detail is the worded trace (N1: 32 jours francs, the deadline 27/01/2027).
+// the detail is the worded trace (row 4, Vernet's recorded end: N4, 31/12/2026).
 TEST_F(ScheduleCli, WorkbookListsTheDatesWithFrozenFilteredHeader) {
   ASSERT_EQ(schedule(*ws_, "--from 2026-12-01 --days 121").exit_code, 0);
   const auto xlsx = ws_->out() / "schedule" / "schedule-2026-12-01-121.xlsx";
@@ -106,16 +106,19 @@ TEST_F(ScheduleCli, WorkbookListsTheDatesWithFrozenFilteredHeader) {
       "print(rows[4][5])\n",
       xlsx);
   EXPECT_EQ(out,
-            "['Échéancier'] A2 A1:F7\n"
+            "['Échéancier'] A2 A1:F11\n"
             "('Date', 'Contrat', 'Client', 'Règle', 'Objet', 'Détail')\n"
+            "2026-12-05 CTR-K-GARNIER N3\n"
+            "2026-12-08 CTR-D-DUBOIS N3\n"
+            "2026-12-16 CTR-D-DUBOIS N2\n"
             "2026-12-31 CTR-K-VERNET N4\n"
             "2026-12-31 CTR-K-VERNET R2\n"
             "2027-01-15 CTR-K-VERNET R3\n"
             "2027-01-27 CTR-D-JARDINS N1\n"
+            "2027-02-01 CTR-D-JARDINS N2\n"
             "2027-03-01 CTR-D-JARDINS N1\n"
             "2027-03-31 CTR-K-VERNET R4\n"
-            "N1 renouvellement tacite le 01/03/2027 : dénonciation 32 jours francs avant, soit au plus tard le "
-            "27/01/2027 (jour de la dénonciation et jour du renouvellement exclus)\n")
+            "N4 fin de service enregistrée : dernier jour le 31/12/2026\n")
       << out;
 }
 
