@@ -81,7 +81,7 @@ TEST_F(LateCorrections, TheFurtherCreditNoteTakesTheNextNumber) {
   const int before = std::stoi(before_);
   EXPECT_EQ(sql("select count(*) from issued_documents where kind = 'credit_note'"), std::to_string(before + 1) + "\n");
   char expected[64];
-  std::snprintf(expected, sizeof expected, "AV-2026-%06d|2026-12-02|-13500\n", before + 1);
+  std::snprintf(expected, sizeof expected, "AV-2026-%06d|2026-12-02|13500\n", before + 1);
   EXPECT_EQ(sql("select number || '|' || issued_on || '|' || ht_cents from issued_documents where kind = 'credit_note' "
                 "order by number desc limit 1"),
             expected);
