@@ -8,8 +8,11 @@
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
+#include "batch/correction_months.h"   // issue 12
+#include "settings/term_extras.h"         // issue 12
 #include "batch/exit_codes.h"
 #include "batch/gdpr_run.h"
+#include "batch/mail_quota_mail.h"   // issue 12: B5 warnings e-mailed
 #include "batch/night_plan.h"
 #include "batch/reversibility_watch.h"   // issue 15
 #include "batch/schedule_entries.h"
@@ -43,8 +46,48 @@ decltype(NightStep::run) statements_of_month_before(std::string step) {
   };
 }
 
+// Issue 12: the corrections of the older months ([nightly] corrections_months before the night's
+// month, the month before excepted: the statements or corrections step has just checked it). Only a
+// month whose input fingerprint changed since it was last checked (batch/correction_months.h) has
+// its statements job run again, dated tonight; the others cost one hashed read of their rows. The
+// month before's fingerprint is recorded too, so that a change to it after it becomes older is seen.
+int correct_older_months(RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
+                         NightReport& report) {
+  Database& db = context.database();
+  const YearMonth before = month_before(night);
+  YearMonth first = before;
+  const int months = load_corrections_months(context.config());   // [nightly] corrections_months
+  for (int i = 1; i < months; ++i) first = first.previous();
+  std::vector<YearMonth> older;
+  if (first < before) older = months_with_statements(db, first, before.previous());
+  std::vector<YearMonth> watched = older;
+  watched.push_back(before);
+  const auto prints = statement_input_fingerprints(db, watched);
+  int code = kDone;
+  std::string rerun;
+  for (YearMonth m : older) {
+    const auto recorded = recorded_fingerprint(db, m);
+    if (recorded && *recorded == prints.at(m)) continue;
+    const StatementsRequest request{m, std::nullopt, out, night};
+    StatementsOutcome outcome;
+    const int c = run_statements_command(context, engine, request, &outcome);
+    report.add("corrections " + format_year_month(m), c, statements_summary(request, outcome), outcome);
+    code = std::max(code, c);
+    if (c == kFailure || c == kStoppedPartWay) return code;   // the next night checks it again
+    record_fingerprint(db, m, prints.at(m), night);
+    rerun += (rerun.empty() ? "" : ", ") + format_year_month(m);
+  }
+  record_fingerprint(db, before, prints.at(before), night);
+  report.steps.push_back({"late_corrections", code,
+                          rerun.empty() ? std::to_string(older.size()) + " older month(s) watched, no data changed"
+                                        : "data changed, statements checked again: " + rerun});
+  return code;
+}
+
 // B5: the contracts whose mail usage of the day before `night` first went above the quota: the
 // client is warned once per exceedance (the night after it; catch-up runs every night in order).
+// Each warning is queued in mail_quota_warnings (migration 009), keyed by contract and first day
+// above quota, and e-mailed by the send step (batch/mail_quota_mail.h): a rerun queues nothing again.
 int find_mail_warnings(RunContext& context, Date night, NightReport& report) {
   Database& db = context.database();
   const Date day = add_days(night, -1);
@@ -57,6 +100,16 @@ int find_mail_warnings(RunContext& context, Date night, NightReport& report) {
     if (const auto used = quota_first_exceeded_on(records->mail_usage, day, profile->second.billing)) {
       report.mail_warnings.push_back({c.id, records->account.name, day, *used, profile->second.billing.mail_quota_gb});
       ++found;
+      const MailSettings& mail = context.config().mail;
+      MailQuotaWarning w;
+      w.contract_id = c.id;
+      w.exceeded_on = day;
+      w.megabytes = *used;
+      w.quota_gb = profile->second.billing.mail_quota_gb;
+      w.night = night;
+      w.message_id = mail_quota_message_id(c.id, day, mail.from_address.empty() ? context.config().provider.email
+                                                                                : mail.from_address);
+      if (!queue_mail_quota_warning(db, w)) spdlog::info("mail quota: {} was already warned of its exceedance of {}", c.id, format_date(day));
     }
   }
   report.steps.push_back({"mail_warnings", kDone, std::to_string(found) + " client(s) to warn of a first mail quota exceedance"});
@@ -97,6 +150,8 @@ const std::vector<NightStep>& night_steps() {
       // issues nothing but the corrective statements of data changed since (a late import), so that
       // tonight's invoices step issues their further credit notes.
       {"corrections", [](Date night) { return night.day() != std::chrono::day{1}; }, statements_of_month_before("corrections")},
+      // issue 12: the older months whose data changed since they were last checked
+      {"late_corrections", [](Date) { return true; }, correct_older_months},
       {"invoices", [](Date) { return true; },
        [](RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
           NightReport& report) {

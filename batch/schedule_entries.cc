@@ -7,10 +7,13 @@
 
 #include "model/whole_file.h"
 #include "rules/calendar.h"
+#include "rules/term_notices.h"   // issue 12
+#include "settings/term_extras.h"   // issue 12
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
 #include "store/reversibility_milestones.h"   // issue 15
 #include "store/table_rows.h"
+#include "store/term_notice_tables.h"   // issue 12
 
 namespace clause {
 namespace {
@@ -35,6 +38,35 @@ const std::map<std::string, Words>& schedule_phrases() {
       {"service_end_of_term",
        {"début le {start}, durée de {term_months} mois sans renouvellement tacite : dernier jour le {end}",
         "start {start}, a term of {term_months} months without tacit renewal: last day {end}"}},
+      // issue 12: N2 and N3 (rules/term_notices.cc)
+      {"price_change_announce_by",
+       {"changement de prix moins favorable applicable le {applies} : à annoncer {notice_months} mois avant, soit au "
+        "plus tard le {announce_by}",
+        "less favourable price change applying on {applies}: to be announced {notice_months} month(s) before, that "
+        "is on {announce_by} at the latest"}},
+      {"price_change_not_announced",
+       {"pas encore annoncé : l'annonce doit parvenir au client au plus tard le {announce_by}",
+        "not announced yet: the client must be told on {announce_by} at the latest"}},
+      {"price_change_announced_in_time",
+       {"annoncé le {announced}, dans le délai (au plus tard le {announce_by})",
+        "announced on {announced}, in time (on {announce_by} at the latest)"}},
+      {"price_change_announced_late",
+       {"annoncé le {announced}, {late_days} jour(s) après la date limite du {announce_by} : applicable au plus tôt "
+        "le {earliest_application}",
+        "announced on {announced}, {late_days} day(s) after the deadline of {announce_by}: it applies on "
+        "{earliest_application} at the earliest"}},
+      {"price_change_termination_window",
+       {"le client peut résilier dans un délai de {notice_months} mois à compter de l'annonce du {announced}, soit "
+        "jusqu'au {client_may_terminate_until}",
+        "the client may terminate within {notice_months} month(s) of the announcement of {announced}, that is until "
+        "{client_may_terminate_until}"}},
+      {"breach_cure_deadline",
+       {"manquement notifié le {notified} (article {article}, partie en défaut : {party}) : à réparer dans les "
+        "{delay_days} {day_count}, soit au plus tard le {deadline}",
+        "breach notified on {notified} (article {article}, party in breach: {party}): to be cured within "
+        "{delay_days} {day_count}, that is on {deadline} at the latest"}},
+      {"breach_cured_in_time", {"réparé le {cured}, dans le délai", "cured on {cured}, in time"}},
+      {"breach_cured_late", {"réparé le {cured}, après la date limite du {deadline}", "cured on {cured}, after the deadline of {deadline}"}},
   };
   return phrases;
 }
@@ -45,6 +77,13 @@ const std::map<std::string, Words>& day_count_words() {
                                                   {"francs", {"jours francs", "clear days"}},
                                                   {"ouvres", {"jours ouvrés", "working days"}},
                                                   {"ouvrables", {"jours ouvrables", "working days (Monday to Saturday)"}}};
+  return words;
+}
+
+// Issue 12: the party in breach (N3), in the traces and the lines.
+const std::map<std::string, Words>& party_words() {
+  static const std::map<std::string, Words> words{{"provider", {"le prestataire", "the provider"}},
+                                                  {"client", {"le client", "the client"}}};
   return words;
 }
 
@@ -85,6 +124,20 @@ const std::map<ScheduleEvent, Words>& what_phrases() {
        {"facture {invoice} du renouvellement du {anniversary} impayée : contrat non renouvelé, suspension définitive "
         "des services",
         "invoice {invoice} of the renewal on {anniversary} unpaid: no renewal, services definitively suspended"}},
+      // issue 12
+      {ScheduleEvent::price_change_announce_by,
+       {"dernier jour pour annoncer le changement de prix {change} applicable le {applies}",
+        "last day to announce price change {change} applying on {applies}"}},
+      {ScheduleEvent::price_change_termination,
+       {"fin du délai de résiliation du client après l'annonce du {announced} du changement de prix {change} "
+        "(applicable le {applies})",
+        "end of the client's termination window after the announcement on {announced} of price change {change} "
+        "(applying on {applies})"}},
+      {ScheduleEvent::breach_cure_deadline,
+       {"date limite pour réparer le manquement {breach} notifié le {notified} ({party} en défaut, article "
+        "{article}, {delay_days} {day_count})",
+        "deadline to cure breach {breach} notified on {notified} ({party} in breach, article {article}, "
+        "{delay_days} {day_count})"}},
   };
   return phrases;
 }
@@ -98,6 +151,8 @@ std::string figure_text(const Figure& f, Language language) {
         else if constexpr (std::is_same_v<T, std::string>) {
           if (f.name == "day_count")
             if (auto w = day_count_words().find(v); w != day_count_words().end()) return in(w->second, language);
+          if (f.name == "party")
+            if (auto w = party_words().find(v); w != party_words().end()) return in(w->second, language);
           return v;
         } else return f.name;   // the échéancier's lines name dates, counts and words only
       },
@@ -138,6 +193,8 @@ TraceWording schedule_trace_wording(const std::filesystem::path& traces_json, La
     if (values.is_null()) values = nlohmann::json::object();
     if (values.is_object() && !values.contains("day_count"))
       for (const auto& [word, words] : day_count_words()) values["day_count"][word] = in(words, language);
+    if (values.is_object() && !values.contains("party"))
+      for (const auto& [word, words] : party_words()) values["party"][word] = in(words, language);
   }
   return TraceWording::from_json(json, language, traces_json.generic_string());
 }
@@ -164,6 +221,11 @@ Schedule load_schedule(Database& db, const Config& config, const std::map<std::s
     if (auto f = facts.find(m.contract_id); f != facts.end() && m.pv_signed)
       for (auto& r : f->second.reversibility_requests)
         if (r.id == m.request_id && !r.completed) r.completed = m.pv_signed;
+  // Issue 12: the N2 price changes and N3 breach notices (migration 009).
+  for (const auto& p : load_records<PriceChange>(db, "price_changes.all"))
+    if (auto f = facts.find(p.contract_id); f != facts.end()) f->second.price_changes.push_back(p);
+  for (const auto& b : load_records<BreachNotice>(db, "breach_notices.all"))
+    if (auto f = facts.find(b.contract_id); f != facts.end()) f->second.breach_notices.push_back(b);
   std::map<std::string, std::string> contract_of_invoice;
   for (const IssuedDocument& d : load_issued_documents_of_kind(db, DocumentKind::invoice)) {
     auto f = facts.find(d.contract_id);
@@ -181,13 +243,30 @@ Schedule load_schedule(Database& db, const Config& config, const std::map<std::s
       facts[c->second].payments.push_back(p);
 
   std::vector<ScheduleItem> items;
+  std::map<std::string, std::vector<int>> articles_of;   // issue 12: per terms profile (N3)
   for (const auto& [id, f] : facts) {
     auto profile = profiles.find(f.contract.terms_profile);
     if (profile == profiles.end()) {
       out.skipped.push_back({id, "unknown terms profile \"" + f.contract.terms_profile + "\""});
       continue;
     }
-    auto mine = contract_schedule(f, profile->second, window);
+    // Issue 12: what the profile cannot date is said, not dropped without a word.
+    const TermTerms& term = profile->second.term;
+    auto articles = articles_of.find(profile->first);
+    if (articles == articles_of.end())
+      articles = articles_of.emplace(profile->first, load_breach_cure_articles(config.terms / (profile->first + ".toml"))).first;
+    ScheduleFacts with_articles = f;
+    with_articles.breach_cure_articles = articles->second;
+    for (const auto& p : f.price_changes)
+      if (term.price_change_notice_months <= 0)
+        out.skipped.push_back({id, "price change " + p.id + ": terms profile " + profile->first +
+                                       " has no price-change notice (N2 is D Art. 8)"});
+    for (const auto& b : f.breach_notices)
+      if (!b.cured && !breach_cure_dates(b, term, articles->second, f.contract.holiday_zone).known)
+        out.skipped.push_back({id, "breach notice " + b.id + ": article " + std::to_string(b.article) +
+                                       " has no cure period in terms profile " + profile->first + " (articles " +
+                                       breach_cure_article_list(articles->second) + ")"});
+    auto mine = contract_schedule(with_articles, profile->second, window);
     items.insert(items.end(), mine.begin(), mine.end());
   }
   sort_schedule(items);

@@ -79,9 +79,8 @@ ScheduleFiles write_schedule(const Schedule& schedule, const std::filesystem::pa
   for (const auto& s : schedule.skipped) skipped.push_back({{"contract", s.contract_id}, {"reason", s.reason}});
   // What the échéancier cannot date from the data (rules/schedule.h), said where the team reads it.
   const nlohmann::ordered_json not_scheduled = nlohmann::ordered_json::array(
-      {{{"rule", "N2"}, {"reason", "a price change runs from its announcement date, which the data does not hold"}},
-       {{"rule", "N3"}, {"reason", "a cure deadline runs from a breach notification date, which the data does not hold"}},
-       {{"rule", "B9"}, {"reason", "a K termination runs from a formal notice date, which the data does not hold"}}});
+      // N2 and N3 are dated since issue 12 from price_changes.csv and breach_notices.csv.
+      {{{"rule", "B9"}, {"reason", "a K termination runs from a formal notice date, which the data does not hold"}}});
   nlohmann::ordered_json manifest = {{"kind", "schedule"},
                                      {"from", format_date(schedule.window.from)},
                                      {"days", schedule.window.days},

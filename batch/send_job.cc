@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "batch/gdpr_reminder_mail.h"
+#include "batch/mail_quota_mail.h"   // issue 12
 #include "batch/mail_transport.h"
 #include "batch/output_paths.h"
 #include "model/whole_file.h"
@@ -90,6 +91,8 @@ class Sender {
     send_new(request);
     // Issue 14: the G4 reminders `clause gdpr` queued (batch/gdpr_reminder_mail.h).
     send_gdpr_reminders(db_, config_, mail_, secret_, reminder_templates_, request, now_, report_);
+    // Issue 12: the B5 mail-quota warnings the nightly queued, through the same relay or outbox.
+    send_mail_quota_warnings(db_, config_, mail_, secret_, request, report_);
     return report_;
   }
 

@@ -10,6 +10,7 @@
 #include "rules/notices.h"
 #include "rules/reversibility.h"
 #include "rules/service_end.h"
+#include "rules/term_notices.h"
 
 namespace clause {
 namespace {
@@ -59,6 +60,39 @@ void add_renewals(Collector& out, const Contract& c, const TermTerms& terms, Sch
     out.add(*renewal, "N1", ScheduleEvent::renewal, {{"term_months", count(c.term_months)}, {"term_end", term_end}},
             renews);
     renewal = next_renewal_on_or_after(c, add_days(*renewal, 1));
+  }
+}
+
+// N2 (D Art. 8): a change not announced yet is due to be announced by its deadline; once announced,
+// the client's termination window ends one month after the announcement (the trace says whether
+// the announcement was late).
+void add_price_changes(Collector& out, const ScheduleFacts& facts, const TermTerms& terms) {
+  if (terms.price_change_notice_months <= 0) return;
+  for (const PriceChange& change : facts.price_changes) {
+    if (change.contract_id != facts.contract.id) continue;
+    const PriceChangeDates d = price_change_dates(change, terms);
+    if (!d.announced)
+      out.add(d.announce_by, "N2", ScheduleEvent::price_change_announce_by,
+              {{"change", change.id}, {"applies", change.applies}, {"summary", change.summary}}, d.trace);
+    else
+      out.add(*d.client_may_terminate_until, "N2", ScheduleEvent::price_change_termination,
+              {{"change", change.id}, {"applies", change.applies}, {"announced", *change.announced},
+               {"summary", change.summary}},
+              d.trace);
+  }
+}
+
+// N3 (K Art. 9, 15; D Art. 7): the cure deadline of each breach not cured yet.
+void add_breaches(Collector& out, const ScheduleFacts& facts, const TermTerms& terms) {
+  for (const BreachNotice& notice : facts.breach_notices) {
+    if (notice.contract_id != facts.contract.id || notice.cured) continue;
+    const BreachCureDates d = breach_cure_dates(notice, terms, facts.breach_cure_articles, facts.contract.holiday_zone);
+    if (!d.known) continue;
+    out.add(d.deadline, "N3", ScheduleEvent::breach_cure_deadline,
+            {{"breach", notice.id}, {"party", std::string(to_word(notice.party))},
+             {"article", count(notice.article)}, {"notified", notice.notified},
+             {"delay_days", count(d.delay.days)}, {"day_count", std::string(to_word(d.delay.count))}},
+            d.trace);
   }
 }
 
@@ -138,6 +172,8 @@ Date ScheduleWindow::until() const { return add_days(from, days); }
 std::vector<ScheduleItem> contract_schedule(const ScheduleFacts& facts, const TermsProfile& terms, ScheduleWindow window) {
   Collector out(facts.contract, window);
   if (facts.contract.tacit_renewal) add_renewals(out, facts.contract, terms.term, window);
+  add_price_changes(out, facts, terms.term);   // issue 12
+  add_breaches(out, facts, terms.term);        // issue 12
   add_service_end(out, facts.contract);
   add_reversibility(out, facts, terms.reversibility);
   add_unpaid(out, facts, terms.billing);

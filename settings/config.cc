@@ -117,6 +117,12 @@ Config load_config(const std::filesystem::path& file) {
     const long long n = t->integer("catch_up_nights", c.catch_up_nights);
     if (n < 0 || n > 366) t->error("catch_up_nights", std::to_string(n) + " is out of range [0, 366]");
     c.catch_up_nights = int(n);
+    // issue 12: how many months before the night's are watched for late changes (corrections)
+    // (checked here, read by settings/nightly_settings.h where it is used)
+    if (t->has("corrections_months")) {
+      const long long m = t->integer("corrections_months", 12);
+      if (m < 1 || m > 120) t->error("corrections_months", std::to_string(m) + " is out of range [1, 120]");
+    }
     t->reject_unknown_keys();
   }
   c.gdpr_audit_file = resolve(base, "../var/gdpr-audit.jsonl");

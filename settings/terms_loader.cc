@@ -202,7 +202,12 @@ class ProfileReader {
     n.termination_notice = required_delay(t, "termination_notice");
     n.price_change_notice_months = int(required_int(t, "price_change_notice_months", 0, 120));
     require(t, "breach_cure");
-    for (auto& row : t.tables("breach_cure")) n.breach_cure.push_back(read_delay(row));
+    for (auto& row : t.tables("breach_cure")) {
+      // N3 (issue 12): the article of the terms each cure period comes from, which a breach notice
+      // names (K Art. 9: 7 days, K Art. 15: 10 days); checked here, read by settings/breach_articles.h.
+      if (row.has("article")) required_int(row, "article", 1, 999);
+      n.breach_cure.push_back(read_delay(row));
+    }
     n.force_majeure_termination_days = int(required_int(t, "force_majeure_termination_days", 0, 3650));
   }
 

@@ -381,3 +381,55 @@ SELECT account_id, last_activity, inactive_on, reminded_on, status, message_id, 
 UPDATE gdpr_reminders SET status = :status, message_id = :message_id, attempts = :attempts,
        recipients = :recipients, reply = :reply, next_attempt = :next_attempt, sent_at = :sent_at, path = :path
  WHERE account_id = :account AND last_activity = :last_activity;
+
+-- Issue 12: the N2 price changes and N3 breach notices (migration 009), the B5 warnings e-mailed
+-- and the input fingerprints of the months the nightly watches for corrections.
+-- name: price_changes.all
+SELECT {columns} FROM price_changes ORDER BY applies, id;
+-- name: breach_notices.all
+SELECT {columns} FROM breach_notices ORDER BY notified, id;
+-- name: mail_quota_warnings.insert
+INSERT INTO mail_quota_warnings (contract_id, exceeded_on, megabytes, quota_gb, night, message_id)
+VALUES (:contract, :exceeded_on, :megabytes, :quota_gb, :night, :message_id)
+ON CONFLICT (contract_id, exceeded_on) DO NOTHING;
+-- name: mail_quota_warnings.all
+SELECT w.contract_id, c.account_id, w.exceeded_on, w.megabytes, w.quota_gb, w.night, w.message_id, w.status, w.attempts,
+       w.reply
+  FROM mail_quota_warnings w JOIN contracts c ON c.id = w.contract_id ORDER BY w.night, w.contract_id, w.exceeded_on;
+-- name: mail_quota_warnings.update_outcome
+UPDATE mail_quota_warnings SET status = :status, attempts = :attempts, reply = :reply
+ WHERE contract_id = :contract AND exceeded_on = :exceeded_on;
+-- name: statement_fingerprints.of_month
+SELECT sha256 FROM statement_input_fingerprints WHERE month = :month;
+-- name: statement_fingerprints.upsert
+INSERT INTO statement_input_fingerprints (month, sha256, checked_on) VALUES (:month, :sha256, :checked_on)
+ON CONFLICT (month) DO UPDATE SET sha256 = excluded.sha256, checked_on = excluded.checked_on;
+-- name: corrections.statement_months
+SELECT DISTINCT substr(period, 1, 7) FROM issued_documents
+ WHERE kind = 'statement' AND period >= :first AND period < :after ORDER BY 1;
+-- The rows a month's statements read, each with the span of days it concerns (begin, end; end
+-- NULL for an open period), for the input fingerprints of batch/correction_months.cc.
+-- name: fingerprint.incidents
+SELECT contacted, coalesce(restored, contacted), {columns} FROM incidents
+ WHERE contacted < :to AND coalesce(restored, contacted) >= :from ORDER BY id;
+-- name: fingerprint.outages
+SELECT start, "end", {columns} FROM outages WHERE start < :to AND "end" >= :from ORDER BY id;
+-- name: fingerprint.interventions
+SELECT start, "end", {columns} FROM interventions WHERE start < :to AND "end" >= :from ORDER BY id;
+-- name: fingerprint.support_tickets
+SELECT opened, opened, {columns} FROM support_tickets WHERE opened >= :from AND opened < :to ORDER BY id;
+-- name: fingerprint.root_access_periods
+SELECT start, "end", {columns} FROM root_access_periods
+ WHERE start < :to AND ("end" IS NULL OR "end" >= :from) ORDER BY id;
+-- name: fingerprint.backups
+SELECT start, start, {columns} FROM backups WHERE start >= :from AND start < :to ORDER BY id;
+-- name: fingerprint.mail_usage
+SELECT day, day, {columns} FROM mail_usage WHERE day >= :from AND day < :to ORDER BY contract_id, day;
+-- name: fingerprint.fee_revisions
+SELECT '', '', {columns} FROM fee_revisions ORDER BY service_id, effective;
+-- name: fingerprint.contracts
+SELECT '', '', {columns} FROM contracts ORDER BY id;
+-- name: fingerprint.services
+SELECT '', '', {columns} FROM services ORDER BY id;
+-- name: fingerprint.reversibility_requests
+SELECT '', '', {columns} FROM reversibility_requests ORDER BY id;

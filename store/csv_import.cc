@@ -22,6 +22,7 @@
 #include "store/gdpr_ledger.h"
 #include "store/sql_text.h"
 #include "store/table_rows.h"
+#include "store/term_notice_tables.h"   // issue 12
 
 namespace clause {
 namespace {
@@ -402,6 +403,9 @@ const std::vector<std::string>& import_file_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
     for_each_record_kind([&](auto member) { out.push_back(entity<RecordOf<decltype(member)>>().file()); });
+    // The term notices (N2, N3, issue 12) are imported but are not records the statements read.
+    out.push_back(entity<PriceChange>().file());
+    out.push_back(entity<BreachNotice>().file());
     return out;
   }();
   return names;
@@ -417,11 +421,14 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   // Braced initialisation evaluates in order: the files are parsed in kRecordKinds order.
   const auto parsed = std::apply(
       [&](auto... member) { return std::tuple{run.parse<RecordOf<decltype(member)>>()...}; }, kRecordKinds);
+  const auto price_changes = run.parse<PriceChange>();     // issue 12: N2
+  const auto breach_notices = run.parse<BreachNotice>();   // issue 12: N3
   run.check_unknown_files();
   if (!run.report().ok()) return run.report();
 
   soci::transaction tx(db.session());
-  const bool written = std::apply([&](const auto&... file) { return (run.write(file) && ...); }, parsed);
+  const bool written = std::apply([&](const auto&... file) { return (run.write(file) && ...); }, parsed) &&
+                       run.write(price_changes) && run.write(breach_notices);
   if (!written) {
     tx.rollback();
     return run.report();

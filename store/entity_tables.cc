@@ -1,4 +1,5 @@
 #include "store/entity_tables.h"
+#include "store/term_notice_tables.h"   // issue 12
 
 #include <regex>
 
@@ -330,6 +331,44 @@ const Entity<ReversibilityRequest>& entity<ReversibilityRequest>() {
       {"id"},
       {contract_ref},
       no_check<ReversibilityRequest>};
+  return e;
+}
+
+// Issue 12, N2 (D Art. 8): a price change is announced before it applies, or not yet announced.
+template <>
+const Entity<PriceChange>& entity<PriceChange>() {
+  static const Entity<PriceChange> e{
+      "price_changes",
+      {id("id", &PriceChange::id), id("contract_id", &PriceChange::contract_id), field("applies", &PriceChange::applies),
+       field("announced", &PriceChange::announced), field("summary", &PriceChange::summary)},
+      {"id"},
+      {contract_ref},
+      [](const PriceChange& p) -> std::vector<ColumnError> {
+        // An announcement after the change is no announcement: the change would bind the client
+        // before it was told (N2 counts one month back from `applies`).
+        if (p.announced && *p.announced > p.applies) return {{"announced", "is after applies " + format_date(p.applies)}};
+        return {};
+      }};
+  return e;
+}
+
+// Issue 12, N3 (K Art. 9, 15; D Art. 7): the article is checked against the terms profile by the
+// échéancier (the import does not read the profiles); here only its form and the dates' order.
+template <>
+const Entity<BreachNotice>& entity<BreachNotice>() {
+  static const Entity<BreachNotice> e{
+      "breach_notices",
+      {id("id", &BreachNotice::id), id("contract_id", &BreachNotice::contract_id), field("party", &BreachNotice::party),
+       field("article", &BreachNotice::article), field("notified", &BreachNotice::notified),
+       field("cured", &BreachNotice::cured), field("summary", &BreachNotice::summary)},
+      {"id"},
+      {contract_ref},
+      [](const BreachNotice& b) -> std::vector<ColumnError> {
+        std::vector<ColumnError> out;
+        if (b.article < 1) out.push_back({"article", "must be at least 1 (the article of the terms the notification invokes)"});
+        if (b.cured && *b.cured < b.notified) out.push_back({"cured", "is before notified " + format_date(b.notified)});
+        return out;
+      }};
   return e;
 }
 

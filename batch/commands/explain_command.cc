@@ -9,6 +9,7 @@
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/prepared_contract.h"
+#include "batch/term_notice_explain.h"   // issue 12
 #include "reports/trace_text.h"
 #include "rules/continuity.h"
 #include "rules/contract_month.h"
@@ -22,6 +23,7 @@ namespace {
 struct ExplainOptions {
   std::string incident, contract, month, account, date;
   std::string language = "fr";
+  std::string price_change, breach;   // issue 12: N2, N3
 };
 
 
@@ -155,11 +157,18 @@ void add_explain_command(CLI::App& app, CommandAction& action) {
   auto* account = cmd->add_option("--account", o->account, "an account: its personal-data status on --date");
   cmd->add_option("--date", o->date, "the date (YYYY-MM-DD) for --account")->needs(account);
   cmd->add_option("--language", o->language, "fr or en")->capture_default_str()->check(CLI::IsMember({"fr", "en"}));
+  // issue 12: the échéancier dates of an imported price change (N2) or breach notice (N3)
+  auto* price_change = cmd->add_option("--price-change", o->price_change, "a price change: its N2 dates");
+  auto* breach = cmd->add_option("--breach", o->breach, "a breach notice: its N3 cure deadline");
+  price_change->excludes(incident)->excludes(contract)->excludes(account)->excludes(breach);
+  breach->excludes(incident)->excludes(contract)->excludes(account);
   incident->excludes(contract)->excludes(account);
   contract->excludes(account);
   cmd->callback([&action, o] {
     action = [o](RunContext& context) {
       Language language = o->language == "en" ? Language::en : Language::fr;
+      if (!o->price_change.empty()) return explain_price_change(context, language, o->price_change);   // issue 12
+      if (!o->breach.empty()) return explain_breach(context, language, o->breach);                     // issue 12
       TraceWording wording = TraceWording::load(
           context.config().documents.templates / (language == Language::en ? "en" : "fr") / "traces.json", language);
       if (!o->incident.empty()) return explain_incident(context, wording, o->incident);

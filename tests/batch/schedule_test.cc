@@ -43,25 +43,38 @@ Workspace* ScheduleCli::ws_ = nullptr;
 // SCHEDULE.md, 60 days from 2026-11-01 = [2026-11-01, 2026-12-30]: the only date is Dubois's
 // renewal, 2025-11-20 + 12 months = 2026-11-20, for 12 months to 2027-11-19. Its notice deadline
 // (2026-11-20 - 33 days = 2026-10-18) is before the window; Vernet's end 2026-12-31 is just after.
+// Issue 12: BR-GA-1, K Art. 15 notified Wed 2026-11-25 + 10 days = 2026-12-05 (N3); BR-DB-1,
+// D Art. 7 notified Mon 2026-11-30, 7 jours ouvrables Tue 1 .. Sat 5 (5), Mon 7 (6), Tue 8 (7) =
+// 2026-12-08 (N3); PC-DB-1 announced 2026-11-16 for 2026-12-15: the client may terminate until
+// 2026-11-16 + 1 month = 2026-12-16 (N2).
 TEST_F(ScheduleCli, SixtyDaysFromNovember1stHoldDuboissRenewal) {
   auto run = schedule(*ws_, "--from 2026-11-01 --days 60");
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_EQ(run.output, "2026-11-20  CTR-D-DUBOIS  N1  renouvellement tacite du contrat pour 12 mois, jusqu'au 2027-11-19\n");
+  EXPECT_EQ(run.output,
+            "2026-11-20  CTR-D-DUBOIS  N1  renouvellement tacite du contrat pour 12 mois, jusqu'au 2027-11-19\n"
+            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le prestataire en défaut, article 15, 10 jours)\n"
+            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client en défaut, article 7, 7 jours ouvrables)\n"
+            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement de prix PC-DB-1 (applicable le 2026-12-15)\n");
 }
 
 // SCHEDULE.md, 121 days from 2026-12-01 = [2026-12-01, 2027-03-31]: Vernet ends Thu 2026-12-31
 // (N4) and, nothing unpaid, its reversibility starts that day (R2); 10 jours ouvrés skipping Fri
 // 1 Jan: Mon 4 - Fri 8 (5), Mon 11 - Fri 15 (10) = 2027-01-15 (R3); Jardins renews 2027-03-01,
 // notice 32 jours francs before = 2027-03-01 - 33 days = 2027-01-27 (N1); day 90 of continuity:
-// Dec 31 + 31 + 28 + 31 = 2027-03-31 (R4).
+// Dec 31 + 31 + 28 + 31 = 2027-03-31 (R4). Issue 12: the three N2/N3 dates of December above, and
+// PC-JD-1, not announced, for 2027-03-01: to be announced by 2027-03-01 - 1 month = 2027-02-01 (N2).
 TEST_F(ScheduleCli, WinterHoldsVernetsReversibilityAndJardinssNotice) {
   auto run = schedule(*ws_, "--from 2026-12-01 --days 121");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(run.output,
+            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le prestataire en défaut, article 15, 10 jours)\n"
+            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client en défaut, article 7, 7 jours ouvrables)\n"
+            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement de prix PC-DB-1 (applicable le 2026-12-15)\n"
             "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"
             "2026-12-31  CTR-K-VERNET  R2  début de la réversibilité REV-VN-1\n"
             "2027-01-15  CTR-K-VERNET  R3  date limite de remise du dossier de réversibilité REV-VN-1 (10 jours ouvrés)\n"
             "2027-01-27  CTR-D-JARDINS  N1  dernier jour pour dénoncer le contrat avant son renouvellement du 2027-03-01\n"
+            "2027-02-01  CTR-D-JARDINS  N2  dernier jour pour annoncer le changement de prix PC-JD-1 applicable le 2027-03-01\n"
             "2027-03-01  CTR-D-JARDINS  N1  renouvellement tacite du contrat pour 12 mois, jusqu'au 2028-02-29\n"
             "2027-03-31  CTR-K-VERNET  R4  fin de la continuité des services (90 jours après la fin de service du 2026-12-31)\n");
 }
@@ -77,7 +90,7 @@ TEST_F(ScheduleCli, RequestDeadlineOfTheSamplesIsFlaggedLate) {
 }
 
 // The workbook: one sheet "Échéancier", header frozen and filtered, dates as Excel dates, by date;
-// the detail is the worded trace (N1: 32 jours francs, the deadline 27/01/2027).
+// the detail is the worded trace (row 4, Vernet's recorded end: N4, 31/12/2026).
 TEST_F(ScheduleCli, WorkbookListsTheDatesWithFrozenFilteredHeader) {
   ASSERT_EQ(schedule(*ws_, "--from 2026-12-01 --days 121").exit_code, 0);
   const auto xlsx = ws_->out() / "schedule" / "schedule-2026-12-01-121.xlsx";
@@ -93,16 +106,19 @@ TEST_F(ScheduleCli, WorkbookListsTheDatesWithFrozenFilteredHeader) {
       "print(rows[4][5])\n",
       xlsx);
   EXPECT_EQ(out,
-            "['Échéancier'] A2 A1:F7\n"
+            "['Échéancier'] A2 A1:F11\n"
             "('Date', 'Contrat', 'Client', 'Règle', 'Objet', 'Détail')\n"
+            "2026-12-05 CTR-K-GARNIER N3\n"
+            "2026-12-08 CTR-D-DUBOIS N3\n"
+            "2026-12-16 CTR-D-DUBOIS N2\n"
             "2026-12-31 CTR-K-VERNET N4\n"
             "2026-12-31 CTR-K-VERNET R2\n"
             "2027-01-15 CTR-K-VERNET R3\n"
             "2027-01-27 CTR-D-JARDINS N1\n"
+            "2027-02-01 CTR-D-JARDINS N2\n"
             "2027-03-01 CTR-D-JARDINS N1\n"
             "2027-03-31 CTR-K-VERNET R4\n"
-            "N1 renouvellement tacite le 01/03/2027 : dénonciation 32 jours francs avant, soit au plus tard le "
-            "27/01/2027 (jour de la dénonciation et jour du renouvellement exclus)\n")
+            "N4 fin de service enregistrée : dernier jour le 31/12/2026\n")
       << out;
 }
 
@@ -112,14 +128,20 @@ TEST_F(ScheduleCli, ManifestNamesTheWorkbookAndWhatTheDataCannotDate) {
   const auto m = nlohmann::json::parse(testing::read_text(ws_->out() / "schedule" / "schedule-2026-12-01-121.json"));
   EXPECT_EQ(m["to"], "2027-03-31");
   EXPECT_EQ(m["workbook"], "schedule/schedule-2026-12-01-121.xlsx");
-  EXPECT_EQ(m["items"].size(), 6u);
-  EXPECT_EQ(m["items"][2]["event"], "reversibility_delivery");
-  EXPECT_EQ(m["items"][2]["client"], "Laboratoire Bioanalyse Vernet SELAS");
-  EXPECT_EQ(m["items"][2]["trace"][1]["text"],
+  EXPECT_EQ(m["items"].size(), 10u);
+  EXPECT_EQ(m["items"][5]["event"], "reversibility_delivery");
+  EXPECT_EQ(m["items"][5]["client"], "Laboratoire Bioanalyse Vernet SELAS");
+  EXPECT_EQ(m["items"][5]["trace"][1]["text"],
             "livraison dans les 10 jours ouvrés à partir du 31/12/2026 : au plus tard le 15/01/2027");
-  EXPECT_EQ(m["not_scheduled"][0]["rule"], "N2");
-  EXPECT_EQ(m["not_scheduled"][1]["rule"], "N3");
-  EXPECT_EQ(m["not_scheduled"][2]["rule"], "B9");
+  // Issue 12: N2 and N3 are dated from price_changes.csv and breach_notices.csv.
+  EXPECT_EQ(m["not_scheduled"].size(), 1u);
+  EXPECT_EQ(m["not_scheduled"][0]["rule"], "B9");
+  EXPECT_EQ(m["items"][0]["event"], "breach_cure_deadline");
+  EXPECT_EQ(m["items"][0]["trace"][0]["text"],
+            "manquement notifié le 25/11/2026 (article 15, partie en défaut : le prestataire) : à réparer dans les 10 "
+            "jours, soit au plus tard le 05/12/2026");
+  EXPECT_EQ(m["items"][2]["trace"][1]["text"],
+            "annoncé le 16/11/2026, 1 jour(s) après la date limite du 15/11/2026 : applicable au plus tôt le 16/12/2026");
   // Written whole: no temporary file left beside them.
   for (const auto& f : std::filesystem::directory_iterator(ws_->out() / "schedule"))
     EXPECT_EQ(f.path().string().find(".tmp-"), std::string::npos) << f.path();
@@ -171,6 +193,9 @@ TEST_F(ScheduleCli, UnpaidInvoicesOfNovemberAfterTheInvoicesRun) {
             "2026-12-02  CTR-K-VERNET" + overdue + "7" + consequence +
             "2026-12-05  CTR-D-DUBOIS  B9  facture FA-2026-000009 du renouvellement du 2026-11-20 impayée : contrat non "
             "renouvelé, suspension définitive des services\n"
+            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le prestataire en défaut, article 15, 10 jours)\n"
+            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client en défaut, article 7, 7 jours ouvrables)\n"
+            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement de prix PC-DB-1 (applicable le 2026-12-15)\n"
             "2026-12-16  CTR-K-MOREAU  B9  facture FA-2026-000008 échue le 2026-12-15 et impayée : toutes les sommes dues "
             "exigibles, interventions suspendues, résiliation possible 15 jours après une mise en demeure\n"
             "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "store/table_rows.h"
+#include "store/term_notice_tables.h"   // issue 12
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,8 +57,16 @@ TEST_P(CsvImport, BaseSetImportsEveryFile) {
                               {"interventions.csv", 2}, {"support_tickets.csv", 2}, {"root_access_periods.csv", 2},
                               {"backups.csv", 2}, {"mail_usage.csv", 2}, {"price_indices.csv", 2},
                               {"prior_invoices.csv", 1}, {"payments.csv", 2},
-                              {"reversibility_requests.csv", 1}}));
+                              {"reversibility_requests.csv", 1}, {"price_changes.csv", 2}, {"breach_notices.csv", 1}}));
   DataSet d = load_data_set(db());
+  // Issue 12: N2 and N3 facts; an empty `announced` is a change not announced yet.
+  const auto changes = load_records<PriceChange>(db(), "price_changes.all");
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0], (PriceChange{"PC-1", "C-2", day("2026-12-01"), day("2026-10-25"), "bande passante +12 %"}));
+  EXPECT_EQ(changes[1].announced, std::nullopt);
+  EXPECT_EQ(load_records<BreachNotice>(db(), "breach_notices.all"),
+            (std::vector<BreachNotice>{{"BR-1", "C-1", BreachParty::provider, 15, day("2026-11-25"), std::nullopt,
+                                        "sauvegardes non conformes"}}));
   // accounts.csv has a BOM and CRLF ends; the quoted address keeps its CRLF as data.
   EXPECT_EQ(d.accounts[0], (Account{"A-1", AccountKind::reseller, std::nullopt, "Hébergeur Revendeur SARL",
                                     "12 rue de la Paix\r\n75002 Paris", "123456789", "FR12123456789", "fr",
