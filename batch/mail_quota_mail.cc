@@ -40,7 +40,10 @@ mail::MailMessage compose(Database& db, const Config& config, const MailSettings
       {"contract", w.contract_id},
       {"day_text", format_date_text(w.exceeded_on, lang)},
       {"used_text", mail_size_text(w.megabytes, lang)},
-      {"quota_gb", w.quota_gb}};
+      {"quota_gb", w.quota_gb},
+      {"grace_days", w.grace_days},
+      {"step_gb", w.step_gb},
+      {"step_price_text", format_money(w.step_price, lang)}};
   m.texts = templates.render(data);
   return m;
 }

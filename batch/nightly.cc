@@ -106,6 +106,9 @@ int find_mail_warnings(RunContext& context, Date night, NightReport& report) {
       w.exceeded_on = day;
       w.megabytes = *used;
       w.quota_gb = profile->second.billing.mail_quota_gb;
+      w.grace_days = profile->second.billing.mail_grace_days;
+      w.step_gb = profile->second.billing.mail_step_gb;
+      w.step_price = profile->second.billing.mail_step_price;
       w.night = night;
       w.message_id = mail_quota_message_id(c.id, day, mail.from_address.empty() ? context.config().provider.email
                                                                                 : mail.from_address);

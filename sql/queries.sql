@@ -389,12 +389,13 @@ SELECT {columns} FROM price_changes ORDER BY applies, id;
 -- name: breach_notices.all
 SELECT {columns} FROM breach_notices ORDER BY notified, id;
 -- name: mail_quota_warnings.insert
-INSERT INTO mail_quota_warnings (contract_id, exceeded_on, megabytes, quota_gb, night, message_id)
-VALUES (:contract, :exceeded_on, :megabytes, :quota_gb, :night, :message_id)
+INSERT INTO mail_quota_warnings (contract_id, exceeded_on, megabytes, quota_gb, grace_days, step_gb, step_cents, night,
+                                 message_id)
+VALUES (:contract, :exceeded_on, :megabytes, :quota_gb, :grace_days, :step_gb, :step_cents, :night, :message_id)
 ON CONFLICT (contract_id, exceeded_on) DO NOTHING;
 -- name: mail_quota_warnings.all
 SELECT w.contract_id, c.account_id, w.exceeded_on, w.megabytes, w.quota_gb, w.night, w.message_id, w.status, w.attempts,
-       w.reply
+       w.reply, w.grace_days, w.step_gb, w.step_cents
   FROM mail_quota_warnings w JOIN contracts c ON c.id = w.contract_id ORDER BY w.night, w.contract_id, w.exceeded_on;
 -- name: mail_quota_warnings.update_outcome
 UPDATE mail_quota_warnings SET status = :status, attempts = :attempts, reply = :reply

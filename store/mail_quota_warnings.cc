@@ -8,9 +8,11 @@ namespace clause {
 
 bool queue_mail_quota_warning(Database& db, const MailQuotaWarning& w) {
   const std::string day = format_date(w.exceeded_on), night = format_date(w.night);
-  long long megabytes = w.megabytes, quota = w.quota_gb;
+  long long megabytes = w.megabytes, quota = w.quota_gb, grace = w.grace_days, step = w.step_gb,
+            step_cents = w.step_price.cents;
   soci::statement st = (db.session().prepare << db.query("mail_quota_warnings.insert"), soci::use(w.contract_id, "contract"),
                         soci::use(day, "exceeded_on"), soci::use(megabytes, "megabytes"), soci::use(quota, "quota_gb"),
+                        soci::use(grace, "grace_days"), soci::use(step, "step_gb"), soci::use(step_cents, "step_cents"),
                         soci::use(night, "night"), soci::use(w.message_id, "message_id"));
   st.execute(true);
   return st.get_affected_rows() > 0;
@@ -18,7 +20,7 @@ bool queue_mail_quota_warning(Database& db, const MailQuotaWarning& w) {
 
 std::vector<MailQuotaWarning> load_mail_quota_warnings(Database& db) {
   std::vector<MailQuotaWarning> out;
-  for (const auto& c : select_cells(db, db.query("mail_quota_warnings.all"), 10)) {
+  for (const auto& c : select_cells(db, db.query("mail_quota_warnings.all"), 13)) {
     MailQuotaWarning w;
     w.contract_id = c[0].value_or("");
     w.account_id = c[1].value_or("");
@@ -34,6 +36,9 @@ std::vector<MailQuotaWarning> load_mail_quota_warnings(Database& db) {
     w.status = *status;
     w.attempts = std::stoi(c[8].value_or("0"));
     w.reply = c[9].value_or("");
+    w.grace_days = std::stoi(c[10].value_or("0"));
+    w.step_gb = std::stoi(c[11].value_or("0"));
+    w.step_price = Money::from_cents(std::stoll(c[12].value_or("0")));
     out.push_back(std::move(w));
   }
   return out;

@@ -35,6 +35,10 @@ CREATE TABLE mail_quota_warnings (
   exceeded_on   TEXT NOT NULL CHECK (exceeded_on LIKE '____-__-__'),
   megabytes     BIGINT NOT NULL CHECK (megabytes >= 0),
   quota_gb      INTEGER NOT NULL CHECK (quota_gb >= 0),
+  -- the profile's B5 terms when the warning was queued, which its message states
+  grace_days    INTEGER NOT NULL CHECK (grace_days >= 0),
+  step_gb       INTEGER NOT NULL CHECK (step_gb > 0),
+  step_cents    BIGINT NOT NULL CHECK (step_cents >= 0),
   night         TEXT NOT NULL CHECK (night LIKE '____-__-__'),
   message_id    TEXT NOT NULL CHECK (message_id <> ''),
   status        TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'deferred', 'failed')),

@@ -65,6 +65,11 @@ TEST(MailQuotaWarning, B5TheFirstExceedanceIsEmailedOnceToTheBillingContact) {
                       "(compte ACC-B5) occupaient 31,00 Go, au-delà du quota de 25 Go"),
             std::string::npos)
       << text;
+  // The terms of D Art. 6.1 as the profile holds them: 30 days of grace, 10,00 € HT per started 5 Go.
+  EXPECT_NE(text.find("reste au-delà du quota pendant 30 jours consécutifs, chaque mois suivant est facturé "
+                      "10,00\u00a0€ HT par tranche de 5 Go entamée au-delà de 25 Go"),
+            std::string::npos)
+      << text;
   EXPECT_EQ(ws.sql("select exceeded_on || '|' || megabytes || '|' || night || '|' || status || '|' || attempts "
                    "from mail_quota_warnings"),
             "2026-09-01|31000|2026-09-02|sent|1\n");

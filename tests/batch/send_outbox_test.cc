@@ -139,8 +139,11 @@ TEST(SendOutbox, TheDemoWritesEveryNightsMessagesToTheOutbox) {
   const auto files = eml_files(ws.out() / "outbox");
   // One message per client and night with documents: 9 on 11-01 (October's 9 statements, their
   // accounts' credit notes and invoices), Moreau 11-15, Zola 11-17, Dubois 11-20, 11 on 12-01;
-  // and (issue 14, G4) Fontaine's reminder, queued on 11-10, 30 days before it becomes inactive.
-  EXPECT_EQ(files.size(), 24u);
+  // and (issue 14, G4) Fontaine's reminder, queued on 11-10, 30 days before it becomes inactive;
+  // and (issue 12, B5) Dubois's warning: 26,500 MB on 11-02 after 22,050 on 11-01 (quota 25 GB),
+  // found the night after, 11-03.
+  EXPECT_EQ(files.size(), 25u);
+  EXPECT_TRUE(std::filesystem::exists(ws.out() / "outbox" / "2026-11-03" / "ACC-DUBOIS-mail-quota-CTR-D-DUBOIS.eml"));
   EXPECT_TRUE(std::filesystem::exists(ws.out() / "outbox" / "2026-11-10" / "gdpr-reminder--ACC-FONTAINE.eml"));
   EXPECT_EQ(ws.sql("select status from gdpr_reminders"), "sent\n");
   EXPECT_EQ(ws.sql("select count(*) from deliveries where status = 'sent'"), "23\n");
