@@ -141,8 +141,9 @@ layout::Document night_report_document(const NightReport& report, const std::str
 
   layout::Table issued;
   issued.name = pick(language, "Documents", "Documents");
-  issued.columns = {{pick(language, "Type", "Kind"), 2}, {pick(language, "Numéro ou fichier", "Number or file"), 8},
-                    {pick(language, "Contrat", "Contract"), 4}, {pick(language, "Période", "Period"), 3},
+  // Widths so that "Facture", "CTR-K-SAINTROCH" and a date are never cut inside a word.
+  issued.columns = {{pick(language, "Type", "Kind"), 3}, {pick(language, "Numéro ou fichier", "Number or file"), 7},
+                    {pick(language, "Contrat", "Contract"), 5}, {pick(language, "Période", "Period"), 3},
                     {pick(language, "HT", "Excl. VAT"), 3, Align::right, CellType::money},
                     {pick(language, "TTC", "Incl. VAT"), 3, Align::right, CellType::money}};
   for (const auto& d : report.issued)
@@ -211,8 +212,8 @@ layout::Document night_report_document(const NightReport& report, const std::str
 
   layout::Table upcoming;
   upcoming.name = pick(language, "Échéancier 7 jours", "Next 7 days");
-  upcoming.columns = {{pick(language, "Date", "Date"), 2, Align::left, CellType::date},
-                      {pick(language, "Contrat", "Contract"), 4}, {pick(language, "Règle", "Rule"), 1},
+  upcoming.columns = {{pick(language, "Date", "Date"), 3, Align::left, CellType::date},
+                      {pick(language, "Contrat", "Contract"), 4}, {pick(language, "Règle", "Rule"), 2},
                       {pick(language, "Objet", "What"), 11}};
   for (const auto& e : report.upcoming.entries)
     upcoming.rows.push_back({{CellType::date, format_date(e.item.date)}, text(e.item.contract_id), text(e.item.rule), text(e.what)});
