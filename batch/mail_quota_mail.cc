@@ -20,18 +20,8 @@ mail::MailMessage compose(Database& db, const Config& config, const MailSettings
   const std::string language = heading->language == "en" ? "en" : config.documents.default_language == "en" ? "en" : "fr";
   const Language lang = language == "en" ? Language::en : Language::fr;
   const auto templates = mail::MailTemplates::load(config.documents.templates / language / "mail_quota");
-  mail::MailMessage m;
-  m.from = {settings.from_name, settings.from_address};
-  m.reply_to = settings.reply_to;
   // Isolation (invariant 4): the contacts of the contract's own account only.
-  for (const auto& contact : load_billing_contacts(db, w.account_id, settings.recipient_roles)) {
-    if (auto problem = mail::address_problem(contact.email)) {
-      report.problems.push_back("account " + w.account_id + ": billing contact skipped: " + *problem);
-      continue;
-    }
-    m.to.push_back({contact.full_name, contact.email});
-  }
-  if (m.to.empty()) throw std::runtime_error("no usable contact address (people.csv, [mail] recipient_roles)");
+  mail::MailMessage m = message_to_contacts(db, settings, w.account_id, report.problems);
   m.message_id = w.message_id;
   m.date = Instant{std::chrono::sys_days{w.night}};
   const nlohmann::json data = {

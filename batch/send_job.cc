@@ -258,17 +258,7 @@ class Sender {
     const mail::MailTemplates& templates = templates_.at(language == "en" ? "en" : "fr");
     const Language lang = language == "en" ? Language::en : Language::fr;
 
-    mail::MailMessage m;
-    m.from = {mail_.from_name, mail_.from_address};
-    m.reply_to = mail_.reply_to;
-    for (const auto& contact : load_billing_contacts(db_, delivery.account_id, mail_.recipient_roles)) {
-      if (auto problem = mail::address_problem(contact.email)) {
-        report_.problems.push_back("account " + delivery.account_id + ": billing contact skipped: " + *problem);
-        continue;
-      }
-      m.to.push_back({contact.full_name, contact.email});
-    }
-    if (m.to.empty()) throw std::runtime_error("no usable contact address (people.csv, [mail] recipient_roles)");
+    mail::MailMessage m = message_to_contacts(db_, mail_, delivery.account_id, report_.problems);
     m.message_id = delivery.message_id;
     m.date = midnight_utc(delivery.night);
 
@@ -339,6 +329,22 @@ std::string delivery_message_id(const std::vector<std::string>& document_keys, c
 SendReport run_send_job(Database& db, const Config& config, const SendRequest& request, Instant now, long long run_id) {
   Sender sender(db, config, request, now, run_id);
   return sender.run(request);
+}
+
+mail::MailMessage message_to_contacts(Database& db, const MailSettings& settings, const std::string& account_id,
+                                      std::vector<std::string>& problems) {
+  mail::MailMessage m;
+  m.from = {settings.from_name, settings.from_address};
+  m.reply_to = settings.reply_to;
+  for (const auto& contact : load_billing_contacts(db, account_id, settings.recipient_roles)) {
+    if (auto problem = mail::address_problem(contact.email)) {
+      problems.push_back("account " + account_id + ": billing contact skipped: " + *problem);
+      continue;
+    }
+    m.to.push_back({contact.full_name, contact.email});
+  }
+  if (m.to.empty()) throw std::runtime_error("no usable contact address (people.csv, [mail] recipient_roles)");
+  return m;
 }
 
 }  // namespace clause

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/time.h"
+#include "reports/mail/mime_message.h"
 #include "settings/config.h"
 #include "store/database.h"
 
@@ -45,5 +46,11 @@ SendReport run_send_job(Database& db, const Config& config, const SendRequest& r
 // kinds, references and file SHA-256s, sorted, so that a resend of the same documents carries the
 // same id and a client's mail program recognises it.
 std::string delivery_message_id(const std::vector<std::string>& document_keys, const std::string& from_address);
+
+// A message from the provider to `account_id`'s contacts of `settings.recipient_roles` (its own
+// people only: invariant 4); a contact with an unusable address is skipped and said in `problems`.
+// Throws std::runtime_error when no contact is left.
+mail::MailMessage message_to_contacts(Database& db, const MailSettings& settings, const std::string& account_id,
+                                      std::vector<std::string>& problems);
 
 }  // namespace clause
