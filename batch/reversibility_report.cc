@@ -6,6 +6,7 @@
 
 #include "batch/layout_cells.h"
 #include "model/money.h"
+#include "model/statement_reference.h"
 #include "reports/statement/statement_data.h"
 #include "rules/calendar.h"
 #include "rules/contract_month.h"
@@ -36,11 +37,13 @@ std::string kind_text(DocumentKind k, const std::string& period, Language l) {
   }
 }
 
-// "RM-<contract>-2026-11" or, for the corrective statement of period "2026-11-c1", "...-R1".
-std::string statement_reference(const std::string& contract, const std::string& period) {
+// The reference of the statement filed under ledger period "2026-11" or, for its first corrective
+// statement, "2026-11-c1" (model/statement_reference.h builds it).
+std::string reference_of_period(const std::string& contract, const std::string& period) {
   const auto c = period.find("-c");
-  if (c == std::string::npos) return "RM-" + contract + "-" + period;
-  return "RM-" + contract + "-" + period.substr(0, c) + "-R" + period.substr(c + 2);
+  const auto month = parse_year_month(period.substr(0, c));
+  if (!month) return "RM-" + contract + "-" + period;   // not a month: never filed by the statements job
+  return statement_reference(contract, *month, c == std::string::npos ? 0 : std::stoi(period.substr(c + 2)));
 }
 
 const char* scope_text(BackupScope s, Language l) {
@@ -163,7 +166,7 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
     if (!month_contract) continue;
     const ContractMonthFigures figures =
         compute_contract_month(month_contract->records, terms, month_contract->clock, *month);
-    const std::string reference = statement_reference(id, c.file.period);
+    const std::string reference = reference_of_period(id, c.file.period);
     StatementInput input{provider, month_contract->records, terms, figures, month_contract->clock, wording, language,
                          c.file.issued_on, reference, "", nullptr};
     const json s = statement_data(input);
@@ -198,7 +201,7 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
     const bool gone = destroyed && !legal;
     documents.push_back(
         {{"kind", kind_text(c.file.kind, c.file.period, language)},
-         {"number", c.file.number.value_or(statement_reference(id, c.file.period))},
+         {"number", c.file.number.value_or(reference_of_period(id, c.file.period))},
          {"period", c.file.period},
          {"issued", format_date(c.file.issued_on)},
          {"ht", legal ? money_machine(c.file.total_ht) : ""},

@@ -17,6 +17,7 @@
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
 #include "batch/terminal_progress.h"
+#include "model/statement_reference.h"
 #include "reports/format.h"
 #include "reports/statement/statement_data.h"
 #include "reports/xlsx/xlsx_renderer.h"
@@ -210,7 +211,7 @@ class StatementsRun {
 
   // "RM-<contract>-<month>": the reference of the month's statement.
   std::string reference_of(const StatementWork& w) const {
-    return "RM-" + w.contract_id + "-" + format_year_month(request_.month);
+    return statement_reference(w.contract_id, request_.month);
   }
 
   // Worker side: touches no database and no shared mutable state.
