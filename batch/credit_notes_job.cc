@@ -14,6 +14,7 @@
 #include "model/statement_reference.h"
 #include "rules/calendar.h"
 #include "rules/corrected_invoice.h"
+#include "rules/further_credit.h"
 #include "store/billing_ledger.h"
 
 namespace clause {
@@ -39,33 +40,15 @@ std::optional<CorrectedInvoice> invoice_to_correct(Database& db, const PreparedC
 
 namespace {
 
-// A further credit note due after a corrective statement raised a month's credits (B4): keyed by
-// the corrective's ledger period ("2026-11-c1"), for what the month's credit notes have not yet
-// credited.
-struct FurtherCredit {
-  std::string period;                      // "2026-11-c1"
-  std::string reference;                   // the corrective statement, "RM-CTR-X-2026-11-R1"
-  Money amount;                            // HT
-};
-
-// The further credit note of `month` due now, if any: the month's latest corrective statement has
-// no credit note of its own, and the month's credits (as the corrective recorded them, `owed`) pass
-// what the month's credit notes have credited. When credits went down nothing is due: nothing is
-// clawed back.
-std::optional<FurtherCredit> further_credit(const std::vector<IssuedDocument>& documents, const std::string& contract_id,
-                                            YearMonth month, Money owed) {
-  const std::string period = format_year_month(month), prefix = period + "-c";
-  const IssuedDocument* latest = nullptr;
-  Money credited;
+// The statements and credit notes of a contract's ledger, as further_credit() (B4) reads them.
+std::vector<CreditLedgerEntry> credit_ledger(const std::vector<IssuedDocument>& documents) {
+  std::vector<CreditLedgerEntry> out;
+  using Kind = CreditLedgerEntry::Kind;
   for (const IssuedDocument& d : documents) {
-    const bool of_month = d.period == period || d.period.rfind(prefix, 0) == 0;
-    if (!of_month) continue;
-    if (d.kind == DocumentKind::credit_note) credited += d.total_ht;
-    if (d.kind == DocumentKind::statement && d.period != period && (!latest || d.id > latest->id)) latest = &d;
+    if (d.kind == DocumentKind::statement) out.push_back({Kind::statement, d.period, d.id, d.total_ht});
+    if (d.kind == DocumentKind::credit_note) out.push_back({Kind::credit_note, d.period, d.id, d.total_ht});
   }
-  if (!latest || owed <= credited) return std::nullopt;
-  const int revision = std::stoi(latest->period.substr(prefix.size()));   // the ledger writes "-c<n>"
-  return FurtherCredit{latest->period, statement_reference(contract_id, month, revision), owed - credited};
+  return out;
 }
 
 }  // namespace
@@ -80,7 +63,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
   for (const auto& credit : credits) by_month[credit.month] += credit.amount;
   const BillingWording& wording =
       output.engine().billing_wording(output.engine().language_of(p.records.account.language));
-  std::optional<std::vector<IssuedDocument>> ledger;   // the contract's documents, read once when needed
+  std::optional<std::vector<CreditLedgerEntry>> ledger;   // the contract's documents, read once when needed
   for (const auto& [month, total] : by_month) {
     // Only a month that has ended by the run date, with something to credit.
     if (total <= Money{} || month.next().first_day() > date) continue;
@@ -89,7 +72,7 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     std::optional<FurtherCredit> further;
     if (auto existing = find_issued_document(db, DocumentKind::credit_note, c.id, period)) {
       result.documents.push_back({*existing, false});
-      if (!ledger) ledger = load_issued_documents_of_contract(db, c.id);
+      if (!ledger) ledger = credit_ledger(load_issued_documents_of_contract(db, c.id));
       further = further_credit(*ledger, c.id, month, total);
       if (!further) continue;
       period = further->period;
