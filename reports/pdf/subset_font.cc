@@ -6,39 +6,18 @@
 #include <map>
 #include <stdexcept>
 
+#include "reports/pdf/face_metrics.h"
 #include "reports/pdf/sha256.h"
 
 namespace clause::pdf {
 namespace {
 
-// A fallback face's metrics for PoDoFo, which encodes Identity-H text and picks the subset's
-// glyphs one UTF-16 unit at a time: the private-use codes that stand for characters above U+FFFF
-// (FontFace::pua_code) resolve to those characters' glyphs.
-class FallbackMetrics final : public PoDoFo::PdfFontMetricsFreetype {
- public:
-  FallbackMetrics(FT_Library* library, const PoDoFo::PdfRefCountedBuffer& buffer, const char* prefix,
-                  const FontFace& face)
-      : PoDoFo::PdfFontMetricsFreetype(library, buffer, false, prefix), face_(face) {}
-  long GetGlyphId(long unicode) const override {
-    if (const unsigned glyph = face_.glyph_of_pua(static_cast<char32_t>(unicode))) return glyph;
-    return PoDoFo::PdfFontMetricsFreetype::GetGlyphId(unicode);
-  }
-
- private:
-  const FontFace& face_;
-};
-
-std::unique_ptr<PoDoFo::PdfFont> create_subset_font(PoDoFo::PdfVecObjects& objects, FT_Library* library,
-                                                    const FontFace& face, const std::string& prefix) {
-  // Wraps the face's bytes without copying or owning them: the face outlives the document.
-  PoDoFo::PdfRefCountedBuffer buffer(const_cast<char*>(face.bytes().data()), face.bytes().size());
-  buffer.SetTakePossesion(false);
+std::unique_ptr<PoDoFo::PdfFont> create_subset_font(PoDoFo::PdfVecObjects& objects, const FontFace& face,
+                                                    const std::string& prefix) {
+  // Metrics over the face's tables, not a new FreeType parse of its bytes (face_metrics.h).
   const std::string tag = prefix + "+";
-  PoDoFo::PdfFontMetrics* metrics =
-      face.is_fallback() ? new FallbackMetrics(library, buffer, tag.c_str(), face)
-                         : new PoDoFo::PdfFontMetricsFreetype(library, buffer, false, tag.c_str());
   return std::unique_ptr<PoDoFo::PdfFont>(PoDoFo::PdfFontFactory::CreateFontObject(
-      metrics, PoDoFo::ePdfFont_Embedded | PoDoFo::ePdfFont_Subsetting,
+      new FaceMetrics(face, tag.c_str()), PoDoFo::ePdfFont_Embedded | PoDoFo::ePdfFont_Subsetting,
       PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), &objects));
 }
 
@@ -109,7 +88,7 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used) {
   return tag;
 }
 
-DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, FT_LibraryRec_** library, const Fonts& fonts,
+DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
                              const std::vector<Page>& pages) {
   entries_.reserve(8);
   entries_.push_back({&fonts.regular, {}, nullptr});
@@ -141,7 +120,7 @@ DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, FT_LibraryRec_** li
     }
   }
   for (Entry& entry : entries_) {
-    entry.font = create_subset_font(objects, library, *entry.face, subset_tag(entry.face->name(), entry.used));
+    entry.font = create_subset_font(objects, *entry.face, subset_tag(entry.face->name(), entry.used));
   }
 }
 

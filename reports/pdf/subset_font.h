@@ -20,8 +20,6 @@ class PdfFont;
 class PdfVecObjects;
 }  // namespace PoDoFo
 
-struct FT_LibraryRec_;
-
 namespace clause::pdf {
 
 // The characters one face draws in a document, visited in increasing order.
@@ -52,8 +50,8 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used);
 
 class DocumentFonts {
  public:
-  // Creates the subset fonts for what the pages draw; `library` must outlive this object.
-  DocumentFonts(PoDoFo::PdfVecObjects& objects, FT_LibraryRec_** library, const Fonts& fonts,
+  // Creates the subset fonts for what the pages draw (the faces must outlive this object).
+  DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
                 const std::vector<Page>& pages);
   ~DocumentFonts();
   DocumentFonts(const DocumentFonts&) = delete;
