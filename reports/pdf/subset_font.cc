@@ -8,6 +8,7 @@
 
 #include "reports/pdf/face_metrics.h"
 #include "reports/pdf/sha256.h"
+#include "reports/pdf/subset_cache.h"
 
 namespace clause::pdf {
 namespace {
@@ -89,7 +90,8 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used) {
 }
 
 DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
-                             const std::vector<Page>& pages) {
+                             const std::vector<Page>& pages)
+    : objects_(objects) {
   entries_.reserve(8);
   entries_.push_back({&fonts.regular, {}, nullptr});
   entries_.push_back({&fonts.bold, {}, nullptr});
@@ -135,7 +137,11 @@ PoDoFo::PdfFont& DocumentFonts::font(const FontFace& face) const {
 
 void DocumentFonts::embed() {
   for (Entry& entry : entries_) {
-    entry.font->EmbedSubsetFont();
+    // The characters drawn with the face determine the set PoDoFo subsets (the UTF-16 units of
+    // the strings painted with this font, see pdf_painting.cc), hence all it embeds.
+    SubsetCache::Key key{entry.face, {}};
+    entry.used.for_each([&](char32_t c) { key.second.push_back(c); });
+    embed_subset(*entry.font, objects_, key, SubsetCache::shared());
     if (entry.face->is_fallback()) write_unicode_map(*entry.font, *entry.face, entry.used);
   }
 }

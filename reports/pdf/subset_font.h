@@ -59,7 +59,8 @@ class DocumentFonts {
 
   // The subset font of a face the pages draw with (std::out_of_range for any other face).
   PoDoFo::PdfFont& font(const FontFace& face) const;
-  // Writes the subsets once every page is painted: outlines, widths and ToUnicode maps.
+  // Writes the subsets once every page is painted: outlines, widths and ToUnicode maps, taken
+  // from the run's earlier documents with the same characters when they are cached (subset_cache.h).
   void embed();
 
  private:
@@ -68,6 +69,7 @@ class DocumentFonts {
     UsedChars used;
     std::unique_ptr<PoDoFo::PdfFont> font;
   };
+  PoDoFo::PdfVecObjects& objects_;
   std::vector<Entry> entries_;   // regular, bold, then fallback faces in order of first use
 };
 
