@@ -126,13 +126,18 @@ std::size_t SubsetCache::bytes() const {
 }
 
 void embed_subset(PoDoFo::PdfFont& font, PoDoFo::PdfVecObjects& objects, const SubsetCache::Key& key,
-                  SubsetCache& cache) {
+                  SubsetCache& cache, const std::string& drawn_without_podofo) {
   const FontObjects parts = objects_of(font, objects);
   if (const auto embedding = cache.find(key)) {
     // PoDoFo's font is left unembedded: nothing embeds it later (it is in no document's font
     // cache), and its objects are now complete.
     replay(parts, objects, *embedding);
     return;
+  }
+  if (!drawn_without_podofo.empty()) {
+    // As DrawText tells PoDoFo what it draws: every UTF-16 unit of the string.
+    const PoDoFo::PdfString text(reinterpret_cast<const PoDoFo::pdf_utf8*>(drawn_without_podofo.c_str()));
+    font.AddUsedSubsettingGlyphs(text, text.GetCharacterLength());
   }
   font.EmbedSubsetFont();
   cache.store(key, harvest(parts));

@@ -44,7 +44,7 @@ struct SubsetEmbedding {
 
 class SubsetCache {
  public:
-  // Key: the face and the characters drawn with it, in increasing order.
+  // Key: the face and what determines the characters PoDoFo subsets (subset_font.cc).
   using Key = std::pair<const FontFace*, std::vector<char32_t>>;
 
   // Holds at most `max_bytes` of embeddings.
@@ -79,8 +79,9 @@ class SubsetCache {
 };
 
 // Embeds `font`, a subset font of key's face in the document of `objects` whose pages are all
-// painted: from the cache when key is there, otherwise by PoDoFo, and then stored.
+// painted: from the cache when key is there, otherwise by PoDoFo, once it is told the
+// characters (UTF-8, BMP) drawn without its DrawText, and then stored.
 void embed_subset(PoDoFo::PdfFont& font, PoDoFo::PdfVecObjects& objects, const SubsetCache::Key& key,
-                  SubsetCache& cache);
+                  SubsetCache& cache, const std::string& drawn_without_podofo);
 
 }  // namespace clause::pdf

@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reports/pdf/display_list.h"
@@ -59,6 +60,12 @@ class DocumentFonts {
 
   // The subset font of a face the pages draw with (std::out_of_range for any other face).
   PoDoFo::PdfFont& font(const FontFace& face) const;
+  // Records text painted with face's font by text_operators.h, which PoDoFo does not see: its
+  // characters are given to PoDoFo's subsetter before embedding.
+  void drawn_by_clause(const FontFace& face, std::string_view utf8);
+  // Records text painted with PoDoFo's DrawText (as its PdfString holds it: up to a NUL), which
+  // PoDoFo adds to the subset itself. Both sets make the subset cache's key.
+  void drawn_by_podofo(const FontFace& face, std::string_view utf8);
   // Writes the subsets once every page is painted: outlines, widths and ToUnicode maps, taken
   // from the run's earlier documents with the same characters when they are cached (subset_cache.h).
   void embed();
@@ -68,7 +75,11 @@ class DocumentFonts {
     const FontFace* face;
     UsedChars used;
     std::unique_ptr<PoDoFo::PdfFont> font;
+    std::unique_ptr<UsedChars> by_clause;   // null until drawn
+    std::unique_ptr<UsedChars> by_podofo;
+    bool uncacheable = false;
   };
+  Entry& entry(const FontFace& face);
   PoDoFo::PdfVecObjects& objects_;
   std::vector<Entry> entries_;   // regular, bold, then fallback faces in order of first use
 };
