@@ -4,7 +4,10 @@
 //   pdf_bench raw N        PoDoFo directly: CreateFontSubset from the file, PdfPainter, Write
 //   pdf_bench renderer N   clause::pdf::PdfRenderer::render (fonts loaded once per renderer)
 //   pdf_bench engine N     the whole document engine: data -> Mustache template (validated once) ->
-//                          layout markup -> PdfRenderer, from bench/pdf/templates/
+//                          layout markup -> PdfRenderer, from bench/pdf/templates/; the same
+//                          invoice N times, so its subset fonts come from the cache after the first
+//   pdf_bench engine-cold N  the same with the subset cache off: every document embeds its fonts,
+//                          as a run's first document with new characters does
 #include <sys/resource.h>
 
 #include <podofo/podofo.h>
@@ -16,6 +19,7 @@
 #include <string>
 
 #include "reports/pdf/pdf_renderer.h"
+#include "reports/pdf/subset_cache.h"
 #include "reports/templates/template_set.h"
 
 namespace {
@@ -142,6 +146,8 @@ int count_pages(const std::string& pdf) {
 
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "renderer";
+  if (mode == "engine-cold") clause::pdf::SubsetCache::shared().set_max_bytes(0);
+  const bool engine = mode == "engine" || mode == "engine-cold";
   const int n = argc > 2 ? std::stoi(argv[2]) : 5000;
   // Only the renderer mode loads the renderer, so that the raw mode's peak RSS is PoDoFo's alone.
   std::unique_ptr<clause::pdf::PdfRenderer> renderer;
@@ -150,7 +156,7 @@ int main(int argc, char** argv) {
   clause::pdf::PdfOptions options;
   options.created = std::chrono::sys_days{std::chrono::year{2026} / 11 / 1};
   std::optional<clause::templates::TemplateSet> templates;
-  if (mode == "engine") templates = clause::templates::TemplateSet::load(CLAUSE_BENCH_TEMPLATES);
+  if (engine) templates = clause::templates::TemplateSet::load(CLAUSE_BENCH_TEMPLATES);
   const auto one = [&] {
     if (templates)
       return renderer->render(templates->render("bench_invoice", templates->sample("bench_invoice")), options);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -23,15 +24,29 @@ constexpr char32_t kReplacement = 0xFFFD;
 
 bool is_private_use(char32_t c) { return c >= kPuaFirst && c <= kPuaLast; }
 
-// Whether a single TrueType face (not a .ttc collection) has the table: the sfnt table directory
-// is 16-byte records after a 12-byte header.
-bool has_table(const std::string& font, const char* tag) {
-  if (font.size() < 12 || font.compare(0, 4, "ttcf") == 0) return false;
-  const std::size_t count = (static_cast<unsigned char>(font[4]) << 8) | static_cast<unsigned char>(font[5]);
+// The offset of a table in a single TrueType face (not a .ttc collection), or npos: the sfnt
+// table directory is 16-byte records (tag, checksum, offset, length) after a 12-byte header.
+std::size_t table_offset(const std::string& font, const char* tag) {
+  if (font.size() < 12 || font.compare(0, 4, "ttcf") == 0) return std::string::npos;
+  const auto byte = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(font[k])); };
+  const std::size_t count = (byte(4) << 8) | byte(5);
   for (std::size_t k = 0; k < count && 12 + 16 * k + 16 <= font.size(); ++k) {
-    if (font.compare(12 + 16 * k, 4, tag) == 0) return true;
+    const std::size_t record = 12 + 16 * k;
+    if (font.compare(record, 4, tag) == 0) {
+      return (byte(record + 8) << 24) | (byte(record + 9) << 16) | (byte(record + 10) << 8) | byte(record + 11);
+    }
   }
-  return false;
+  return std::string::npos;
+}
+
+bool has_table(const std::string& font, const char* tag) { return table_offset(font, tag) != std::string::npos; }
+
+// numGlyphs of the maxp table (big-endian, 4 bytes in), 0 when the table is missing or cut.
+std::size_t glyph_count(const std::string& font) {
+  const std::size_t maxp = table_offset(font, "maxp");
+  if (maxp == std::string::npos || maxp + 6 > font.size()) return 0;
+  return (static_cast<std::size_t>(static_cast<unsigned char>(font[maxp + 4])) << 8) |
+         static_cast<unsigned char>(font[maxp + 5]);
 }
 
 }  // namespace
@@ -96,6 +111,20 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, const Fallback
 
 std::unique_ptr<FontFace> FontFace::load_fallback(const std::string& path) { return read(path, true); }
 
+// The face parsed by FreeType once per process, as PoDoFo's metrics; its lock serialises the calls
+// that load glyphs (FreeType faces are not thread-safe). Members in order of construction: the
+// metrics keep a pointer to `library`, which the font cache owns.
+struct FontFace::Freetype {
+  PoDoFo::PdfVecObjects objects;
+  PoDoFo::PdfFontCache cache{&objects};
+  FT_Library library = nullptr;
+  std::unique_ptr<PoDoFo::PdfFontMetricsFreetype> metrics;
+  std::mutex mutex;
+};
+
+FontFace::FontFace() = default;
+FontFace::~FontFace() = default;
+
 std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback) {
   auto bytes = read_whole_file(path);
   if (!bytes || bytes->empty()) throw std::runtime_error("cannot read font file " + path);
@@ -103,13 +132,14 @@ std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback)
   face->bytes_ = std::move(*bytes);
   face->fallback_ = fallback;
 
-  // A throwaway font cache only lends its FreeType library to the measuring metrics.
-  PoDoFo::PdfVecObjects objects;
-  PoDoFo::PdfFontCache cache(&objects);
-  FT_Library library = cache.GetFontLibrary();
+  face->freetype_ = std::make_unique<Freetype>();
+  Freetype& freetype = *face->freetype_;
+  freetype.library = freetype.cache.GetFontLibrary();
+  // Wraps the face's bytes without copying them: the face owns them for as long as the metrics.
   PoDoFo::PdfRefCountedBuffer buffer(face->bytes_.data(), face->bytes_.size());
   buffer.SetTakePossesion(false);
-  PoDoFo::PdfFontMetricsFreetype metrics(&library, buffer, false);
+  freetype.metrics = std::make_unique<PoDoFo::PdfFontMetricsFreetype>(&freetype.library, buffer, false);
+  const PoDoFo::PdfFontMetricsFreetype& metrics = *freetype.metrics;
   // A TrueType collection or a CFF-flavoured OpenType face (Noto Sans CJK) loads, but PoDoFo
   // 0.9.8's subsetter only copies glyf outlines from a single face: refuse it here rather than
   // fail when the first document embeds it.
@@ -117,9 +147,18 @@ std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback)
     throw std::runtime_error("not a TrueType font: " + path);
   }
   face->name_ = metrics.GetFontname();
+  // The tables PoDoFo's metrics would compute for each document: every glyph's advance (one
+  // FreeType glyph load each, once), every UTF-16 unit's glyph.
+  face->glyph_widths_.resize(glyph_count(face->bytes_));
+  for (std::size_t glyph = 0; glyph < face->glyph_widths_.size(); ++glyph) {
+    face->glyph_widths_[glyph] = metrics.GetGlyphWidth(static_cast<int>(glyph));
+  }
+  face->glyph_ids_.resize(0x10000);
+  for (char32_t c = 0; c < 0x10000; ++c) face->glyph_ids_[c] = static_cast<std::uint16_t>(metrics.GetGlyphId(static_cast<long>(c)));
+
   const auto measure = [&](char32_t c) {
-    const long glyph = metrics.GetGlyphId(static_cast<long>(c));
-    return std::pair<long, float>(glyph, glyph == 0 ? -1.0f : static_cast<float>(metrics.GetGlyphWidth(static_cast<int>(glyph))));
+    const long glyph = c < 0x10000 ? face->glyph_ids_[c] : metrics.GetGlyphId(static_cast<long>(c));
+    return std::pair<long, float>(glyph, glyph == 0 ? -1.0f : static_cast<float>(face->glyph_width(glyph)));
   };
   face->advances_.assign(0x10000, -1.0f);
   for (char32_t c = 0; c < 0x10000; ++c) {
@@ -135,6 +174,23 @@ std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback)
   face->ascent_ = metrics.GetPdfAscent();
   face->descent_ = metrics.GetPdfDescent();
   return face;
+}
+
+void FontFace::with_freetype(const std::function<void(PoDoFo::PdfFontMetricsFreetype&)>& f) const {
+  const std::lock_guard<std::mutex> lock(freetype_->mutex);
+  f(*freetype_->metrics);
+}
+
+long FontFace::glyph_id_beyond_bmp(long unicode) const {
+  long glyph = 0;
+  with_freetype([&](PoDoFo::PdfFontMetricsFreetype& metrics) { glyph = metrics.GetGlyphId(unicode); });
+  return glyph;
+}
+
+double FontFace::glyph_width_out_of_range(long glyph) const {
+  double width = 0;
+  with_freetype([&](PoDoFo::PdfFontMetricsFreetype& metrics) { width = metrics.GetGlyphWidth(static_cast<int>(glyph)); });
+  return width;
 }
 
 bool FontFace::covers_wide(char32_t c) const {

@@ -1,15 +1,23 @@
 // A TrueType face held in memory for a whole run: the file's bytes (each document embeds a subset
-// built from them, without reading the file again) and the advance width of every character it
-// maps, so that layout measures text without touching PoDoFo. A primary face (DejaVu) knows the
+// built from them, without reading the file again), the advance width of every character it
+// maps, so that layout measures text without touching PoDoFo, and the character-to-glyph and
+// glyph-width tables PoDoFo's metrics would compute, so that documents never parse the face with
+// FreeType again (face_metrics.h serves them to PoDoFo, from several threads at once). A primary face (DejaVu) knows the
 // fallback faces that draw what it lacks: width() and advance() measure the glyph that will really
 // be drawn (the face's own, a fallback's, or the replacement U+FFFD), and pieces() tells painting
 // which face draws each stretch of a line, so that measuring and drawing cannot disagree.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace PoDoFo {
+class PdfFontMetricsFreetype;
+}  // namespace PoDoFo
 
 namespace clause::pdf {
 
@@ -47,6 +55,10 @@ class FontFace {
   // Reads and measures a fallback face: its characters above U+FFFF are drawn too (through
   // private-use codes, see pua_code), its own private-use characters never are.
   static std::unique_ptr<FontFace> load_fallback(const std::string& path);
+  FontFace();
+  ~FontFace();
+  FontFace(const FontFace&) = delete;
+  FontFace& operator=(const FontFace&) = delete;
 
   // Width in points of UTF-8 text at the given size (no kerning, as PdfPainter draws it).
   double width(std::string_view utf8, double size) const;
@@ -74,6 +86,21 @@ class FontFace {
   const std::string& name() const { return name_; }   // PostScript name, "DejaVuSans"
   bool is_fallback() const { return fallback_; }
 
+  // The glyph FreeType's charmap gives a UTF-16 unit, exactly as PoDoFo's FreeType metrics answer
+  // GetGlyphId (0: none); a table built at load, read-only afterwards.
+  long glyph_id(long unicode) const {
+    if (unicode >= 0 && static_cast<unsigned long>(unicode) < glyph_ids_.size()) return glyph_ids_[unicode];
+    return glyph_id_beyond_bmp(unicode);
+  }
+  // The advance of a glyph in thousandths of an em, unrounded, as PoDoFo's GetGlyphWidth answers.
+  double glyph_width(long glyph) const {
+    if (glyph >= 0 && static_cast<unsigned long>(glyph) < glyph_widths_.size()) return glyph_widths_[glyph];
+    return glyph_width_out_of_range(glyph);
+  }
+  // Runs f on the face's own PoDoFo FreeType metrics, under the face's lock: the rare questions
+  // (line spacing, bounding box...) the tables do not answer. FreeType faces are not thread-safe.
+  void with_freetype(const std::function<void(PoDoFo::PdfFontMetricsFreetype&)>& f) const;
+
  private:
   struct Wide {
     char32_t code;
@@ -84,6 +111,8 @@ class FontFace {
   bool covers_wide(char32_t c) const;
   double own_advance(char32_t c) const;
   double substitute_advance(char32_t c) const;
+  long glyph_id_beyond_bmp(long unicode) const;
+  double glyph_width_out_of_range(long glyph) const;
   // The face and character drawn for c; face null: nothing is drawn.
   std::pair<const FontFace*, char32_t> choose(char32_t c) const;
 
@@ -95,6 +124,10 @@ class FontFace {
   std::vector<Wide> wide_;        // characters above U+FFFF, by code (fallback faces only)
   double ascent_ = 0;
   double descent_ = 0;
+  std::vector<std::uint16_t> glyph_ids_;   // UTF-16 unit -> glyph
+  std::vector<double> glyph_widths_;       // glyph -> advance
+  struct Freetype;                         // the face parsed once, with its lock
+  std::unique_ptr<Freetype> freetype_;
 };
 
 }  // namespace clause::pdf

@@ -1,9 +1,11 @@
 #include "reports/pdf/pdf_painting.h"
 
 #include "reports/pdf/subset_font.h"
+#include "reports/pdf/text_operators.h"
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace clause::pdf {
@@ -37,10 +39,19 @@ class Pen {
   double stroke_width_ = -1;
 };
 
+// A painter that lets text_operators.h write a run's operators into its page: the font goes
+// into the page's resources, as DrawText puts it there.
+class TextPainter : public PoDoFo::PdfPainter {
+ public:
+  void add_font_resource(PoDoFo::PdfFont& font) {
+    AddToPageResources(font.GetIdentifier(), font.GetObject()->Reference(), PoDoFo::PdfName("Font"));
+  }
+};
+
 }  // namespace
 
 void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, const Fonts& faces,
-           const DocumentFonts& fonts) {
+           DocumentFonts& fonts) {
   using namespace PoDoFo;
   std::vector<std::unique_ptr<PdfImage>> images(laid_out.images.size());
   const auto image_at = [&](int index) -> PdfImage& {
@@ -58,11 +69,13 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
   const double h = kPageHeight;
   for (const Page& page_layout : laid_out.pages) {
     PdfPage* page = document.CreatePage(PdfRect(0, 0, kPageWidth, kPageHeight));
-    PdfPainter painter;
+    TextPainter painter;
     painter.SetPage(page);
     Pen pen(painter);
     PdfFont* current_font = nullptr;
     double current_size = 0;
+    std::vector<PdfFont*> in_resources;
+    std::string operators;
     for (const Primitive& item : page_layout.items) {
       if (const auto* run = std::get_if<TextRun>(&item)) {
         const auto select = [&](PdfFont* font) {
@@ -75,10 +88,23 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
         };
         const FontFace& primary = faces.face(run->bold);
         if (primary.covers_all(run->text)) {
-          select(&fonts.font(primary));
+          PdfFont* font = &fonts.font(primary);
+          select(font);
           pen.fill(run->colour);
+          operators.clear();
+          if (painter.GetTextRenderingMode() == ePdfTextRenderingMode_Fill &&
+              append_text_operators(operators, *font, primary, run->x, h - run->baseline, run->text)) {
+            if (std::find(in_resources.begin(), in_resources.end(), font) == in_resources.end()) {
+              painter.add_font_resource(*font);
+              in_resources.push_back(font);
+            }
+            painter.GetCanvas()->Append(operators);
+            fonts.drawn_by_clause(primary, run->text);
+            continue;
+          }
           painter.DrawText(run->x, h - run->baseline,
                            PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
+          fonts.drawn_by_podofo(primary, run->text.c_str());
           continue;
         }
         pen.fill(run->colour);
@@ -97,6 +123,7 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
             painter.SetTextRenderingMode(ePdfTextRenderingMode_FillAndStroke);
           }
           painter.DrawText(run->x + dx, h - run->baseline, PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str())));
+          fonts.drawn_by_podofo(*piece.face, text.c_str());
           if (embolden) {
             painter.SetTextRenderingMode(ePdfTextRenderingMode_Fill);
             painter.Restore();

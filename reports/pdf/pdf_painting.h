@@ -15,8 +15,9 @@ class DocumentFonts;
 
 // Appends one PDF page per laid-out page. Each text run is drawn with its weight's face, and the
 // stretches that face lacks with the fallback faces' subsets (see FontFace::pieces), placed at the
-// advances layout measured.
+// advances layout measured. Lines a primary face draws whole are written by text_operators.h, the
+// others by PoDoFo's DrawText; `fonts` records which characters went which way.
 void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, const Fonts& faces,
-           const DocumentFonts& fonts);
+           DocumentFonts& fonts);
 
 }  // namespace clause::pdf

@@ -19,19 +19,6 @@
 namespace clause::pdf {
 namespace {
 
-// PdfMemDocument keeps its FreeType library to itself; the subset fonts built from our in-memory
-// faces need it, and must not outlive it.
-class RenderedPdf : public PoDoFo::PdfMemDocument {
- public:
-  FT_Library* freetype() {
-    library_ = m_fontCache.GetFontLibrary();
-    return &library_;
-  }
-
- private:
-  FT_Library library_ = nullptr;
-};
-
 std::string read_file(const std::string& path) {
   auto bytes = read_whole_file(path);
   if (!bytes || bytes->empty()) throw std::runtime_error("cannot read " + path);
@@ -56,10 +43,10 @@ std::string PdfRenderer::render(const layout::Document& document, const PdfOptio
   const LaidOutDocument laid_out = lay_out(document, style_, fonts, logo_.get());
 
   std::unique_lock time_lock(libc_time_lock());   // the constructor's PdfDate calls localtime()
-  RenderedPdf pdf;
+  PoDoFo::PdfMemDocument pdf;
   time_lock.unlock();
   pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
-  DocumentFonts subsets(pdf.GetObjects(), pdf.freetype(), fonts, laid_out.pages);
+  DocumentFonts subsets(pdf.GetObjects(), fonts, laid_out.pages);
   paint(pdf, laid_out, fonts, subsets);
   subsets.embed();
 

@@ -6,39 +6,20 @@
 #include <map>
 #include <stdexcept>
 
+#include "reports/pdf/face_metrics.h"
 #include "reports/pdf/sha256.h"
+#include "reports/pdf/subset_cache.h"
+#include "reports/pdf/text_operators.h"
 
 namespace clause::pdf {
 namespace {
 
-// A fallback face's metrics for PoDoFo, which encodes Identity-H text and picks the subset's
-// glyphs one UTF-16 unit at a time: the private-use codes that stand for characters above U+FFFF
-// (FontFace::pua_code) resolve to those characters' glyphs.
-class FallbackMetrics final : public PoDoFo::PdfFontMetricsFreetype {
- public:
-  FallbackMetrics(FT_Library* library, const PoDoFo::PdfRefCountedBuffer& buffer, const char* prefix,
-                  const FontFace& face)
-      : PoDoFo::PdfFontMetricsFreetype(library, buffer, false, prefix), face_(face) {}
-  long GetGlyphId(long unicode) const override {
-    if (const unsigned glyph = face_.glyph_of_pua(static_cast<char32_t>(unicode))) return glyph;
-    return PoDoFo::PdfFontMetricsFreetype::GetGlyphId(unicode);
-  }
-
- private:
-  const FontFace& face_;
-};
-
-std::unique_ptr<PoDoFo::PdfFont> create_subset_font(PoDoFo::PdfVecObjects& objects, FT_Library* library,
-                                                    const FontFace& face, const std::string& prefix) {
-  // Wraps the face's bytes without copying or owning them: the face outlives the document.
-  PoDoFo::PdfRefCountedBuffer buffer(const_cast<char*>(face.bytes().data()), face.bytes().size());
-  buffer.SetTakePossesion(false);
+std::unique_ptr<PoDoFo::PdfFont> create_subset_font(PoDoFo::PdfVecObjects& objects, const FontFace& face,
+                                                    const std::string& prefix) {
+  // Metrics over the face's tables, not a new FreeType parse of its bytes (face_metrics.h).
   const std::string tag = prefix + "+";
-  PoDoFo::PdfFontMetrics* metrics =
-      face.is_fallback() ? new FallbackMetrics(library, buffer, tag.c_str(), face)
-                         : new PoDoFo::PdfFontMetricsFreetype(library, buffer, false, tag.c_str());
   return std::unique_ptr<PoDoFo::PdfFont>(PoDoFo::PdfFontFactory::CreateFontObject(
-      metrics, PoDoFo::ePdfFont_Embedded | PoDoFo::ePdfFont_Subsetting,
+      new FaceMetrics(face, tag.c_str()), PoDoFo::ePdfFont_Embedded | PoDoFo::ePdfFont_Subsetting,
       PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), &objects));
 }
 
@@ -109,16 +90,17 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used) {
   return tag;
 }
 
-DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, FT_LibraryRec_** library, const Fonts& fonts,
-                             const std::vector<Page>& pages) {
+DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
+                             const std::vector<Page>& pages)
+    : objects_(objects) {
   entries_.reserve(8);
-  entries_.push_back({&fonts.regular, {}, nullptr});
-  entries_.push_back({&fonts.bold, {}, nullptr});
+  entries_.push_back({&fonts.regular, {}, nullptr, nullptr, nullptr, false});
+  entries_.push_back({&fonts.bold, {}, nullptr, nullptr, nullptr, false});
   const auto entry_of = [&](const FontFace* face) -> Entry& {
     for (Entry& entry : entries_) {
       if (entry.face == face) return entry;
     }
-    entries_.push_back({face, {}, nullptr});
+    entries_.push_back({face, {}, nullptr, nullptr, nullptr, false});
     return entries_.back();
   };
   for (const Page& page : pages) {
@@ -141,7 +123,7 @@ DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, FT_LibraryRec_** li
     }
   }
   for (Entry& entry : entries_) {
-    entry.font = create_subset_font(objects, library, *entry.face, subset_tag(entry.face->name(), entry.used));
+    entry.font = create_subset_font(objects, *entry.face, subset_tag(entry.face->name(), entry.used));
   }
 }
 
@@ -154,9 +136,53 @@ PoDoFo::PdfFont& DocumentFonts::font(const FontFace& face) const {
   throw std::out_of_range("no subset font for " + face.name());
 }
 
+DocumentFonts::Entry& DocumentFonts::entry(const FontFace& face) {
+  for (Entry& entry : entries_) {
+    if (entry.face == &face) return entry;
+  }
+  throw std::out_of_range("no subset font for " + face.name());
+}
+
+namespace {
+
+// Adds the characters of utf8; false when it is not well-formed UTF-8 of the BMP, whose UTF-16
+// PoDoFo's converter may make differently than a character set says.
+bool add_all(std::unique_ptr<UsedChars>& set, std::string_view utf8) {
+  if (!set) set = std::make_unique<UsedChars>();
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = next_bmp_char(utf8, i);
+    if (c == 0) return false;
+    set->add(c);
+  }
+  return true;
+}
+
+}  // namespace
+
+void DocumentFonts::drawn_by_clause(const FontFace& face, std::string_view utf8) { add_all(entry(face).by_clause, utf8); }
+
+void DocumentFonts::drawn_by_podofo(const FontFace& face, std::string_view utf8) {
+  Entry& drawn = entry(face);
+  if (!add_all(drawn.by_podofo, utf8)) drawn.uncacheable = true;
+}
+
 void DocumentFonts::embed() {
   for (Entry& entry : entries_) {
-    entry.font->EmbedSubsetFont();
+    // PoDoFo subsets the UTF-16 units of the strings it drew plus those given to it here; the
+    // two sets (in increasing order, apart) determine everything it embeds.
+    SubsetCache::Key key{entry.face, {}};
+    std::string drawn_by_clause;
+    if (entry.by_clause) {
+      entry.by_clause->for_each([&](char32_t c) {
+        key.second.push_back(c);
+        append_utf8(drawn_by_clause, c);
+      });
+    }
+    key.second.push_back(0xFFFFFFFF);
+    if (entry.by_podofo) entry.by_podofo->for_each([&](char32_t c) { key.second.push_back(c); });
+    // A font PoDoFo drew text with that its character set does not describe is embedded as is.
+    static SubsetCache uncached(0);
+    embed_subset(*entry.font, objects_, key, entry.uncacheable ? uncached : SubsetCache::shared(), drawn_by_clause);
     if (entry.face->is_fallback()) write_unicode_map(*entry.font, *entry.face, entry.used);
   }
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reports/pdf/display_list.h"
@@ -19,8 +20,6 @@ namespace PoDoFo {
 class PdfFont;
 class PdfVecObjects;
 }  // namespace PoDoFo
-
-struct FT_LibraryRec_;
 
 namespace clause::pdf {
 
@@ -52,8 +51,8 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used);
 
 class DocumentFonts {
  public:
-  // Creates the subset fonts for what the pages draw; `library` must outlive this object.
-  DocumentFonts(PoDoFo::PdfVecObjects& objects, FT_LibraryRec_** library, const Fonts& fonts,
+  // Creates the subset fonts for what the pages draw (the faces must outlive this object).
+  DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
                 const std::vector<Page>& pages);
   ~DocumentFonts();
   DocumentFonts(const DocumentFonts&) = delete;
@@ -61,7 +60,14 @@ class DocumentFonts {
 
   // The subset font of a face the pages draw with (std::out_of_range for any other face).
   PoDoFo::PdfFont& font(const FontFace& face) const;
-  // Writes the subsets once every page is painted: outlines, widths and ToUnicode maps.
+  // Records text painted with face's font by text_operators.h, which PoDoFo does not see: its
+  // characters are given to PoDoFo's subsetter before embedding.
+  void drawn_by_clause(const FontFace& face, std::string_view utf8);
+  // Records text painted with PoDoFo's DrawText (as its PdfString holds it: up to a NUL), which
+  // PoDoFo adds to the subset itself. Both sets make the subset cache's key.
+  void drawn_by_podofo(const FontFace& face, std::string_view utf8);
+  // Writes the subsets once every page is painted: outlines, widths and ToUnicode maps, taken
+  // from the run's earlier documents with the same characters when they are cached (subset_cache.h).
   void embed();
 
  private:
@@ -69,7 +75,12 @@ class DocumentFonts {
     const FontFace* face;
     UsedChars used;
     std::unique_ptr<PoDoFo::PdfFont> font;
+    std::unique_ptr<UsedChars> by_clause;   // null until drawn
+    std::unique_ptr<UsedChars> by_podofo;
+    bool uncacheable = false;
   };
+  Entry& entry(const FontFace& face);
+  PoDoFo::PdfVecObjects& objects_;
   std::vector<Entry> entries_;   // regular, bold, then fallback faces in order of first use
 };
 
