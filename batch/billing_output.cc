@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "batch/billing_pipeline.h"
 #include "batch/output_paths.h"
 #include "reports/facturx/facturx_document.h"
 
@@ -9,15 +10,24 @@ namespace clause {
 
 std::filesystem::path BillingOutput::year_folder(int year) const { return out_ / "invoices" / std::to_string(year); }
 
-StagedFile BillingOutput::stage(const InvoiceDocument& document, const Account& account) const {
+std::pair<std::filesystem::path, std::string> BillingOutput::render(const InvoiceDocument& document,
+                                                                    const Account& account) const {
   const Language language = engine_.language_of(account.language);
   const Instant created{std::chrono::sys_days{document.issue_date}};
-  const std::string pdf = facturx::render_facturx_pdf(document, engine_.templates(language), engine_.pdf(), language,
-                                                      created);
-  const auto path = year_folder(int(document.issue_date.year())) /
-                    client_folder_name(account.name, account.id) /
-                    (document.number + ".pdf");   // FA-/AV-YYYY-NNNNNN: already a safe name
+  std::string pdf = facturx::render_facturx_pdf(document, engine_.templates(language), engine_.pdf(), language, created);
+  auto path = year_folder(int(document.issue_date.year())) / client_folder_name(account.name, account.id) /
+              (document.number + ".pdf");   // FA-/AV-YYYY-NNNNNN: already a safe name
+  return {std::move(path), std::move(pdf)};
+}
+
+StagedFile BillingOutput::stage(const InvoiceDocument& document, const Account& account) const {
+  const auto [path, pdf] = render(document, account);
   return stage_bytes(path, pdf);
+}
+
+StagedFile BillingOutput::stage_ahead(const InvoiceDocument& document, const Account& account) const {
+  const auto [path, pdf] = render(document, account);
+  return clause::stage_ahead(path, pdf);
 }
 
 }  // namespace clause

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <utility>
 
 #include "batch/document_engine.h"
 #include "batch/document_publication.h"
@@ -24,8 +26,13 @@ class BillingOutput {
   std::filesystem::path year_folder(int year) const;
   // Renders `document` (its number set) for `account` and stages it under its final path.
   StagedFile stage(const InvoiceDocument& document, const Account& account) const;
+  // The same, rendered ahead on a worker (issue 16): staged under the ahead name of its final path
+  // (batch/billing_pipeline.h), adopted by the transaction only if the document is the same.
+  StagedFile stage_ahead(const InvoiceDocument& document, const Account& account) const;
 
  private:
+  // The document's final path and its PDF bytes.
+  std::pair<std::filesystem::path, std::string> render(const InvoiceDocument& document, const Account& account) const;
   const DocumentEngine& engine_;
   std::filesystem::path out_;
 };

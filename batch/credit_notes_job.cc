@@ -3,6 +3,7 @@
 #include "reports/statement/statement_data.h"
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -53,9 +54,10 @@ std::vector<CreditLedgerEntry> credit_ledger(const std::vector<IssuedDocument>& 
 
 }  // namespace
 
-CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& p,
-                                         Date date, long long run_id) {
-  CreditNotesOfContract result;
+void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_ptr<const PreparedContract> prepared,
+                        Date date, long long run_id, BillingPipeline& pipeline, NumberForecast* forecast,
+                        const CreditNoteSink& sink) {
+  const PreparedContract& p = *prepared;
   const Contract& c = p.records.contract;
   const TermsProfile& terms = *p.terms;
   const std::vector<ServiceCredit> credits = load_service_credits_of_contract(db, c.id);
@@ -71,22 +73,25 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     std::string period = format_year_month(month);
     std::optional<FurtherCredit> further;
     if (auto existing = find_issued_document(db, DocumentKind::credit_note, c.id, period)) {
-      result.documents.push_back({*existing, false});
+      pipeline.then([sink, found = *existing] { sink.document({found, false}); });
       if (!ledger) ledger = credit_ledger(load_issued_documents_of_contract(db, c.id));
       further = further_credit(*ledger, c.id, month, total);
       if (!further) continue;
       period = further->period;
       if (auto found = find_issued_document(db, DocumentKind::credit_note, c.id, period)) {
-        result.documents.push_back({*found, false});
+        pipeline.then([sink, found = *found] { sink.document({found, false}); });
         continue;
       }
     }
     const Money amount = further ? further->amount : total;
     const std::optional<CorrectedInvoice> invoice = invoice_to_correct(db, p, month);
     if (!invoice) {
-      result.waiting.push_back({c.id, month, amount,
-                                "no invoice of the period from " + invoice_period_key(c, terms.billing, month.first_day()) +
-                                    " in the ledger or among the prior invoices to correct"});
+      pipeline.then([sink, waiting = WaitingCredit{c.id, month, amount,
+                                                   "no invoice of the period from " +
+                                                       invoice_period_key(c, terms.billing, month.first_day()) +
+                                                       " in the ledger or among the prior invoices to correct"}] {
+        sink.waiting(waiting);
+      });
       continue;
     }
     const std::vector<VatAmount>& invoice_vat = invoice->vat;
@@ -108,44 +113,87 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
     draft.period = period;
     draft.issued_on = date;
     draft.run_id = run_id;
-    auto produce = [&](IssuedDocument& record) {
-      // What was already credited against the invoice is read under issue_document's lock, so that
-      // a concurrent run's credit note of the same invoice is counted (B6: never more than it bears).
-      const std::vector<VatAmount> earlier = load_vat_credited_against(db, invoice->number);
-      CreditNoteTotals totals = credit_note_totals(inputs, recorded_totals(invoice_vat), earlier);
-      if (totals.error) throw CreditRefused(*totals.error);
-      record.total_ht = totals.totals.total_ht;
-      record.total_vat = totals.totals.total_vat;
-      record.total_ttc = totals.totals.total_ttc;
-      const InvoiceDocument d = build_credit_note(
-          {{*record.number, date, output.engine().provider(), p.records.account, c.id, terms.billing},
-           month,
-           c.start,
-           totals,
-           {invoice->number, invoice->issued_on},
-           statement,
-           further ? std::optional<std::string>{further->reference} : std::nullopt},
-          wording);
-      record_document_vat(db, d.number, d.totals.vat);
-      record_credit_note_correction(db, d.number, c.id, invoice->number);
-      return std::vector<StagedFile>{output.stage(d, p.records.account)};
+    const std::optional<std::string> cites = further ? std::optional<std::string>{further->reference} : std::nullopt;
+    // The credit note as its transaction builds it, from the number and what was already credited.
+    // The closures hold the prepared contract, never copies of its records.
+    auto build = [prepared, date, month, invoice, statement, cites, &output, &wording](const std::string& number,
+                                                                                   const CreditNoteTotals& totals) {
+      const ContractRecords& r = prepared->records;
+      return build_credit_note({{number, date, output.engine().provider(), r.account, r.contract.id,
+                                 prepared->terms->billing},
+                                month,
+                                r.contract.start,
+                                totals,
+                                {invoice->number, invoice->issued_on},
+                                statement,
+                                cites},
+                               wording);
     };
-    IssueResult issued;
-    try {
-      issued = issue_and_publish(db, draft, produce);
-    } catch (const CreditRefused& e) {
-      result.waiting.push_back({c.id, month, amount, "credit note correcting " + invoice->number + " refused: " + e.what()});
-      continue;
-    } catch (const std::exception& e) {
-      stop_if_database_gone(db, e);   // B4: a data problem makes the credit wait, never the invoices
-      result.waiting.push_back({c.id, month, amount, "credit note correcting " + invoice->number + ": " + e.what(), true});
-      continue;
+    // Planned ahead (issue 16): rendered with the forecast number and what is credited now, when
+    // the credit note is not refused now (a refused one is only tried in its transaction).
+    std::function<AheadFiles()> render;
+    std::optional<std::string> forecast_number;
+    std::vector<VatAmount> planned_earlier;
+    if (pipeline.renders_ahead() && forecast) {
+      planned_earlier = load_vat_credited_against(db, invoice->number);
+      const CreditNoteTotals totals = credit_note_totals(inputs, recorded_totals(invoice_vat), planned_earlier);
+      if (!totals.error) {
+        forecast_number = forecast->next();
+        auto planned = std::make_shared<const InvoiceDocument>(build(*forecast_number, totals));
+        render = [&output, planned, prepared] { return AheadFiles{output.stage_ahead(*planned, prepared->records.account)}; };
+      }
     }
-    if (issued.newly_issued) {
-      spdlog::debug("issued credit note {} for {} {}", *issued.document.number, c.id, period);
-    }
-    result.documents.push_back(std::move(issued));
+    pipeline.submit(std::move(render), [=, contract_id = c.id, &db, &output](AheadFiles* ahead) {
+      auto produce = [&](IssuedDocument& record) {
+        // What was already credited against the invoice is read under issue_document's lock, so that
+        // a concurrent run's credit note of the same invoice is counted (B6: never more than it bears).
+        const std::vector<VatAmount> earlier = load_vat_credited_against(db, invoice->number);
+        CreditNoteTotals totals = credit_note_totals(inputs, recorded_totals(invoice_vat), earlier);
+        if (totals.error) throw CreditRefused(*totals.error);
+        record.total_ht = totals.totals.total_ht;
+        record.total_vat = totals.totals.total_vat;
+        record.total_ttc = totals.totals.total_ttc;
+        const InvoiceDocument d = build(*record.number, totals);
+        record_document_vat(db, d.number, d.totals.vat);
+        record_credit_note_correction(db, d.number, contract_id, invoice->number);
+        // The file rendered ahead is this credit note when its number and credited amounts are these.
+        if (ahead && !ahead->empty() && forecast_number == d.number && planned_earlier == earlier)
+          return adopt_ahead(*ahead);
+        return std::vector<StagedFile>{output.stage(d, prepared->records.account)};
+      };
+      IssueResult issued;
+      try {
+        issued = issue_and_publish(db, draft, produce);
+      } catch (const CreditRefused& e) {
+        if (forecast_number) forecast->dropped();
+        sink.waiting({contract_id, month, amount, "credit note correcting " + invoice->number + " refused: " + e.what()});
+        return;
+      } catch (const std::exception& e) {
+        if (forecast_number) forecast->dropped();
+        stop_if_database_gone(db, e);   // B4: a data problem makes the credit wait, never the invoices
+        sink.waiting({contract_id, month, amount, "credit note correcting " + invoice->number + ": " + e.what(), true});
+        return;
+      }
+      if (forecast_number) {
+        if (issued.newly_issued) forecast->issued(*issued.document.number);
+        else forecast->dropped();
+      }
+      if (issued.newly_issued) {
+        spdlog::debug("issued credit note {} for {} {}", *issued.document.number, contract_id, draft.period);
+      }
+      sink.document(std::move(issued));
+    });
   }
+}
+
+CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& p,
+                                         Date date, long long run_id) {
+  CreditNotesOfContract result;
+  BillingPipeline at_once(0);   // nothing rendered ahead: each credit note is recorded when planned
+  const CreditNoteSink sink{[&](IssueResult r) { result.documents.push_back(std::move(r)); },
+                            [&](WaitingCredit w) { result.waiting.push_back(std::move(w)); }};
+  issue_credit_notes(db, output, std::shared_ptr<const PreparedContract>(&p, [](const PreparedContract*) {}), date,
+                     run_id, at_once, nullptr, sink);
   return result;
 }
 

@@ -6,11 +6,15 @@
 // neither, it waits, reported, never guessed.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "batch/billing_output.h"
+#include "batch/billing_pipeline.h"
+#include "batch/number_forecast.h"
 #include "batch/prepared_contract.h"
 #include "rules/corrected_invoice.h"
 #include "store/billing_ledger.h"
@@ -40,6 +44,19 @@ struct CreditNotesOfContract {
 // problem) is listed in `waiting`; a database that stops answering throws RunStopped.
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& contract,
                                          Date date, long long run_id);
+
+// How the credit notes of a contract reach the run as they are recorded, in order (issue 16).
+struct CreditNoteSink {
+  std::function<void(IssueResult)> document;     // issued now or found
+  std::function<void(WaitingCredit)> waiting;    // no invoice to cite, refused (B6), a data problem
+};
+
+// The same credit notes through `pipeline`: each planned now, rendered ahead with the number
+// `forecast` gives (none rendered ahead without a forecast), recorded in its turn and handed to
+// `sink` then. A database that stops answering throws RunStopped when the document is recorded.
+void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_ptr<const PreparedContract> contract,
+                        Date date, long long run_id, BillingPipeline& pipeline, NumberForecast* forecast,
+                        const CreditNoteSink& sink);
 
 // B4: the invoice that billed `month` of the contract, looked up in the ledger and the prior
 // invoices and chosen by choose_invoice_to_correct() (rules/corrected_invoice.h): Clause's invoice

@@ -1,15 +1,20 @@
 #include "batch/invoices_job.h"
 
+#include <algorithm>
+#include <memory>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "batch/billing_journal.h"
 #include "batch/billing_output.h"
+#include "batch/billing_pipeline.h"
 #include "batch/credit_notes_job.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
+#include "batch/number_forecast.h"
 #include "batch/output_files.h"
 #include "batch/output_paths.h"
 #include "batch/prepared_contract.h"
@@ -59,11 +64,17 @@ nlohmann::ordered_json manifest_entry(const IssueResult& r, const std::filesyste
           {"new", r.newly_issued}};
 }
 
+// Documents planned ahead of their transaction (issue 16): a few in flight keep both cores busy.
+std::size_t invoices_in_flight() { return std::max(2u, 2 * std::thread::hardware_concurrency()); }
+
 class InvoicesRun {
  public:
-  InvoicesRun(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request)
-      : context_(context), db_(context.database()), request_(request), output_(engine, request.out),
-        preparer_(context) {
+  InvoicesRun(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+              InvoicesOutcome& outcome, nlohmann::ordered_json& documents)
+      : context_(context), db_(context.database()), request_(request), outcome_(outcome), documents_(documents),
+        output_(engine, request.out), preparer_(context), pipeline_(invoices_in_flight()),
+        invoice_numbers_(db_, DocumentKind::invoice, int(request.date.year())),
+        credit_note_numbers_(db_, DocumentKind::credit_note, int(request.date.year())) {
     for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
     // A corrective statement that raised a month's credits: a further credit note is due (B4).
     for (const auto& row : select_cells(db_, db_.query("statements.corrections_without_credit_note"), 1))
@@ -72,7 +83,24 @@ class InvoicesRun {
 
   const BillingOutput& output() const { return output_; }
 
-  void process(const Contract& c, long long run_id, InvoicesOutcome& outcome, nlohmann::ordered_json& documents) {
+  // Plans the contract's documents of the day; each is recorded in its turn (finish() records the
+  // last ones). A contract whose plan fails is skipped, in its turn too.
+  void process(const Contract& c, long long run_id) {
+    try {
+      plan(c, run_id);
+    } catch (const RunStopped&) {
+      throw;
+    } catch (const std::exception& e) {
+      stop_if_database_gone(db_, e);
+      fail(c.id, e.what());
+    }
+  }
+
+  // Records every document planned: the run's outcome is complete afterwards.
+  void finish() { pipeline_.finish(); }
+
+ private:
+  void plan(const Contract& c, long long run_id) {
     std::optional<DuePeriod> due;
     std::optional<FinalSettlement> settlement;
     bool continuity_possible = false;
@@ -85,37 +113,52 @@ class InvoicesRun {
     if (!due && !settlement && !continuity_possible && !uncredited_.count(c.id)) return;
     ContractProblem problem;
     auto prepared = preparer_.prepare(c.id, request_.date, problem);
-    if (!prepared) return skip(outcome, c.id, problem.record, problem.reason);
+    if (!prepared) return skip(c.id, problem.record, problem.reason);
+    const auto p = std::make_shared<const PreparedContract>(std::move(*prepared));
+
+    // A contract's documents depend on each other (its credit notes cite its continuity invoice,
+    // its invoice deducts its credit notes, B4): each is planned once the contract's previous ones
+    // are recorded. A contract that failed issues nothing more, as before.
+    bool submitted = false;
+    auto settled = [&] {
+      if (submitted) pipeline_.finish();
+      submitted = false;
+      return !failed_.count(c.id);
+    };
 
     // R4: the continuity invoice of last month first, so that the credit notes of that month,
     // issued next, can cite it (they are deducted from the next invoice, B4).
     if (continuity_possible)
-      if (auto continuity = contract_continuity(prepared->records, prepared->terms->reversibility))
-        if (auto owed = continuity_invoice_due_on(c, prepared->terms->billing, *continuity, request_.date))
-          record(issue_continuity_invoice(*prepared, *continuity, *owed, run_id), outcome, documents, false);
+      if (auto continuity = contract_continuity(p->records, p->terms->reversibility))
+        if (auto owed = continuity_invoice_due_on(c, p->terms->billing, *continuity, request_.date))
+          submitted = issue_continuity_invoice(p, *continuity, *owed, run_id);
+    if (!settled()) return;
 
-    CreditNotesOfContract notes = issue_credit_notes(db_, output_, *prepared, request_.date, run_id);
-    for (const auto& n : notes.documents) record(n, outcome, documents, true);
-    for (const auto& w : notes.waiting) {
-      // Listed in the manifest and the journal and counted in the summary; logged at debug level so
-      // a nightly log does not repeat it every night until the invoice exists. B4: a waiting credit
-      // never stops the contract's invoices.
-      spdlog::debug("contract {}: credits of {} waiting: {}", c.id, format_year_month(w.month), w.reason);
-      outcome.waiting_credits.push_back(w);
-      // An error rather than a rule: the run says something needs a look (exit code), though the
-      // contract's invoices are issued below.
-      if (w.failed) {
-        spdlog::error("contract {}: credit note of {} failed: {}", c.id, format_year_month(w.month), w.reason);
-        outcome.skipped.push_back({c.id, "credit note " + c.id + " " + format_year_month(w.month), w.reason});
-      }
-    }
-    if (due) record(issue_periodic_invoice(*prepared, *due, run_id), outcome, documents, false);
-    if (settlement)
-      if (auto final_invoice = issue_final_settlement(*prepared, *settlement, run_id))
-        record(*final_invoice, outcome, documents, false);
+    const std::string id = c.id;
+    const CreditNoteSink sink{
+        [this](IssueResult n) { record(n, true); },
+        [this, id](WaitingCredit w) {
+          // Listed in the manifest and the journal and counted in the summary; logged at debug level so
+          // a nightly log does not repeat it every night until the invoice exists. B4: a waiting credit
+          // never stops the contract's invoices.
+          spdlog::debug("contract {}: credits of {} waiting: {}", id, format_year_month(w.month), w.reason);
+          outcome_.waiting_credits.push_back(w);
+          // An error rather than a rule: the run says something needs a look (exit code), though the
+          // contract's invoices are issued below.
+          if (w.failed) {
+            spdlog::error("contract {}: credit note of {} failed: {}", id, format_year_month(w.month), w.reason);
+            outcome_.skipped.push_back({id, "credit note " + id + " " + format_year_month(w.month), w.reason});
+          }
+        }};
+    const std::size_t before = pipeline_.submitted();
+    issue_credit_notes(db_, output_, p, request_.date, run_id, pipeline_, &credit_note_numbers_, sink);
+    submitted = pipeline_.submitted() != before;
+    if (!settled()) return;
+    if (due) submitted = issue_periodic_invoice(p, *due, run_id);
+    if (!settled()) return;
+    if (settlement) issue_final_settlement(p, *settlement, run_id);
   }
 
- private:
   // What distinguishes one invoice from another: its ledger key, the days it bills, its lines.
   struct InvoiceContent {
     std::string key;                 // issued_documents.period: the billed period's first day
@@ -124,38 +167,37 @@ class InvoicesRun {
     std::vector<std::string> notes;
   };
 
-  IssueResult issue_periodic_invoice(const PreparedContract& p, const DuePeriod& due, long long run_id) {
+  using Prepared = std::shared_ptr<const PreparedContract>;
+
+  // Each returns whether a document went to its transaction (false: found already issued, or none due).
+  bool issue_periodic_invoice(const Prepared& p, const DuePeriod& due, long long run_id) {
     const std::string key = periodic_invoice_key(due.period.first);
-    if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
-      return {*existing, false};
-    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(p, due, wording_of(p)), {}}, run_id);
+    if (found(p->records.contract.id, key)) return false;
+    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(*p, due, wording_of(*p)), {}}, run_id);
   }
 
   // B1 (Decision): the day after its end, an ended contract's last variable lines, if any, are
   // invoiced alone, keyed apart from the periodic invoice of the same period.
-  std::optional<IssueResult> issue_final_settlement(const PreparedContract& p, const FinalSettlement& s,
-                                                    long long run_id) {
+  bool issue_final_settlement(const Prepared& p, const FinalSettlement& s, long long run_id) {
     const std::string key = final_invoice_key(s.from);
-    if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
-      return IssueResult{*existing, false};
-    const BillingWording& w = wording_of(p);
-    std::vector<DraftLine> lines = variable_lines(p, s.from, s.to, w);
-    if (lines.empty()) return std::nullopt;
+    if (found(p->records.contract.id, key)) return false;
+    const BillingWording& w = wording_of(*p);
+    std::vector<DraftLine> lines = variable_lines(*p, s.from, s.to, w);
+    if (lines.empty()) return false;
     const std::string note = w.phrase("note.final_invoice", {{"ended", format_date_text(s.to, w.language())}});
     return issue_invoice(p, {key, s.from, s.to, std::move(lines), {note}}, run_id);
   }
 
   // R4 Decision: the continuity days of last month, invoiced in arrears at the price in force (one
   // line per service, B2 proration), with the variable lines of those days.
-  IssueResult issue_continuity_invoice(const PreparedContract& p, const ContinuityPeriod& continuity,
-                                       const ContinuityDue& owed, long long run_id) {
+  bool issue_continuity_invoice(const Prepared& p, const ContinuityPeriod& continuity, const ContinuityDue& owed,
+                                long long run_id) {
     const std::string key = continuity_invoice_key(owed.month);
-    if (auto existing = find_issued_document(db_, DocumentKind::invoice, p.records.contract.id, key))
-      return {*existing, false};
-    const BillingWording& w = wording_of(p);
+    if (found(p->records.contract.id, key)) return false;
+    const BillingWording& w = wording_of(*p);
     const Language language = w.language();
-    std::vector<DraftLine> lines = continuity_lines(p, owed, w);
-    for (auto& l : variable_lines(p, owed.billed.first, owed.billed.last, w)) lines.push_back(std::move(l));
+    std::vector<DraftLine> lines = continuity_lines(*p, owed, w);
+    for (auto& l : variable_lines(*p, owed.billed.first, owed.billed.last, w)) lines.push_back(std::move(l));
     std::string note = w.phrase("note.continuity", {{"month", month_label(owed.month, language)},
                                                     {"from", format_date_text(owed.billed.first, language)},
                                                     {"to", format_date_text(owed.billed.last, language)}});
@@ -165,13 +207,29 @@ class InvoicesRun {
     return issue_invoice(p, {key, owed.billed.first, owed.billed.last, std::move(lines), {note}}, run_id);
   }
 
-  IssueResult issue_invoice(const PreparedContract& p, const InvoiceContent& content, long long run_id) {
-    const Contract& c = p.records.contract;
-    const TermsProfile& terms = *p.terms;
+  // An invoice of the contract already in the ledger under `key`: noted in its turn.
+  bool found(const std::string& contract_id, const std::string& key) {
+    auto existing = find_issued_document(db_, DocumentKind::invoice, contract_id, key);
+    if (!existing) return false;
+    pipeline_.then([this, r = IssueResult{*existing, false}] { record(r, false); });
+    return true;
+  }
+
+  // B4: the credit notes not yet deducted, oldest first, while the invoice bears them whole.
+  std::vector<CreditNoteBalance> deductions_now(const std::string& contract_id, Money total_ttc) {
+    std::vector<CreditNoteBalance> balances;
+    for (const auto& n : load_credit_notes_of_contract(db_, contract_id))
+      balances.push_back({n.number, n.issued_on, n.total_ttc, n.deducted_by.has_value()});
+    return credit_notes_to_deduct(balances, request_.date, total_ttc);
+  }
+
+  bool issue_invoice(const Prepared& p, InvoiceContent content, long long run_id) {
+    const Contract& c = p->records.contract;
     std::vector<InvoiceLineInput> inputs;
     for (const auto& l : content.lines) inputs.push_back(l.input);
-    InvoiceTotals totals = invoice_totals(inputs);
-    const std::vector<FeeRevision> revisions = computed_revisions(db_, p.records);
+    const InvoiceTotals totals = invoice_totals(inputs);
+    std::vector<std::string> units;
+    for (const auto& l : content.lines) units.push_back(l.unit_code);
     IssuedDocument draft;
     draft.kind = DocumentKind::invoice;
     draft.contract_id = c.id;
@@ -181,25 +239,49 @@ class InvoicesRun {
     draft.total_ht = totals.total_ht;
     draft.total_vat = totals.total_vat;
     draft.total_ttc = totals.total_ttc;
-    return issue_and_publish(db_, draft, [&](IssuedDocument& record) {
-      // B4: the credit notes not yet deducted, oldest first, while the invoice bears them whole;
-      // read under issue_document's lock so that a concurrent run cannot deduct them too.
-      std::vector<CreditNoteBalance> balances;
-      for (const auto& n : load_credit_notes_of_contract(db_, c.id))
-        balances.push_back({n.number, n.issued_on, n.total_ttc, n.deducted_by.has_value()});
-      const std::vector<CreditNoteBalance> deductions = credit_notes_to_deduct(balances, request_.date, totals.total_ttc);
-      std::vector<std::string> units;
-      for (const auto& l : content.lines) units.push_back(l.unit_code);
-      const InvoiceDocument d = build_invoice(
-          {{*record.number, request_.date, output_.engine().provider(), p.records.account, c.id, terms.billing},
-           content.billed_from, content.billed_to, totals, units, deductions, content.notes});
-      record_document_vat(db_, d.number, totals.vat);
-      std::vector<std::string> numbers;
-      for (const auto& x : deductions) numbers.push_back(x.number);
-      record_deductions(db_, d.number, numbers);
-      record_fee_revisions(db_, revisions);
-      return std::vector<StagedFile>{output_.stage(d, p.records.account)};
+    auto build = [this, p, content = std::move(content), totals, units](const std::string& number,
+                                                                       const std::vector<CreditNoteBalance>& deductions) {
+      return build_invoice({{number, request_.date, output_.engine().provider(), p->records.account,
+                             p->records.contract.id, p->terms->billing},
+                            content.billed_from, content.billed_to, totals, units, deductions, content.notes});
+    };
+    // Planned ahead (issue 16): rendered on a worker with the forecast number and the deductions
+    // read now; the transaction checks both.
+    std::optional<std::string> forecast = invoice_numbers_.next();
+    const std::vector<CreditNoteBalance> planned_deductions = deductions_now(c.id, totals.total_ttc);
+    auto planned = std::make_shared<const InvoiceDocument>(build(*forecast, planned_deductions));
+    auto render = [this, planned, p] { return AheadFiles{output_.stage_ahead(*planned, p->records.account)}; };
+    pipeline_.submit(render, [=, this, id = c.id](AheadFiles* ahead) {
+      try {
+        // B3: computed when recorded, after the contract's earlier invoice of the night recorded its own.
+        const std::vector<FeeRevision> revisions = computed_revisions(db_, p->records);
+        IssueResult r = issue_and_publish(db_, draft, [&](IssuedDocument& record) {
+          // B4: read again under issue_document's lock so that a concurrent run cannot deduct them too.
+          const std::vector<CreditNoteBalance> deductions = deductions_now(id, totals.total_ttc);
+          const InvoiceDocument d = build(*record.number, deductions);
+          record_document_vat(db_, d.number, totals.vat);
+          std::vector<std::string> numbers;
+          for (const auto& x : deductions) numbers.push_back(x.number);
+          record_deductions(db_, d.number, numbers);
+          record_fee_revisions(db_, revisions);
+          // The file rendered ahead is this invoice when its number and deductions are these.
+          if (ahead && !ahead->empty() && *forecast == d.number && planned_deductions == deductions)
+            return adopt_ahead(*ahead);
+          return std::vector<StagedFile>{output_.stage(d, p->records.account)};
+        });
+        if (r.newly_issued) invoice_numbers_.issued(*r.document.number);
+        else invoice_numbers_.dropped();
+        record(r, false);
+      } catch (const RunStopped&) {
+        throw;
+      } catch (const std::exception& e) {
+        invoice_numbers_.dropped();
+        stop_if_database_gone(db_, e);
+        failed_.insert(id);
+        report_failure(id, e.what());
+      }
     });
+    return true;
   }
 
   // The billing wording of the contract's account's language (templates/<lang>/billing.json).
@@ -207,27 +289,44 @@ class InvoicesRun {
     return output_.engine().billing_wording(output_.engine().language_of(p.records.account.language));
   }
 
-  void record(const IssueResult& r, InvoicesOutcome& outcome, nlohmann::ordered_json& documents, bool credit_note) {
+  void record(const IssueResult& r, bool credit_note) {
     if (!r.newly_issued)
-      ++outcome.already_issued;
+      ++outcome_.already_issued;
     else if (credit_note)
-      ++outcome.credit_notes_issued;
+      ++outcome_.credit_notes_issued;
     else
-      ++outcome.invoices_issued;
-    documents.push_back(manifest_entry(r, request_.out));
+      ++outcome_.invoices_issued;
+    documents_.push_back(manifest_entry(r, request_.out));
   }
 
-  void skip(InvoicesOutcome& outcome, const std::string& contract, const std::string& what, const std::string& reason) {
-    spdlog::warn("contract {} skipped: {}: {}", contract, what, reason);
-    outcome.skipped.push_back({contract, what, reason});
+  // The contract failed (not a rule: a data problem): skipped, in its turn.
+  void fail(const std::string& contract, const std::string& reason) {
+    failed_.insert(contract);
+    pipeline_.then([this, contract, reason] { report_failure(contract, reason); });
+  }
+  void report_failure(const std::string& contract, const std::string& reason) {
+    spdlog::error("contract {} failed: {}", contract, reason);
+    outcome_.skipped.push_back({contract, "contract " + contract, reason});
+  }
+
+  void skip(const std::string& contract, const std::string& what, const std::string& reason) {
+    pipeline_.then([this, contract, what, reason] {
+      spdlog::warn("contract {} skipped: {}: {}", contract, what, reason);
+      outcome_.skipped.push_back({contract, what, reason});
+    });
   }
 
   RunContext& context_;
   Database& db_;
   const InvoicesRequest& request_;
+  InvoicesOutcome& outcome_;
+  nlohmann::ordered_json& documents_;
   BillingOutput output_;
   ContractPreparer preparer_;
+  BillingPipeline pipeline_;
+  NumberForecast invoice_numbers_, credit_note_numbers_;
   std::set<std::string> uncredited_;
+  std::set<std::string> failed_;   // contracts that failed tonight: nothing more is planned for them
 };
 
 }  // namespace
@@ -241,7 +340,7 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   outcome.run_id = start_run(db, "invoices", parameters, now);
   outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
   outcome.recovery = recover_output(db, request.out);
-  InvoicesRun run(context, engine, request);
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   std::vector<Contract> contracts;
   if (request.contract_id) {
     if (auto c = load_contract(db, *request.contract_id))
@@ -251,19 +350,22 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   } else {
     contracts = load_contracts(db);
   }
-  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+  InvoicesRun run(context, engine, request, outcome, documents);
   try {
     TerminalProgress progress("invoices " + format_date(request.date), contracts.size());
     for (const auto& c : contracts) {
       progress.advance();
       try {
-        run.process(c, outcome.run_id, outcome, documents);
+        run.process(c, outcome.run_id);
+      } catch (const RunStopped&) {
+        throw;
       } catch (const std::exception& e) {
         stop_if_database_gone(db, e);
         spdlog::error("contract {} failed: {}", c.id, e.what());
         outcome.skipped.push_back({c.id, "contract " + c.id, e.what()});
       }
     }
+    run.finish();
     outcome.journal = write_billing_journal(db, context.profiles(), run.output(), request.date, request.contract_id,
                                             outcome.waiting_credits);
   } catch (const std::exception& e) {

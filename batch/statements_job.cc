@@ -1,7 +1,6 @@
 #include "batch/statements_job.h"
 
 #include <algorithm>
-#include <deque>
 #include <future>
 #include <map>
 #include <set>
@@ -14,6 +13,7 @@
 #include "batch/output_files.h"
 #include "batch/output_paths.h"
 #include "batch/prepared_contract.h"
+#include "batch/render_ahead.h"
 #include "batch/run_findings.h"
 #include "batch/run_stop.h"
 #include "batch/terminal_progress.h"
@@ -142,39 +142,29 @@ class StatementsRun {
   int left_out() const { return quiet_; }
 
   void run(const std::vector<std::string>& ids, StatementsOutcome& outcome, nlohmann::ordered_json& documents) {
-    // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy.
+    // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy, on
+    // as many threads made once for the run (render_ahead.h: a thread per statement made RSS grow).
     const std::size_t in_flight = std::max(2u, 2 * std::thread::hardware_concurrency());
-    std::deque<std::pair<std::shared_ptr<StatementWork>, std::future<RenderedFiles>>> window;
     TerminalProgress progress("statements " + format_year_month(request_.month), ids.size());
-    auto finish_front = [&] {
-      auto [work, rendered] = std::move(window.front());
-      window.pop_front();
-      record(*work, rendered, outcome, documents);
-      progress.advance();
-    };
-    try {
-      for (const auto& id : ids) {
-        auto work = prepare(id, outcome);
-        if (!work) {
+    // A statement rendered but not recorded when the run stops is not issued: its files go.
+    RenderAhead<StatementWork, RenderedFiles> ahead(
+        in_flight,
+        [&](StatementWork& work, std::future<RenderedFiles>& rendered) {
+          record(work, rendered, outcome, documents);
           progress.advance();
-          continue;
-        }
-        std::future<RenderedFiles> rendered;
-        if (!work->already_issued)
-          rendered = std::async(std::launch::async, [this, work] { return render(*work, reference_of(*work)); });
-        window.emplace_back(std::move(work), std::move(rendered));
-        if (window.size() >= in_flight) finish_front();
+        },
+        [](std::future<RenderedFiles>& rendered) { discard(rendered.get()); });
+    for (const auto& id : ids) {
+      auto work = prepare(id, outcome);
+      if (!work) {
+        progress.advance();
+        continue;
       }
-      while (!window.empty()) finish_front();
-    } catch (const RunStopped&) {
-      // The statements rendered but not recorded are not issued: their files go.
-      for (auto& [work, rendered] : window)
-        if (rendered.valid()) try {
-            discard(rendered.get());
-          } catch (...) {
-          }
-      throw;
+      std::function<RenderedFiles(const StatementWork&)> render;
+      if (!work->already_issued) render = [this](const StatementWork& w) { return this->render(w, reference_of(w)); };
+      ahead.submit(std::move(work), std::move(render));
     }
+    ahead.finish();
   }
 
  private:

@@ -19,6 +19,7 @@
 
 #include "model/data_set.h"
 #include "store/csv_reader.h"
+#include "store/first_seen_keys.h"
 #include "store/gdpr_ledger.h"
 #include "store/sql_text.h"
 #include "store/table_rows.h"
@@ -177,7 +178,7 @@ class DirectoryImport {
     // Only the ids another file (or this one) refers to are kept: backups.csv's 830,000 ids at
     // 10,000 clients would cost ~50 MB for nothing.
     const bool referenced = referenced_tables().count(e.table) > 0;
-    std::unordered_map<std::string, std::size_t> first_seen;
+    FirstSeenKeys first_seen;   // packed: backups.csv holds 830,000 keys at 10,000 clients
     bool header_seen = false, header_ok = false;
     std::size_t rows = 0;
     bool in_sink = false;
@@ -223,13 +224,12 @@ class DirectoryImport {
       for (size_t i : key_columns) key_values.push_back(r.fields[i]);
       if (std::all_of(key_values.begin(), key_values.end(), [](const std::string& v) { return !v.empty(); })) {
         std::string joined = join(key_values, std::string_view{"\x1f", 1});
-        auto [it, fresh] = first_seen.emplace(joined, r.line);
-        if (!fresh) {
+        if (const auto first = first_seen.seen(joined, r.line)) {
           std::vector<std::string> shown;
           for (const auto& v : key_values) shown.push_back(quote_value(v));
           std::string what = key_values.size() == 1 ? e.key.front() + " " + shown.front()
                                                     : "(" + join(e.key, ", ") + ") (" + join(shown, ", ") + ")";
-          add(r.line, "column " + e.key.front() + ": duplicate " + what + ", first seen line " + std::to_string(it->second));
+          add(r.line, "column " + e.key.front() + ": duplicate " + what + ", first seen line " + std::to_string(*first));
           row_ok = false;
         }
         if (id_keyed && referenced) own_ids.insert(key_values.front());
@@ -412,6 +412,9 @@ const std::vector<std::string>& import_file_names() {
 }
 
 ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
+  // Large imports touch index pages all over the file: a 64 MiB page cache keeps them in memory
+  // (rendering runs keep the 8 MiB Database::open sets).
+  db.set_page_cache_mib(64);
   DirectoryImport run(db, dir);
   if (!std::filesystem::is_directory(dir)) {
     run.report().errors.push_back(dir.string() + ": not a directory");

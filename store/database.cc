@@ -71,8 +71,9 @@ std::unique_ptr<Database> Database::open(const std::string& url, const std::file
       db->session_.open(soci::sqlite3, sqlite_connect_string(path));
       db->session_ << "PRAGMA foreign_keys = ON";
       db->session_ << "PRAGMA busy_timeout = 5000";
-      // Large imports touch many index pages: a 64 MiB page cache keeps them in memory.
-      db->session_ << "PRAGMA cache_size = -65536";
+      // A rendering run reads one contract at a time: 8 MiB of page cache suffice (the import
+      // asks for more, csv_import.cc); the operating system caches the file itself.
+      db->set_page_cache_mib(8);
       if (path != ":memory:") {
         std::string mode;
         db->session_ << "PRAGMA journal_mode = WAL", soci::into(mode);
@@ -97,6 +98,21 @@ const std::string& Database::query(std::string_view name) const {
   auto it = queries_.find(name);
   if (it == queries_.end()) throw std::out_of_range("no SQL query named " + std::string{name});
   return it->second;
+}
+
+PreparedSelect* Database::prepared_select(const std::string& sql) {
+  auto it = prepared_.find(sql);
+  return it == prepared_.end() ? nullptr : it->second.get();
+}
+
+PreparedSelect& Database::remember_select(const std::string& sql, std::unique_ptr<PreparedSelect> prepared) {
+  auto& slot = prepared_[sql];
+  slot = std::move(prepared);
+  return *slot;
+}
+
+void Database::set_page_cache_mib(int mib) {
+  if (dialect_ == Dialect::sqlite) session_ << "PRAGMA cache_size = -" + std::to_string(mib * 1024);
 }
 
 int Database::latest_version() const {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <soci/soci.h>
@@ -15,6 +16,16 @@
 namespace clause {
 
 enum class Dialect { sqlite, postgresql };
+
+// A SELECT prepared once per connection and run again with new values (issue 16: SOCI prepared
+// each query anew, 26 times per invoice). The statement is bound to these buffers: the caller
+// writes `params` values and reads `values` after each fetch.
+struct PreparedSelect {
+  std::vector<std::string> values;
+  std::vector<soci::indicator> indicators;
+  std::vector<std::pair<std::string, std::string>> params;   // names, and the values of the next run
+  std::unique_ptr<soci::statement> statement;
+};
 
 // The compiled-in sql/ directory of the source tree (CLAUSE_SQL_DIR), used when none is given.
 std::filesystem::path default_sql_dir();
@@ -52,6 +63,15 @@ class Database {
   // not yet expanded. Throws std::out_of_range naming the query when there is none.
   const std::string& query(std::string_view name) const;
 
+  // The SELECT `sql` prepared on this connection, if it was (store/table_rows.cc prepares it);
+  // `remember` keeps one for the connection's life.
+  PreparedSelect* prepared_select(const std::string& sql);
+  PreparedSelect& remember_select(const std::string& sql, std::unique_ptr<PreparedSelect> prepared);
+  // SQLite's page cache in MiB (PRAGMA cache_size): small for rendering runs, which read a
+  // contract at a time (peak RSS flat in the number of clients, issue 16); larger for the import,
+  // which updates indexes all over the file. No effect on PostgreSQL.
+  void set_page_cache_mib(int mib);
+
  private:
   Database(Dialect dialect, std::filesystem::path sql_dir);
   Dialect dialect_;
@@ -59,6 +79,8 @@ class Database {
   std::filesystem::path sqlite_file_;
   std::map<std::string, std::string, std::less<>> queries_;
   soci::session session_;
+  // Declared after the session: the statements are finalised before the connection closes.
+  std::map<std::string, std::unique_ptr<PreparedSelect>, std::less<>> prepared_;
 };
 
 // "sqlite" or "postgresql": the folder of sql/ holding the dialect's migrations.
