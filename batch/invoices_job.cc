@@ -153,10 +153,13 @@ class InvoicesRun {
     const std::size_t before = pipeline_.submitted();
     issue_credit_notes(db_, output_, p, request_.date, run_id, pipeline_, &credit_note_numbers_, sink);
     submitted = pipeline_.submitted() != before;
-    if (!settled()) return;
+    // Waiting only when something is left to plan for the contract: otherwise its documents stay
+    // in flight while the next contracts are planned (waiting at every contract would leave one
+    // core idle).
+    if ((!due && !settlement) || !settled()) return;
     if (due) submitted = issue_periodic_invoice(p, *due, run_id);
-    if (!settled()) return;
-    if (settlement) issue_final_settlement(p, *settlement, run_id);
+    if (!settlement || !settled()) return;
+    issue_final_settlement(p, *settlement, run_id);
   }
 
   // What distinguishes one invoice from another: its ledger key, the days it bills, its lines.
