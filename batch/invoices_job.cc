@@ -10,6 +10,7 @@
 #include "batch/credit_notes_job.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
+#include "batch/job_items.h"
 #include "batch/output_files.h"
 #include "batch/output_paths.h"
 #include "batch/prepared_contract.h"
@@ -270,6 +271,48 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
     outcome.stopped = e.what();
     spdlog::error("invoices {} stopped: {}", format_date(request.date), e.what());
   }
+  finish_invoices_run(context, run.output(), request, outcome, documents, int(contracts.size()), now);
+  return outcome;
+}
+
+// Issue 16: the single run's pieces for the workers (batch/job_items.h).
+
+struct InvoicesItems::Impl {
+  RunContext& context;
+  InvoicesRun run;
+  long long run_id;
+};
+
+InvoicesItems::InvoicesItems(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+                             long long run_id)
+    : impl_(new Impl{context, InvoicesRun(context, engine, request), run_id}) {}
+InvoicesItems::~InvoicesItems() = default;
+
+void InvoicesItems::process(const std::string& contract_id, InvoicesOutcome& outcome,
+                            nlohmann::ordered_json& documents) {
+  Database& db = impl_->context.database();
+  auto c = load_contract(db, contract_id);
+  if (!c) return outcome.skipped.push_back({contract_id, "contract " + contract_id, "no such contract"});
+  try {
+    impl_->run.process(*c, impl_->run_id, outcome, documents);
+  } catch (const std::exception& e) {
+    stop_if_database_gone(db, e);
+    spdlog::error("contract {} failed: {}", c->id, e.what());
+    outcome.skipped.push_back({c->id, "contract " + c->id, e.what()});
+  }
+}
+
+std::vector<std::string> invoices_contracts(RunContext& context, const InvoicesRequest& request) {
+  if (request.contract_id) return {*request.contract_id};
+  std::vector<std::string> ids;
+  for (const auto& c : load_contracts(context.database())) ids.push_back(c.id);
+  return ids;
+}
+
+void finish_invoices_run(RunContext& context, const BillingOutput& output, const InvoicesRequest& request,
+                         InvoicesOutcome& outcome, const nlohmann::ordered_json& documents, int contracts,
+                         Instant now) {
+  Database& db = context.database();
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& w : outcome.waiting_credits)
@@ -287,12 +330,11 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
   const std::string stem = "manifest-" + format_date(request.date) +
                            (request.contract_id ? "-" + path_segment(*request.contract_id) : "");
-  outcome.manifest = run.output().year_folder(int(request.date.year())) / (stem + ".json");
+  outcome.manifest = output.year_folder(int(request.date.year())) / (stem + ".json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
-  RunCounts counts{std::max(0, int(contracts.size()) - int(outcome.skipped.size())), int(outcome.skipped.size()),
+  RunCounts counts{std::max(0, contracts - int(outcome.skipped.size())), int(outcome.skipped.size()),
                    outcome.invoices_issued + outcome.credit_notes_issued};
   finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
-  return outcome;
 }
 
 }  // namespace clause
