@@ -43,7 +43,12 @@ void recover_after_workers(Database& db, const std::filesystem::path& out, Outpu
   for (auto& p : late.problems) recovery.problems.push_back(std::move(p));
 }
 
+bool coordinating = false;
+
 }  // namespace
+
+void coordinate_workers_in_this_process(bool on) { coordinating = on; }
+bool coordinating_workers_in_this_process() { return coordinating; }
 
 StatementsOutcome run_statements_on_workers(RunContext& context, const DocumentEngine& engine,
                                             const StatementsRequest& request, Instant now) {

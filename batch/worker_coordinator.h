@@ -19,6 +19,11 @@ namespace clause {
 // How often the coordinator looks whether its items are done.
 inline constexpr std::chrono::milliseconds kCoordinatorPoll{200};
 
+// `clause nightly --workers`: every statements and invoices job this process runs coordinates
+// workers, as if given --workers (the nightly's other steps stay in the process).
+void coordinate_workers_in_this_process(bool on);
+bool coordinating_workers_in_this_process();
+
 // run_statements and run_invoices (same outcome, same files), the contracts processed by workers.
 // Throws std::runtime_error (kWorkersNeedPostgres) on SQLite, before anything is recorded.
 StatementsOutcome run_statements_on_workers(RunContext& context, const DocumentEngine& engine,

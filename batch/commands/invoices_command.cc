@@ -52,7 +52,8 @@ int run_invoices_command(RunContext& context, const DocumentEngine& engine, cons
                          InvoicesOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
-  InvoicesOutcome outcome = request.workers ? run_invoices_on_workers(context, engine, request, now)
+  InvoicesOutcome outcome = request.workers || coordinating_workers_in_this_process()
+                                ? run_invoices_on_workers(context, engine, request, now)
                                             : run_invoices(context, engine, request, now);
   spdlog::info("{}", invoices_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
