@@ -52,9 +52,9 @@ int run_invoices_command(RunContext& context, const DocumentEngine& engine, cons
                          InvoicesOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
-  InvoicesOutcome outcome = request.workers || coordinating_workers_in_this_process()
+  InvoicesOutcome outcome = request.workers || coordinating_workers_in_this_process()   // issue 16
                                 ? run_invoices_on_workers(context, engine, request, now)
-                                            : run_invoices(context, engine, request, now);
+                                : run_invoices(context, engine, request, now);
   spdlog::info("{}", invoices_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
   const int code = issuing_exit_code(outcome.stopped, outcome.invoices_issued + outcome.credit_notes_issued,

@@ -49,9 +49,9 @@ int run_statements_command(RunContext& context, const DocumentEngine& engine, co
                            StatementsOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
-  StatementsOutcome outcome = request.workers || coordinating_workers_in_this_process()
+  StatementsOutcome outcome = request.workers || coordinating_workers_in_this_process()   // issue 16
                                   ? run_statements_on_workers(context, engine, request, now)
-                                             : run_statements(context, engine, request, now);
+                                  : run_statements(context, engine, request, now);
   spdlog::info("{}", statements_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
   const int code = issuing_exit_code(outcome.stopped, outcome.issued,

@@ -14,7 +14,7 @@ clause="${BUILD_DIR:-$root/build}/batch/clause"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
-admin() { psql "$server dbname=postgres" -qAt -c "$1" >/dev/null; }
+admin() { psql "$server dbname=postgres" -qAt -c "$1" >/dev/null 2>&1; }
 base=clause_workers_bench_$$
 admin "DROP DATABASE IF EXISTS $base"
 admin "CREATE DATABASE $base"
@@ -26,7 +26,7 @@ admin "CREATE DATABASE $base"
 echo "$clients clients, November night on PostgreSQL, $(nproc) cores"
 
 night() {   # night LABEL WORKERS
-  local label=$1 n=$2 db=clause_workers_bench_$$_$1 out=$work/out-$1
+  local label=$1 n=$2 db=clause_workers_bench_$$_${1//-/_} out=$work/out-$1
   admin "DROP DATABASE IF EXISTS $db"
   admin "CREATE DATABASE $db TEMPLATE $base"
   cp -a "$work/base-out" "$out"
