@@ -129,6 +129,8 @@ int run_worker(RunContext& context, const WorkerOptions& options) {
     }
     const WorkItem item = claim->item();
     try {
+      // Runs come one after the other: a long-running worker keeps only the current one's state.
+      if (!runs.count(item.run_id)) runs.clear();
       auto& run = runs[item.run_id];
       if (!run) run = std::make_unique<RunItems>(context, engine, item);
       reservations.set_item(item.run_id, item.seq);
