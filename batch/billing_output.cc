@@ -5,6 +5,7 @@
 #include "batch/billing_pipeline.h"
 #include "batch/output_paths.h"
 #include "reports/facturx/facturx_document.h"
+#include "store/document_planning.h"
 
 namespace clause {
 
@@ -21,6 +22,10 @@ std::pair<std::filesystem::path, std::string> BillingOutput::render(const Invoic
 }
 
 StagedFile BillingOutput::stage(const InvoiceDocument& document, const Account& account) const {
+  // Issue 16: a worker's planning pass learns which documents an item issues, not their bytes.
+  if (planning_documents())
+    return StagedFile{{}, year_folder(int(document.issue_date.year())) / client_folder_name(account.name, account.id) /
+                              (document.number + ".pdf"), std::string(64, '0')};
   const auto [path, pdf] = render(document, account);
   return stage_bytes(path, pdf);
 }

@@ -49,6 +49,7 @@ int run_cli(int argc, char** argv) {
   add_explain_command(app, action);
   add_demo_command(app, action, options);
   add_send_command(app, action);
+  add_worker_command(app, action);   // issue 16
 
   try {
     app.parse(argc, argv);

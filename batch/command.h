@@ -29,6 +29,7 @@ void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& op
 void add_schedule_command(CLI::App& app, CommandAction& action);
 void add_reversibility_command(CLI::App& app, CommandAction& action);   // issue 15
 void add_gdpr_command(CLI::App& app, CommandAction& action);   // issue 14
+void add_worker_command(CLI::App& app, CommandAction& action);   // issue 16
 
 // Runs the statements job and logs its outcome (kept in `kept` when given); the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,

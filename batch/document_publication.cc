@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "batch/output_files.h"
+#include "store/document_planning.h"
 
 namespace clause {
 namespace {
@@ -24,6 +25,7 @@ int kill_at(std::string_view point) {
 }  // namespace
 
 void kill_point(std::string_view point) {
+  if (planning_documents()) return;   // issue 16: a worker's planning pass issues nothing
   if (int n = kill_at(point); n > 0 && documents_issued + 1 == n) ::_exit(9);
 }
 
@@ -71,7 +73,7 @@ IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
     discard(staged);
     throw;
   }
-  if (!result.newly_issued) {
+  if (!result.newly_issued || planning_documents()) {   // issue 16: planned, not issued: nothing to publish
     discard(staged);
     return result;
   }

@@ -14,6 +14,7 @@
 #include "batch/credit_notes_job.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
+#include "batch/job_items.h"
 #include "batch/number_forecast.h"
 #include "batch/output_files.h"
 #include "batch/output_paths.h"
@@ -69,10 +70,11 @@ std::size_t invoices_in_flight() { return std::max(2u, 2 * std::thread::hardware
 
 class InvoicesRun {
  public:
+  // `in_flight`: documents rendered ahead on worker threads (0: each in its transaction).
   InvoicesRun(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
-              InvoicesOutcome& outcome, nlohmann::ordered_json& documents)
-      : context_(context), db_(context.database()), request_(request), outcome_(outcome), documents_(documents),
-        output_(engine, request.out), preparer_(context), pipeline_(invoices_in_flight()),
+              InvoicesOutcome& outcome, nlohmann::ordered_json& documents, std::size_t in_flight)
+      : context_(context), db_(context.database()), request_(request), outcome_(&outcome), documents_(&documents),
+        output_(engine, request.out), preparer_(context), pipeline_(in_flight),
         invoice_numbers_(db_, DocumentKind::invoice, int(request.date.year())),
         credit_note_numbers_(db_, DocumentKind::credit_note, int(request.date.year())) {
     for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
@@ -98,6 +100,13 @@ class InvoicesRun {
 
   // Records every document planned: the run's outcome is complete afterwards.
   void finish() { pipeline_.finish(); }
+
+  // Where the next contracts' documents, skips and waiting credits are collected (a worker's item,
+  // issue 16); call after finish().
+  void collect_into(InvoicesOutcome& outcome, nlohmann::ordered_json& documents) {
+    outcome_ = &outcome;
+    documents_ = &documents;
+  }
 
  private:
   void plan(const Contract& c, long long run_id) {
@@ -142,12 +151,12 @@ class InvoicesRun {
           // a nightly log does not repeat it every night until the invoice exists. B4: a waiting credit
           // never stops the contract's invoices.
           spdlog::debug("contract {}: credits of {} waiting: {}", id, format_year_month(w.month), w.reason);
-          outcome_.waiting_credits.push_back(w);
+          outcome_->waiting_credits.push_back(w);
           // An error rather than a rule: the run says something needs a look (exit code), though the
           // contract's invoices are issued below.
           if (w.failed) {
             spdlog::error("contract {}: credit note of {} failed: {}", id, format_year_month(w.month), w.reason);
-            outcome_.skipped.push_back({id, "credit note " + id + " " + format_year_month(w.month), w.reason});
+            outcome_->skipped.push_back({id, "credit note " + id + " " + format_year_month(w.month), w.reason});
           }
         }};
     const std::size_t before = pipeline_.submitted();
@@ -294,12 +303,12 @@ class InvoicesRun {
 
   void record(const IssueResult& r, bool credit_note) {
     if (!r.newly_issued)
-      ++outcome_.already_issued;
+      ++outcome_->already_issued;
     else if (credit_note)
-      ++outcome_.credit_notes_issued;
+      ++outcome_->credit_notes_issued;
     else
-      ++outcome_.invoices_issued;
-    documents_.push_back(manifest_entry(r, request_.out));
+      ++outcome_->invoices_issued;
+    documents_->push_back(manifest_entry(r, request_.out));
   }
 
   // The contract failed (not a rule: a data problem): skipped, in its turn.
@@ -309,21 +318,21 @@ class InvoicesRun {
   }
   void report_failure(const std::string& contract, const std::string& reason) {
     spdlog::error("contract {} failed: {}", contract, reason);
-    outcome_.skipped.push_back({contract, "contract " + contract, reason});
+    outcome_->skipped.push_back({contract, "contract " + contract, reason});
   }
 
   void skip(const std::string& contract, const std::string& what, const std::string& reason) {
     pipeline_.then([this, contract, what, reason] {
       spdlog::warn("contract {} skipped: {}: {}", contract, what, reason);
-      outcome_.skipped.push_back({contract, what, reason});
+      outcome_->skipped.push_back({contract, what, reason});
     });
   }
 
   RunContext& context_;
   Database& db_;
   const InvoicesRequest& request_;
-  InvoicesOutcome& outcome_;
-  nlohmann::ordered_json& documents_;
+  InvoicesOutcome* outcome_;
+  nlohmann::ordered_json* documents_;
   BillingOutput output_;
   ContractPreparer preparer_;
   BillingPipeline pipeline_;
@@ -353,7 +362,7 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   } else {
     contracts = load_contracts(db);
   }
-  InvoicesRun run(context, engine, request, outcome, documents);
+  InvoicesRun run(context, engine, request, outcome, documents, invoices_in_flight());
   try {
     TerminalProgress progress("invoices " + format_date(request.date), contracts.size());
     for (const auto& c : contracts) {
@@ -375,6 +384,56 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
     outcome.stopped = e.what();
     spdlog::error("invoices {} stopped: {}", format_date(request.date), e.what());
   }
+  finish_invoices_run(context, run.output(), request, outcome, documents, int(contracts.size()), now);
+  return outcome;
+}
+
+// Issue 16: the single run's pieces for the workers (batch/job_items.h).
+
+// A worker renders each document in its transaction (in flight 0): the workers are the parallelism,
+// and a planning pass (store/document_planning.h) must render nothing.
+struct InvoicesItems::Impl {
+  Impl(RunContext& c, const DocumentEngine& engine, const InvoicesRequest& request, long long id)
+      : context(c), run(c, engine, request, unused_outcome, unused_documents, 0), run_id(id) {}
+  RunContext& context;
+  InvoicesOutcome unused_outcome;   // collects nothing: each item gives its own (collect_into)
+  nlohmann::ordered_json unused_documents = nlohmann::ordered_json::array();
+  InvoicesRun run;
+  long long run_id;
+};
+
+InvoicesItems::InvoicesItems(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
+                             long long run_id)
+    : impl_(new Impl(context, engine, request, run_id)) {}
+InvoicesItems::~InvoicesItems() = default;
+
+void InvoicesItems::process(const std::string& contract_id, InvoicesOutcome& outcome,
+                            nlohmann::ordered_json& documents) {
+  Database& db = impl_->context.database();
+  auto c = load_contract(db, contract_id);
+  if (!c) return outcome.skipped.push_back({contract_id, "contract " + contract_id, "no such contract"});
+  try {
+    impl_->run.collect_into(outcome, documents);
+    impl_->run.process(*c, impl_->run_id);
+    impl_->run.finish();
+  } catch (const std::exception& e) {
+    stop_if_database_gone(db, e);
+    spdlog::error("contract {} failed: {}", c->id, e.what());
+    outcome.skipped.push_back({c->id, "contract " + c->id, e.what()});
+  }
+}
+
+std::vector<std::string> invoices_contracts(RunContext& context, const InvoicesRequest& request) {
+  if (request.contract_id) return {*request.contract_id};
+  std::vector<std::string> ids;
+  for (const auto& c : load_contracts(context.database())) ids.push_back(c.id);
+  return ids;
+}
+
+void finish_invoices_run(RunContext& context, const BillingOutput& output, const InvoicesRequest& request,
+                         InvoicesOutcome& outcome, const nlohmann::ordered_json& documents, int contracts,
+                         Instant now) {
+  Database& db = context.database();
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& w : outcome.waiting_credits)
@@ -392,12 +451,11 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
   const std::string stem = "manifest-" + format_date(request.date) +
                            (request.contract_id ? "-" + path_segment(*request.contract_id) : "");
-  outcome.manifest = run.output().year_folder(int(request.date.year())) / (stem + ".json");
+  outcome.manifest = output.year_folder(int(request.date.year())) / (stem + ".json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
-  RunCounts counts{std::max(0, int(contracts.size()) - int(outcome.skipped.size())), int(outcome.skipped.size()),
+  RunCounts counts{std::max(0, contracts - int(outcome.skipped.size())), int(outcome.skipped.size()),
                    outcome.invoices_issued + outcome.credit_notes_issued};
   finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
-  return outcome;
 }
 
 }  // namespace clause

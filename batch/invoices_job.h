@@ -26,6 +26,7 @@ struct InvoicesRequest {
   Date date{};
   std::optional<std::string> contract_id;     // only this contract
   std::filesystem::path out;                  // output root; documents go to out/invoices/YYYY/<client>/
+  bool workers = false;                       // issue 16: the contracts processed by `clause worker`s (PostgreSQL)
 };
 
 struct InvoicesOutcome {

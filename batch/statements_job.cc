@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "batch/document_publication.h"
+#include "batch/job_items.h"
 #include "batch/output_files.h"
 #include "batch/output_paths.h"
 #include "batch/prepared_contract.h"
@@ -435,6 +436,36 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
     outcome.stopped = e.what();
     spdlog::error("statements {} stopped: {}", format_year_month(request.month), e.what());
   }
+  finish_statements_run(context, request, outcome, documents, int(ids.size()), statements ? statements->left_out() : 0,
+                        now);
+  return outcome;
+}
+
+// Issue 16: the single run's pieces for the workers (batch/job_items.h).
+
+struct StatementsItems::Impl {
+  StatementsRun run;
+};
+
+StatementsItems::StatementsItems(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
+                                 long long run_id, Instant now)
+    : impl_(new Impl{StatementsRun(context, engine, request, run_id, now)}) {}
+StatementsItems::~StatementsItems() = default;
+
+void StatementsItems::process(const std::string& contract_id, StatementsOutcome& outcome,
+                              nlohmann::ordered_json& documents) {
+  impl_->run.run({contract_id}, outcome, documents);
+}
+
+int StatementsItems::left_out() const { return impl_->run.left_out(); }
+
+std::vector<std::string> statements_contracts(RunContext& context, const StatementsRequest& request) {
+  return contracts_of_month(context.database(), request, max_continuity_days(context));
+}
+
+void finish_statements_run(RunContext& context, const StatementsRequest& request, StatementsOutcome& outcome,
+                           const nlohmann::ordered_json& documents, int contracts, int left_out, Instant now) {
+  Database& db = context.database();
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array(),
                          corrected = nlohmann::ordered_json::array();
   for (const auto& c : outcome.corrected)
@@ -459,10 +490,8 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   outcome.manifest = request.out / format_year_month(request.month) /
                      (request.contract_id ? "manifest-" + path_segment(*request.contract_id) + ".json" : "manifest.json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
-  const int left_out = statements ? statements->left_out() : 0;
-  RunCounts counts{int(ids.size() - outcome.skipped.size()) - left_out, int(outcome.skipped.size()), outcome.issued};
+  RunCounts counts{contracts - int(outcome.skipped.size()) - left_out, int(outcome.skipped.size()), outcome.issued};
   finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);
-  return outcome;
 }
 
 }  // namespace clause

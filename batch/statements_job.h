@@ -26,6 +26,7 @@ struct StatementsRequest {
   // The date a corrective statement bears (the night of `clause nightly`); unset: the local date of
   // the run's clock, the one case where a document's date comes from the clock.
   std::optional<Date> correction_date;
+  bool workers = false;                       // issue 16: the contracts processed by `clause worker`s (PostgreSQL)
 };
 
 // A contract left out of the run, with the record and the reason an operator needs.

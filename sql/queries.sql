@@ -434,3 +434,37 @@ SELECT '', '', {columns} FROM contracts ORDER BY id;
 SELECT '', '', {columns} FROM services ORDER BY id;
 -- name: fingerprint.reversibility_requests
 SELECT '', '', {columns} FROM reversibility_requests ORDER BY id;
+-- Issue 16: work items shared by `clause worker` processes (store/work_items.h) and the numbers
+-- they reserve in seq order (store/number_reservation.h). The claim is PostgreSQL's
+-- (sql/postgresql/queries.sql): FOR UPDATE SKIP LOCKED.
+-- name: work_items.insert
+INSERT INTO work_items (run_id, seq, job, parameter, output, contract_id)
+VALUES (:run, :seq, :job, :parameter, :output, :contract);
+-- name: work_items.complete
+UPDATE work_items SET state = 'done', worker = :worker, result = :result WHERE run_id = :run AND seq = :seq;
+-- name: numbered_work_items.insert
+INSERT INTO numbered_work_items (run_id, seq) VALUES (:run, :seq) ON CONFLICT DO NOTHING;
+-- name: numbered_work_items.earlier
+SELECT count(*) FROM numbered_work_items WHERE run_id = :run AND seq < :seq;
+-- name: numbered_work_items.delete
+DELETE FROM numbered_work_items WHERE run_id = :run;
+-- name: work_items.not_done
+SELECT count(*) FROM work_items WHERE run_id = :run AND state <> 'done';
+-- name: work_items.results
+SELECT result FROM work_items WHERE run_id = :run ORDER BY seq;
+-- name: work_items.workers
+SELECT DISTINCT worker FROM work_items WHERE run_id = :run ORDER BY worker;
+-- name: work_items.delete
+DELETE FROM work_items WHERE run_id = :run;
+-- name: number_reservations.find
+SELECT number FROM number_reservations WHERE kind = :kind AND contract_id = :contract AND period = :period;
+-- name: number_reservations.insert
+INSERT INTO number_reservations (kind, contract_id, period, number, run_id)
+VALUES (:kind, :contract, :period, :number, :run);
+-- name: number_reservations.delete
+DELETE FROM number_reservations WHERE kind = :kind AND contract_id = :contract AND period = :period;
+-- name: number_reservations.delete_run
+DELETE FROM number_reservations WHERE run_id = :run;
+-- name: number_sequences.give_back
+UPDATE number_sequences SET last_number = last_number - 1
+ WHERE kind = :kind AND year = :year AND last_number = :sequence;

@@ -5,7 +5,9 @@
 #include <stdexcept>
 
 #include "store/field_codec.h"
+#include "store/document_planning.h"
 #include "store/issued_document_rows.h"
+#include "store/number_reservation.h"
 #include "store/process_liveness.h"
 #include "store/table_rows.h"
 
@@ -116,7 +118,12 @@ std::vector<IssuedDocument> load_issued_documents_of_contract(Database& db, cons
 class IssueTransaction {
  public:
   IssueTransaction(Database& db, const std::string& contract_id) : db_(db) {
-    if (db.dialect() == Dialect::sqlite) {
+    if (planning_documents()) {   // issue 16: a savepoint of the worker's planning transaction
+      savepoint_ = true;
+      db.session() << "SAVEPOINT issue_document";
+      std::string locked;
+      db.session() << db.query("contracts.lock_for_issue"), soci::use(contract_id, "contract"), soci::into(locked);
+    } else if (db.dialect() == Dialect::sqlite) {
       db.session() << "BEGIN IMMEDIATE";
     } else {
       db.session().begin();
@@ -129,19 +136,26 @@ class IssueTransaction {
   ~IssueTransaction() {
     if (done_) return;
     try {
-      db_.session().rollback();
+      if (savepoint_)
+        db_.session() << "ROLLBACK TO SAVEPOINT issue_document";
+      else
+        db_.session().rollback();
     } catch (...) {
       // the connection is gone: the database rolls back on its own
     }
   }
   void commit() {
-    db_.session().commit();
+    if (savepoint_)
+      db_.session() << "RELEASE SAVEPOINT issue_document";
+    else
+      db_.session().commit();
     done_ = true;
   }
 
  private:
   Database& db_;
   bool done_ = false;
+  bool savepoint_ = false;
 };
 
 std::optional<IssuedDocument> last_numbered_document(Database& db, DocumentKind kind, int year) {
@@ -160,6 +174,32 @@ std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind ki
          format_date(date) + " would be numbered out of date order (B7)";
 }
 
+// Issue 16: a reserved number given back (NumberReservations::give_back) unless kept.
+class ReservedNumber {
+ public:
+  ReservedNumber(NumberReservations& reservations, const IssuedDocument& draft, int year)
+      : reservations_(reservations), kind_(draft.kind), year_(year), contract_(draft.contract_id),
+        period_(draft.period), number_(draft.number.value_or("")) {}
+  ReservedNumber(const ReservedNumber&) = delete;
+  ReservedNumber& operator=(const ReservedNumber&) = delete;
+  ~ReservedNumber() {
+    if (kept_) return;
+    try {
+      reservations_.give_back(kind_, year_, contract_, period_, number_);
+    } catch (...) {
+      // the connection is gone: the reservation stays for whoever finishes the item
+    }
+  }
+  void keep() { kept_ = true; }
+
+ private:
+  NumberReservations& reservations_;
+  DocumentKind kind_;
+  int year_;
+  std::string contract_, period_, number_;
+  bool kept_ = false;
+};
+
 IssueResult issue_document(Database& db, IssuedDocument draft,
                            const std::function<std::vector<DocumentFile>(IssuedDocument&)>& produce) {
   IssueTransaction tx(db, draft.contract_id);
@@ -169,7 +209,19 @@ IssueResult issue_document(Database& db, IssuedDocument draft,
   }
   std::string kind{to_word(draft.kind)};
   draft.number.reset();
-  if (is_numbered(draft.kind)) {
+  // Issue 16: a worker's number was reserved in its own short transaction (store/number_reservation.h)
+  // and goes back unless the document commits; a single process has none installed.
+  NumberReservations* reservations = installed_number_reservations();
+  std::optional<ReservedNumber> reserved;
+  if (is_numbered(draft.kind) && planning_documents()) {
+    draft.number = active_document_planning()->placeholder_number(draft.kind, int(draft.issued_on.year()));
+    if (auto why = numbering_would_go_back(db, draft.kind, draft.issued_on)) throw NumberingOutOfOrder(*why);
+  } else if (is_numbered(draft.kind) && reservations) {
+    int year = int(draft.issued_on.year());
+    draft.number = reservations->number_for(draft.kind, year, draft.contract_id, draft.period);
+    reserved.emplace(*reservations, draft, year);
+    if (auto why = numbering_would_go_back(db, draft.kind, draft.issued_on)) throw NumberingOutOfOrder(*why);
+  } else if (is_numbered(draft.kind)) {
     int year = int(draft.issued_on.year());
     long long sequence = 0;
     db.session() << db.query("number_sequences.next"), soci::use(kind, "kind"), soci::use(year, "year"),
@@ -196,6 +248,8 @@ IssueResult issue_document(Database& db, IssuedDocument draft,
     db.session() << db.query("document_files.insert"), soci::use(f.path, "path"), soci::use(f.sha256, "sha256"),
         soci::use(draft.id, "document");
   tx.commit();
+  if (reserved) reserved->keep();
+  if (planning_documents() && is_numbered(draft.kind)) active_document_planning()->note(draft);
   return {draft, true};
 }
 

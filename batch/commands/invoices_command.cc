@@ -7,6 +7,7 @@
 #include "batch/exit_codes.h"
 #include "batch/invoices_job.h"
 #include "batch/run_findings.h"
+#include "batch/worker_coordinator.h"
 
 namespace clause {
 
@@ -16,11 +17,14 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
     std::string date;
     std::string contract;
     std::filesystem::path out;
+    bool workers = false;   // issue 16
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--date", options->date, "the issue date, YYYY-MM-DD")->required();
   cmd->add_option("--contract", options->contract, "only this contract");
   cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
+  cmd->add_flag("--workers", options->workers,
+                "PostgreSQL: plan the contracts as work items, wait while `clause worker` processes do them");
   cmd->callback([&action, options] {
     action = [options](RunContext& context) {
       auto date = parse_date(options->date);
@@ -30,6 +34,7 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
       }
       InvoicesRequest request{*date, std::nullopt, options->out.empty() ? context.config().output : options->out};
       if (!options->contract.empty()) request.contract_id = options->contract;
+      request.workers = options->workers;
       return run_invoices_command(context, DocumentEngine(context.config()), request);
     };
   });
@@ -47,7 +52,9 @@ int run_invoices_command(RunContext& context, const DocumentEngine& engine, cons
                          InvoicesOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
-  InvoicesOutcome outcome = run_invoices(context, engine, request, now);
+  InvoicesOutcome outcome = request.workers || coordinating_workers_in_this_process()   // issue 16
+                                ? run_invoices_on_workers(context, engine, request, now)
+                                : run_invoices(context, engine, request, now);
   spdlog::info("{}", invoices_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
   const int code = issuing_exit_code(outcome.stopped, outcome.invoices_issued + outcome.credit_notes_issued,

@@ -15,3 +15,11 @@ INSERT INTO schema_migrations (version, name) VALUES (:version, :name);
 -- Serialises the writers of one contract's documents (store/ledger.cc, issue_document).
 -- name: contracts.lock_for_issue
 SELECT id FROM contracts WHERE id = :contract FOR UPDATE;
+-- Issue 16: a worker claims the first pending item no other worker holds (store/work_items.cc);
+-- the row stays locked until its transaction ends (done, or the worker's connection gone).
+-- name: work_items.claim
+SELECT run_id, seq, job, parameter, output, contract_id FROM work_items
+ WHERE state = 'pending' ORDER BY run_id, seq LIMIT 1 FOR UPDATE SKIP LOCKED;
+-- name: work_items.earlier_unclaimed
+SELECT seq FROM work_items WHERE run_id = :run AND seq < :seq AND state = 'pending'
+ ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED;
