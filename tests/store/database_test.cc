@@ -17,9 +17,9 @@ class DatabaseTest : public ::testing::TestWithParam<Backend> {};
 TEST_P(DatabaseTest, MigrateAppliesEveryVersionOnceThenNothing) {
   CLAUSE_NEED_BACKEND(GetParam());
   TestDatabase t(GetParam());
-  EXPECT_EQ(t.db().migrate(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(t.db().migrate(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
   EXPECT_EQ(t.db().migrate(), std::vector<int>{});
-  EXPECT_EQ(t.db().applied_versions(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(t.db().applied_versions(), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
   EXPECT_NO_THROW(t.db().check_schema());
 }
 
@@ -40,7 +40,7 @@ std::filesystem::path newer_sql_dir() {
   std::filesystem::remove_all(dir);
   std::filesystem::copy(default_sql_dir(), dir, std::filesystem::copy_options::recursive);
   for (const char* dialect : {"sqlite", "postgresql"})
-    std::ofstream(dir / dialect / "011_future.sql") << "CREATE TABLE future (x INTEGER);\n";
+    std::ofstream(dir / dialect / "012_future.sql") << "CREATE TABLE future (x INTEGER);\n";
   return dir;
 }
 
@@ -60,15 +60,15 @@ TEST(DatabaseVersions, BehindAndAheadGiveClearMessages) {
       FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(),
-                   "the database schema is at version 10 but this build of clause needs version 11: run `clause init` to migrate");
+                   "the database schema is at version 11 but this build of clause needs version 12: run `clause init` to migrate");
     }
-    EXPECT_EQ(next->migrate(), std::vector<int>{11});
+    EXPECT_EQ(next->migrate(), std::vector<int>{12});
     try {
       current->check_schema();
       FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(),
-                   "the database schema is at version 11, newer than this build of clause (version 10): use a newer clause");
+                   "the database schema is at version 12, newer than this build of clause (version 11): use a newer clause");
     }
   }
   std::filesystem::remove_all(newer);
