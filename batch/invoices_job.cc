@@ -347,11 +347,7 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
                              Instant now) {
   Database& db = context.database();
   InvoicesOutcome outcome;
-  std::string parameters = "--date " + format_date(request.date);
-  if (request.contract_id) parameters += " --contract " + *request.contract_id;
-  outcome.run_id = start_run(db, "invoices", parameters, now);
-  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
-  outcome.recovery = recover_output(db, request.out);
+  start_invoices_run(db, request, now, outcome);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   std::vector<Contract> contracts;
   if (request.contract_id) {
@@ -428,6 +424,14 @@ std::vector<std::string> invoices_contracts(RunContext& context, const InvoicesR
   std::vector<std::string> ids;
   for (const auto& c : load_contracts(context.database())) ids.push_back(c.id);
   return ids;
+}
+
+void start_invoices_run(Database& db, const InvoicesRequest& request, Instant now, InvoicesOutcome& outcome) {
+  std::string parameters = "--date " + format_date(request.date);
+  if (request.contract_id) parameters += " --contract " + *request.contract_id;
+  outcome.run_id = start_run(db, "invoices", parameters, now);
+  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
+  outcome.recovery = recover_output(db, request.out);
 }
 
 void finish_invoices_run(RunContext& context, const BillingOutput& output, const InvoicesRequest& request,

@@ -39,6 +39,9 @@ class StatementsItems {
 
 // The contracts of a statements run, in its order.
 std::vector<std::string> statements_contracts(RunContext& context, const StatementsRequest& request);
+// The start of a statements run (single or coordinated): its run record with the parameters an
+// operator typed, the runs found interrupted, the output folder's recovery.
+void start_statements_run(Database& db, const StatementsRequest& request, Instant now, StatementsOutcome& outcome);
 // The end of a statements run: its manifest from what the items collected, the run finished.
 void finish_statements_run(RunContext& context, const StatementsRequest& request, StatementsOutcome& outcome,
                            const nlohmann::ordered_json& documents, int contracts, int left_out, Instant now);
@@ -57,6 +60,8 @@ class InvoicesItems {
 
 // The contracts of an invoices run, in its order.
 std::vector<std::string> invoices_contracts(RunContext& context, const InvoicesRequest& request);
+// The start of an invoices run (single or coordinated), as start_statements_run.
+void start_invoices_run(Database& db, const InvoicesRequest& request, Instant now, InvoicesOutcome& outcome);
 // The end of an invoices run: its manifest from what the items collected (the journal, written
 // before, in outcome.journal), the run finished.
 void finish_invoices_run(RunContext& context, const BillingOutput& output, const InvoicesRequest& request,

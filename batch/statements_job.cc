@@ -421,11 +421,7 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
                                  Instant now) {
   Database& db = context.database();
   StatementsOutcome outcome;
-  std::string parameters = "--month " + format_year_month(request.month);
-  if (request.contract_id) parameters += " --contract " + *request.contract_id;
-  outcome.run_id = start_run(db, "statements", parameters, now);
-  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
-  outcome.recovery = recover_output(db, request.out);
+  start_statements_run(db, request, now, outcome);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   const auto ids = contracts_of_month(db, request, max_continuity_days(context));
   std::optional<StatementsRun> statements;
@@ -461,6 +457,14 @@ int StatementsItems::left_out() const { return impl_->run.left_out(); }
 
 std::vector<std::string> statements_contracts(RunContext& context, const StatementsRequest& request) {
   return contracts_of_month(context.database(), request, max_continuity_days(context));
+}
+
+void start_statements_run(Database& db, const StatementsRequest& request, Instant now, StatementsOutcome& outcome) {
+  std::string parameters = "--month " + format_year_month(request.month);
+  if (request.contract_id) parameters += " --contract " + *request.contract_id;
+  outcome.run_id = start_run(db, "statements", parameters, now);
+  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
+  outcome.recovery = recover_output(db, request.out);
 }
 
 void finish_statements_run(RunContext& context, const StatementsRequest& request, StatementsOutcome& outcome,

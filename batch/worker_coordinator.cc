@@ -56,11 +56,7 @@ StatementsOutcome run_statements_on_workers(RunContext& context, const DocumentE
   require_postgres(db);
   (void)engine;   // the workers render; the coordinator writes only the manifest
   StatementsOutcome outcome;
-  std::string parameters = "--month " + format_year_month(request.month);
-  if (request.contract_id) parameters += " --contract " + *request.contract_id;
-  outcome.run_id = start_run(db, "statements", parameters, now);
-  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
-  outcome.recovery = recover_output(db, request.out);
+  start_statements_run(db, request, now, outcome);
   const std::vector<std::string> ids = statements_contracts(context, request);
   std::string parameter = format_year_month(request.month);
   if (request.correction_date) parameter += "@" + format_date(*request.correction_date);
@@ -85,11 +81,7 @@ InvoicesOutcome run_invoices_on_workers(RunContext& context, const DocumentEngin
   Database& db = context.database();
   require_postgres(db);
   InvoicesOutcome outcome;
-  std::string parameters = "--date " + format_date(request.date);
-  if (request.contract_id) parameters += " --contract " + *request.contract_id;
-  outcome.run_id = start_run(db, "invoices", parameters, now);
-  outcome.interrupted_runs = mark_interrupted_runs(db, outcome.run_id);
-  outcome.recovery = recover_output(db, request.out);
+  start_invoices_run(db, request, now, outcome);
   const BillingOutput output(engine, request.out);
   const std::vector<std::string> ids = invoices_contracts(context, request);
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
