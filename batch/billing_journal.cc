@@ -45,15 +45,24 @@ std::pair<JournalKind, std::string> invoice_kind(const std::string& key) {
 std::vector<JournalEntry> issued_entries(Database& db, const Parties& parties, Date date,
                                          const std::optional<std::string>& only) {
   std::vector<JournalEntry> out;
-  std::map<std::string, std::string> corrected;   // credit note -> invoice, loaded per contract once
+  std::map<std::string, std::string> corrected;  // credit note -> invoice, loaded per contract once
   for (DocumentKind kind : {DocumentKind::invoice, DocumentKind::credit_note}) {
     for (const IssuedDocument& d : load_issued_documents_of_kind(db, kind, date)) {
       if (only && d.contract_id != *only) continue;
-      JournalEntry e{d.number.value_or(""), d.issued_on, parties.client_of(d.contract_id), d.contract_id,
-                     JournalKind::credit_note, d.period, "", d.total_ht, d.total_vat, d.total_ttc};
+      JournalEntry e{d.number.value_or(""),
+                     d.issued_on,
+                     parties.client_of(d.contract_id),
+                     d.contract_id,
+                     JournalKind::credit_note,
+                     d.period,
+                     "",
+                     d.total_ht,
+                     d.total_vat,
+                     d.total_ttc};
       if (kind == DocumentKind::credit_note) {
         if (!corrected.count(*d.number))
-          for (const auto& n : load_credit_notes_of_contract(db, d.contract_id)) corrected[n.number] = n.corrects_number;
+          for (const auto& n : load_credit_notes_of_contract(db, d.contract_id))
+            corrected[n.number] = n.corrects_number;
         e.corrects = corrected[*d.number];
       } else {
         std::tie(e.kind, e.period) = invoice_kind(d.period);
@@ -96,8 +105,11 @@ JournalInputs journal_inputs(Database& db, const std::map<std::string, TermsProf
                              const std::optional<std::string>& contract_id, const std::string& provider,
                              const std::vector<WaitingCredit>& waiting) {
   const Parties parties = load_parties(db);
-  JournalInputs in{date, provider, issued_entries(db, parties, date, contract_id),
-                   unpaid_entries(db, profiles, parties, date, contract_id), {}};
+  JournalInputs in{date,
+                   provider,
+                   issued_entries(db, parties, date, contract_id),
+                   unpaid_entries(db, profiles, parties, date, contract_id),
+                   {}};
   for (const WaitingCredit& w : waiting)
     in.waiting.push_back({w.contract_id, parties.client_of(w.contract_id), w.month, w.amount, w.reason});
   return in;
@@ -115,8 +127,8 @@ std::filesystem::path write_billing_journal(Database& db, const std::map<std::st
       build_journal(journal_inputs(db, profiles, date, contract_id, engine.provider().name, waiting));
   const auto doc = journal_layout(journal, engine.billing_wording(engine.default_language()));
   const auto tmp = temporary_name(path);
-  xlsx::render_xlsx(doc, tmp, {std::chrono::system_clock::to_time_t(std::chrono::sys_days{date}),
-                               engine.provider().name, {}});
+  xlsx::render_xlsx(doc, tmp,
+                    {std::chrono::system_clock::to_time_t(std::chrono::sys_days{date}), engine.provider().name, {}});
   commit_file(tmp, path);
   return path;
 }

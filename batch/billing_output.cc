@@ -15,17 +15,20 @@ std::pair<std::filesystem::path, std::string> BillingOutput::render(const Invoic
                                                                     const Account& account) const {
   const Language language = engine_.language_of(account.language);
   const Instant created{std::chrono::sys_days{document.issue_date}};
-  std::string pdf = facturx::render_facturx_pdf(document, engine_.templates(language), engine_.pdf(), language, created);
+  std::string pdf =
+      facturx::render_facturx_pdf(document, engine_.templates(language), engine_.pdf(), language, created);
   auto path = year_folder(int(document.issue_date.year())) / client_folder_name(account.name, account.id) /
-              (document.number + ".pdf");   // FA-/AV-YYYY-NNNNNN: already a safe name
+              (document.number + ".pdf");  // FA-/AV-YYYY-NNNNNN: already a safe name
   return {std::move(path), std::move(pdf)};
 }
 
 StagedFile BillingOutput::stage(const InvoiceDocument& document, const Account& account) const {
   // Issue 16: a worker's planning pass learns which documents an item issues, not their bytes.
   if (planning_documents())
-    return StagedFile{{}, year_folder(int(document.issue_date.year())) / client_folder_name(account.name, account.id) /
-                              (document.number + ".pdf"), std::string(64, '0')};
+    return StagedFile{{},
+                      year_folder(int(document.issue_date.year())) / client_folder_name(account.name, account.id) /
+                          (document.number + ".pdf"),
+                      std::string(64, '0')};
   const auto [path, pdf] = render(document, account);
   return stage_bytes(path, pdf);
 }

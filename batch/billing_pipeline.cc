@@ -15,7 +15,7 @@ std::vector<StagedFile> adopt_ahead(AheadFiles& ahead) {
   std::vector<StagedFile> adopted;
   for (StagedFile& f : ahead) {
     const auto temporary = temporary_name(f.target);
-    std::filesystem::rename(f.temporary, temporary);   // same folder: atomic, content already flushed
+    std::filesystem::rename(f.temporary, temporary);  // same folder: atomic, content already flushed
     adopted.push_back({temporary, f.target, f.sha256});
   }
   ahead.clear();
@@ -24,10 +24,8 @@ std::vector<StagedFile> adopt_ahead(AheadFiles& ahead) {
 
 BillingPipeline::BillingPipeline(std::size_t in_flight) {
   if (in_flight > 0)
-    ahead_ = std::make_unique<RenderAhead<Work, AheadFiles>>(in_flight, &BillingPipeline::record,
-                                                             [](std::future<AheadFiles>& rendered) {
-                                                               discard(rendered.get());
-                                                             });
+    ahead_ = std::make_unique<RenderAhead<Work, AheadFiles>>(
+        in_flight, &BillingPipeline::record, [](std::future<AheadFiles>& rendered) { discard(rendered.get()); });
 }
 
 BillingPipeline::~BillingPipeline() = default;

@@ -13,9 +13,7 @@ namespace {
 void set_up_logging(const GlobalOptions& options) {
   auto logger = spdlog::stderr_color_mt("clause");
   logger->set_pattern("%^%l%$: %v");
-  logger->set_level(options.quiet ? spdlog::level::warn
-                    : options.verbose ? spdlog::level::debug
-                                      : spdlog::level::info);
+  logger->set_level(options.quiet ? spdlog::level::warn : options.verbose ? spdlog::level::debug : spdlog::level::info);
   spdlog::set_default_logger(logger);
 }
 
@@ -31,9 +29,10 @@ int run_cli(int argc, char** argv) {
                  "database URL overriding the configuration: sqlite:PATH or a PostgreSQL connection string");
   app.add_flag("-q,--quiet", options.quiet, "log warnings and errors only");
   app.add_flag("-v,--verbose", options.verbose, "log details");
-  app.footer("Exit codes: 0 done; 1 done, but records or contracts were rejected; "
-             "2 configuration or database failure; 3 input refused, nothing changed; 4 stopped part-way (rerun); "
-             "5 another run holds the database; 64 usage.");
+  app.footer(
+      "Exit codes: 0 done; 1 done, but records or contracts were rejected; "
+      "2 configuration or database failure; 3 input refused, nothing changed; 4 stopped part-way (rerun); "
+      "5 another run holds the database; 64 usage.");
 
   CommandAction action;
   add_init_command(app, action);
@@ -44,12 +43,12 @@ int run_cli(int argc, char** argv) {
   add_invoices_command(app, action);
   add_nightly_command(app, action, options);
   add_schedule_command(app, action);
-  add_reversibility_command(app, action);   // issue 15
+  add_reversibility_command(app, action);  // issue 15
   add_gdpr_command(app, action);
   add_explain_command(app, action);
   add_demo_command(app, action, options);
   add_send_command(app, action);
-  add_worker_command(app, action);   // issue 16
+  add_worker_command(app, action);  // issue 16
 
   try {
     app.parse(argc, argv);

@@ -7,10 +7,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "batch/run_context.h"
 #include "batch/invoices_job.h"
-#include "batch/statements_job.h"
+#include "batch/run_context.h"
 #include "batch/send_job.h"
+#include "batch/statements_job.h"
 
 namespace clause {
 
@@ -27,9 +27,9 @@ void add_explain_command(CLI::App& app, CommandAction& action);
 void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& options);
 void add_schedule_command(CLI::App& app, CommandAction& action);
-void add_reversibility_command(CLI::App& app, CommandAction& action);   // issue 15
-void add_gdpr_command(CLI::App& app, CommandAction& action);   // issue 14
-void add_worker_command(CLI::App& app, CommandAction& action);   // issue 16
+void add_reversibility_command(CLI::App& app, CommandAction& action);  // issue 15
+void add_gdpr_command(CLI::App& app, CommandAction& action);           // issue 14
+void add_worker_command(CLI::App& app, CommandAction& action);         // issue 16
 
 // Runs the statements job and logs its outcome (kept in `kept` when given); the exit code.
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,

@@ -26,8 +26,8 @@ std::string hex(const std::array<unsigned char, 32>& digest) {
 
 struct Window {
   YearMonth month;
-  std::string from, to;   // [from, to) as ISO dates, compared with dates and UTC instants as text
-  std::string digests;    // the SHA-256 of each row concerned, in query order
+  std::string from, to;  // [from, to) as ISO dates, compared with dates and UTC instants as text
+  std::string digests;   // the SHA-256 of each row concerned, in query order
 };
 
 // Hashes each row of `query` (table `name`, begin and end of its span first) into every window its
@@ -38,7 +38,8 @@ void hash_table(Database& db, const char* query, std::vector<Window>& windows, c
   const std::size_t columns = entity<T>().columns.size() + 2;
   const std::string sql = expand_columns<T>(db, query);
   // The whole tables (contracts, fees...) take no span parameters: binding one they lack is an error.
-  const QueryParams span = sql.find(":from") == std::string::npos ? QueryParams{} : QueryParams{{"from", from}, {"to", to}};
+  const QueryParams span =
+      sql.find(":from") == std::string::npos ? QueryParams{} : QueryParams{{"from", from}, {"to", to}};
   for (const auto& cells : select_cells(db, sql, columns, span)) {
     std::string row = entity<T>().table;
     for (std::size_t i = 2; i < cells.size(); ++i) row += cells[i] ? "\x1f" + *cells[i] : std::string{"\x1e"};
@@ -64,7 +65,10 @@ std::map<YearMonth, std::string> statement_input_fingerprints(Database& db, cons
   if (months.empty()) return out;
   std::vector<Window> windows;
   for (YearMonth m : months)
-    windows.push_back({m, format_date(add_days(m.first_day(), -days_before)), format_date(add_days(m.last_day(), days_after + 1)), {}});
+    windows.push_back({m,
+                       format_date(add_days(m.first_day(), -days_before)),
+                       format_date(add_days(m.last_day(), days_after + 1)),
+                       {}});
   std::string from = windows.front().from, to = windows.front().to;
   for (const Window& w : windows) {
     from = std::min(from, w.from);

@@ -11,8 +11,8 @@
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/run_stop.h"
-#include "reports/invoice/invoice_builder.h"
 #include "model/statement_reference.h"
+#include "reports/invoice/invoice_builder.h"
 #include "rules/calendar.h"
 #include "rules/corrected_invoice.h"
 #include "rules/further_credit.h"
@@ -65,7 +65,7 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
   for (const auto& credit : credits) by_month[credit.month] += credit.amount;
   const BillingWording& wording =
       output.engine().billing_wording(output.engine().language_of(p.records.account.language));
-  std::optional<std::vector<CreditLedgerEntry>> ledger;   // the contract's documents, read once when needed
+  std::optional<std::vector<CreditLedgerEntry>> ledger;  // the contract's documents, read once when needed
   for (const auto& [month, total] : by_month) {
     // Only a month that has ended by the run date, with something to credit.
     if (total <= Money{} || month.next().first_day() > date) continue;
@@ -99,8 +99,8 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
     std::vector<DraftLine> lines;
     if (further) {
       // One line for the difference: the per-service figures are on the corrective statement it cites.
-      const std::string text = wording.phrase(
-          "line.further_credit", {{"month", month_label(month, wording.language())}, {"reference", further->reference}});
+      const std::string text = wording.phrase("line.further_credit", {{"month", month_label(month, wording.language())},
+                                                                      {"reference", further->reference}});
       lines.push_back({{text, Milli{1000}, amount, rate}, "C62"});
     } else {
       lines = credit_note_lines(p, credits, month, rate, wording);
@@ -117,17 +117,17 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
     // The credit note as its transaction builds it, from the number and what was already credited.
     // The closures hold the prepared contract, never copies of its records.
     auto build = [prepared, date, month, invoice, statement, cites, &output, &wording](const std::string& number,
-                                                                                   const CreditNoteTotals& totals) {
+                                                                                       const CreditNoteTotals& totals) {
       const ContractRecords& r = prepared->records;
-      return build_credit_note({{number, date, output.engine().provider(), r.account, r.contract.id,
-                                 prepared->terms->billing},
-                                month,
-                                r.contract.start,
-                                totals,
-                                {invoice->number, invoice->issued_on},
-                                statement,
-                                cites},
-                               wording);
+      return build_credit_note(
+          {{number, date, output.engine().provider(), r.account, r.contract.id, prepared->terms->billing},
+           month,
+           r.contract.start,
+           totals,
+           {invoice->number, invoice->issued_on},
+           statement,
+           cites},
+          wording);
     };
     // Planned ahead (issue 16): rendered with the forecast number and what is credited now, when
     // the credit note is not refused now (a refused one is only tried in its transaction).
@@ -140,7 +140,9 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
       if (!totals.error) {
         forecast_number = forecast->next();
         auto planned = std::make_shared<const InvoiceDocument>(build(*forecast_number, totals));
-        render = [&output, planned, prepared] { return AheadFiles{output.stage_ahead(*planned, prepared->records.account)}; };
+        render = [&output, planned, prepared] {
+          return AheadFiles{output.stage_ahead(*planned, prepared->records.account)};
+        };
       }
     }
     pipeline.submit(std::move(render), [=, contract_id = c.id, &db, &output](AheadFiles* ahead) {
@@ -166,17 +168,20 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
         issued = issue_and_publish(db, draft, produce);
       } catch (const CreditRefused& e) {
         if (forecast_number) forecast->dropped();
-        sink.waiting({contract_id, month, amount, "credit note correcting " + invoice->number + " refused: " + e.what()});
+        sink.waiting(
+            {contract_id, month, amount, "credit note correcting " + invoice->number + " refused: " + e.what()});
         return;
       } catch (const std::exception& e) {
         if (forecast_number) forecast->dropped();
-        stop_if_database_gone(db, e);   // B4: a data problem makes the credit wait, never the invoices
+        stop_if_database_gone(db, e);  // B4: a data problem makes the credit wait, never the invoices
         sink.waiting({contract_id, month, amount, "credit note correcting " + invoice->number + ": " + e.what(), true});
         return;
       }
       if (forecast_number) {
-        if (issued.newly_issued) forecast->issued(*issued.document.number);
-        else forecast->dropped();
+        if (issued.newly_issued)
+          forecast->issued(*issued.document.number);
+        else
+          forecast->dropped();
       }
       if (issued.newly_issued) {
         spdlog::debug("issued credit note {} for {} {}", *issued.document.number, contract_id, draft.period);
@@ -189,7 +194,7 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& p,
                                          Date date, long long run_id) {
   CreditNotesOfContract result;
-  BillingPipeline at_once(0);   // nothing rendered ahead: each credit note is recorded when planned
+  BillingPipeline at_once(0);  // nothing rendered ahead: each credit note is recorded when planned
   const CreditNoteSink sink{[&](IssueResult r) { result.documents.push_back(std::move(r)); },
                             [&](WaitingCredit w) { result.waiting.push_back(std::move(w)); }};
   issue_credit_notes(db, output, std::shared_ptr<const PreparedContract>(&p, [](const PreparedContract*) {}), date,

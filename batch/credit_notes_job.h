@@ -28,15 +28,15 @@ namespace clause {
 struct WaitingCredit {
   std::string contract_id;
   YearMonth month{};
-  Money amount;                            // the month's credits HT (what the credit note would grant)
-  std::string reason;                      // "no invoice of the period from 2026-10-01 in the ledger ..."
-  bool failed = false;                     // an error, not a rule (the commit failed...): worth a look
+  Money amount;         // the month's credits HT (what the credit note would grant)
+  std::string reason;   // "no invoice of the period from 2026-10-01 in the ledger ..."
+  bool failed = false;  // an error, not a rule (the commit failed...): worth a look
   friend bool operator==(const WaitingCredit&, const WaitingCredit&) = default;
 };
 
 struct CreditNotesOfContract {
-  std::vector<IssueResult> documents;      // issued now or found, by month
-  std::vector<WaitingCredit> waiting;      // no invoice to cite, refused (B6), a data problem
+  std::vector<IssueResult> documents;  // issued now or found, by month
+  std::vector<WaitingCredit> waiting;  // no invoice to cite, refused (B6), a data problem
 };
 
 // B4: the credit notes of `contract` due on `date`, each in its own issue_document transaction. A
@@ -47,8 +47,8 @@ CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& outp
 
 // How the credit notes of a contract reach the run as they are recorded, in order (issue 16).
 struct CreditNoteSink {
-  std::function<void(IssueResult)> document;     // issued now or found
-  std::function<void(WaitingCredit)> waiting;    // no invoice to cite, refused (B6), a data problem
+  std::function<void(IssueResult)> document;   // issued now or found
+  std::function<void(WaitingCredit)> waiting;  // no invoice to cite, refused (B6), a data problem
 };
 
 // The same credit notes through `pipeline`: each planned now, rendered ahead with the number

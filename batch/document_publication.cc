@@ -25,7 +25,7 @@ int kill_at(std::string_view point) {
 }  // namespace
 
 void kill_point(std::string_view point) {
-  if (planning_documents()) return;   // issue 16: a worker's planning pass issues nothing
+  if (planning_documents()) return;  // issue 16: a worker's planning pass issues nothing
   if (int n = kill_at(point); n > 0 && documents_issued + 1 == n) ::_exit(9);
 }
 
@@ -58,7 +58,8 @@ IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
         // Checked under the document's lock: an unknown file under a document's name is an
         // operator's to look at (a copy, a file from another tool), never ours to replace.
         if (std::filesystem::exists(std::filesystem::symlink_status(s.target)))
-          throw TargetExists(s.target.string() + " is already on disk but the ledger holds no document there: not "
+          throw TargetExists(s.target.string() +
+                             " is already on disk but the ledger holds no document there: not "
                              "overwritten (move it away, then rerun)");
         files.push_back({s.target.string(), s.sha256});
       }
@@ -73,7 +74,7 @@ IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
     discard(staged);
     throw;
   }
-  if (!result.newly_issued || planning_documents()) {   // issue 16: planned, not issued: nothing to publish
+  if (!result.newly_issued || planning_documents()) {  // issue 16: planned, not issued: nothing to publish
     discard(staged);
     return result;
   }

@@ -33,7 +33,8 @@ void write_zip_of_folder(const std::filesystem::path& folder, const std::string&
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
     if (entry.is_regular_file()) files.push_back(entry.path().lexically_relative(folder));
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.generic_string() < b.generic_string(); });
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.generic_string() < b.generic_string(); });
 
   const auto tmp = temporary_name(archive_path);
   std::filesystem::create_directories(archive_path.parent_path());

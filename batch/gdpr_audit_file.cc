@@ -17,15 +17,26 @@ namespace {
 
 nlohmann::ordered_json to_json(const GdprAuditEntry& entry) {
   if (const auto* p = std::get_if<PurgeRecord>(&entry))
-    return {{"kind", "purge"},          {"id", p->id},
-            {"run", p->run_id},         {"account", p->account_id},
-            {"purged_on", format_date(p->purged_on)}, {"last_activity", format_date(p->last_activity)},
-            {"rules", p->rules},        {"people_erased", p->people_erased},
-            {"texts_scrubbed", p->texts_scrubbed}, {"files_removed", p->files_removed},
-            {"reminders_removed", p->reminders_removed}, {"people", p->person_ids}};
+    return {{"kind", "purge"},
+            {"id", p->id},
+            {"run", p->run_id},
+            {"account", p->account_id},
+            {"purged_on", format_date(p->purged_on)},
+            {"last_activity", format_date(p->last_activity)},
+            {"rules", p->rules},
+            {"people_erased", p->people_erased},
+            {"texts_scrubbed", p->texts_scrubbed},
+            {"files_removed", p->files_removed},
+            {"reminders_removed", p->reminders_removed},
+            {"people", p->person_ids}};
   const auto& d = std::get<DestroyedDocument>(entry);
-  return {{"kind", "destroyed"}, {"document", d.document_id}, {"document_kind", d.kind}, {"number", d.number},
-          {"issued_on", format_date(d.issued_on)}, {"destroyed_on", format_date(d.destroyed_on)}, {"run", d.run_id}};
+  return {{"kind", "destroyed"},
+          {"document", d.document_id},
+          {"document_kind", d.kind},
+          {"number", d.number},
+          {"issued_on", format_date(d.issued_on)},
+          {"destroyed_on", format_date(d.destroyed_on)},
+          {"run", d.run_id}};
 }
 
 Date date_field(const nlohmann::json& j, const char* key) {
@@ -37,16 +48,21 @@ Date date_field(const nlohmann::json& j, const char* key) {
 GdprAuditEntry from_json(const nlohmann::json& j) {
   const std::string kind = j.at("kind").get<std::string>();
   if (kind == "purge")
-    return PurgeRecord{j.at("id").get<std::string>(),         j.at("run").get<std::string>(),
-                       j.at("account").get<std::string>(),    date_field(j, "purged_on"),
-                       date_field(j, "last_activity"),        j.at("rules").get<std::string>(),
-                       j.at("people_erased").get<int>(),      j.at("texts_scrubbed").get<int>(),
-                       j.at("files_removed").get<int>(),      j.at("reminders_removed").get<int>(),
+    return PurgeRecord{j.at("id").get<std::string>(),
+                       j.at("run").get<std::string>(),
+                       j.at("account").get<std::string>(),
+                       date_field(j, "purged_on"),
+                       date_field(j, "last_activity"),
+                       j.at("rules").get<std::string>(),
+                       j.at("people_erased").get<int>(),
+                       j.at("texts_scrubbed").get<int>(),
+                       j.at("files_removed").get<int>(),
+                       j.at("reminders_removed").get<int>(),
                        j.at("people").get<std::vector<std::string>>()};
   if (kind == "destroyed")
     return DestroyedDocument{j.at("document").get<long long>(), j.at("document_kind").get<std::string>(),
                              j.at("number").get<std::string>(), date_field(j, "issued_on"),
-                             date_field(j, "destroyed_on"), j.at("run").get<std::string>()};
+                             date_field(j, "destroyed_on"),     j.at("run").get<std::string>()};
   throw std::runtime_error("unknown kind \"" + kind + "\"");
 }
 
@@ -82,7 +98,7 @@ std::vector<GdprAuditEntry> read_audit_file(const std::filesystem::path& file) {
   while (start < text.size()) {
     ++line;
     const std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) break;   // no newline: a write a crash cut short, never fsync'ed whole
+    if (end == std::string::npos) break;  // no newline: a write a crash cut short, never fsync'ed whole
     const std::string one = text.substr(start, end - start);
     start = end + 1;
     if (one.empty()) continue;

@@ -26,7 +26,7 @@ struct GdprListAccount {
 
 struct GdprListDocument {
   RetainedDocument document;
-  Date kept_until{};                       // last day of its retention (G6)
+  Date kept_until{};  // last day of its retention (G6)
   bool destroyed = false;
 };
 
@@ -34,7 +34,7 @@ struct GdprList {
   Date date{};
   bool applied = false;
   std::string run_id;
-  std::vector<GdprListAccount> accounts;   // inactive, kept and soon-inactive ones, by account id
+  std::vector<GdprListAccount> accounts;  // inactive, kept and soon-inactive ones, by account id
   std::vector<GdprListDocument> expired;
 };
 

@@ -21,8 +21,10 @@ Date day_of(Instant t) { return Date{std::chrono::floor<std::chrono::days>(t)}; 
 std::optional<std::string> period_over(const ReminderDelivery& r, const Account& a, Date today) {
   const Date since = a.last_activity.value_or(a.created);
   if (since != r.last_activity)
-    return "cancelled: the account was active again on " + format_date(since) + " (the reminder was for the period "
-           "since " + format_date(r.last_activity) + ")";
+    return "cancelled: the account was active again on " + format_date(since) +
+           " (the reminder was for the period "
+           "since " +
+           format_date(r.last_activity) + ")";
   if (r.inactive_on <= today) return "cancelled: too late, the account is inactive since " + format_date(r.inactive_on);
   return std::nullopt;
 }
@@ -40,18 +42,21 @@ void send_gdpr_reminders(Database& db, const Config& config, const MailSettings&
                          const std::optional<std::string>& secret,
                          const std::map<std::string, mail::MailTemplates>& templates, const SendRequest& request,
                          Instant now, SendReport& report) {
-  if (request.document || request.run) return;   // a narrowed send is about documents only
+  if (request.document || request.run) return;  // a narrowed send is about documents only
   const std::vector<Account> accounts = load_accounts(db);
   for (ReminderDelivery r : load_pending_reminders(db)) {
     if (request.date && r.reminded_on > *request.date) continue;
-    const std::string what = "account " + r.account_id + ", GDPR reminder (inactive on " + format_date(r.inactive_on) + ")";
+    const std::string what =
+        "account " + r.account_id + ", GDPR reminder (inactive on " + format_date(r.inactive_on) + ")";
     if (r.status == "deferred" && r.next_attempt && *r.next_attempt > now) {
       ++report.waiting;
-      report.problems.push_back(what + ": deferred until " + format_instant_utc(*r.next_attempt) + " (" + r.reply + ")");
+      report.problems.push_back(what + ": deferred until " + format_instant_utc(*r.next_attempt) + " (" + r.reply +
+                                ")");
       continue;
     }
-    const auto account = std::find_if(accounts.begin(), accounts.end(), [&](const Account& a) { return a.id == r.account_id; });
-    if (account == accounts.end()) continue;   // never: the row references the account
+    const auto account =
+        std::find_if(accounts.begin(), accounts.end(), [&](const Account& a) { return a.id == r.account_id; });
+    if (account == accounts.end()) continue;  // never: the row references the account
     if (auto over = period_over(r, *account, day_of(now))) {
       r.status = "cancelled";
       r.reply = *over;
@@ -75,8 +80,8 @@ void send_gdpr_reminders(Database& db, const Config& config, const MailSettings&
       if (std::none_of(m.to.begin(), m.to.end(), [&](const mail::Mailbox& b) { return b.address == p.email; }))
         m.to.push_back({p.full_name, p.email});
     }
-    r.message_id = delivery_message_id({"gdpr-reminder|" + r.account_id + "|" + format_date(r.last_activity)},
-                                       mail.from_address);
+    r.message_id =
+        delivery_message_id({"gdpr-reminder|" + r.account_id + "|" + format_date(r.last_activity)}, mail.from_address);
     if (m.to.empty()) {
       r.status = "failed";
       r.reply = "no person of the account has a usable e-mail address (people.csv, column email)";
@@ -89,7 +94,8 @@ void send_gdpr_reminders(Database& db, const Config& config, const MailSettings&
     m.date = midnight_utc(r.reminded_on);
     const nlohmann::json data = {
         {"client", {{"name", account->name}, {"account", account->id}}},
-        {"provider", {{"name", config.provider.name}, {"email", config.provider.email}, {"phone", config.provider.phone}}},
+        {"provider",
+         {{"name", config.provider.name}, {"email", config.provider.email}, {"phone", config.provider.phone}}},
         {"since_text", format_date_text(r.last_activity, lang)},
         {"inactive_text", format_date_text(r.inactive_on, lang)}};
     SendOutcome outcome;
@@ -126,9 +132,11 @@ void send_gdpr_reminders(Database& db, const Config& config, const MailSettings&
           report.problems.push_back(what + ": failed: " + r.reply);
         } else {
           r.status = "deferred";
-          r.next_attempt = now + std::chrono::minutes(mail.retry_backoff_minutes) * (1LL << std::min(r.attempts - 1, 20));
+          r.next_attempt =
+              now + std::chrono::minutes(mail.retry_backoff_minutes) * (1LL << std::min(r.attempts - 1, 20));
           ++report.deferred;
-          report.problems.push_back(what + ": deferred to " + format_instant_utc(*r.next_attempt) + ": " + outcome.reply);
+          report.problems.push_back(what + ": deferred to " + format_instant_utc(*r.next_attempt) + ": " +
+                                    outcome.reply);
         }
         break;
       case SendOutcome::Kind::failed:

@@ -83,7 +83,7 @@ std::vector<std::string> outbox_messages_of(const std::filesystem::path& outbox,
 // Returns the counts found (people, texts, files, reminders).
 PurgeRecord erase_account(Database& db, PurgeRecord record, const std::filesystem::path& outbox) {
   std::vector<Person> people = load_people_of_account(db, record.account_id);
-  if (!record.person_ids.empty()) {   // replay: the people the purge erased, as they are now
+  if (!record.person_ids.empty()) {  // replay: the people the purge erased, as they are now
     std::erase_if(people, [&](const Person& p) {
       return std::find(record.person_ids.begin(), record.person_ids.end(), p.id) == record.person_ids.end();
     });
@@ -111,7 +111,7 @@ int replay(Database& db, const GdprRequest& request) {
     soci::transaction tx(db.session());
     std::vector<std::string> to_delete;
     if (const auto* p = std::get_if<PurgeRecord>(&entry)) {
-      if (purge_recorded(db, p->id)) continue;   // the database holds it: nothing to redo
+      if (purge_recorded(db, p->id)) continue;  // the database holds it: nothing to redo
       erase_account(db, *p, request.outbox);
       // The audit row is the one the purge wrote, so the database ends as it was after it.
       record_purge(db, *p);
@@ -127,7 +127,7 @@ int replay(Database& db, const GdprRequest& request) {
   }
   {
     soci::transaction tx(db.session());
-    keep_purged_people_erased(db);   // purges the database held, on rows restored with data
+    keep_purged_people_erased(db);  // purges the database held, on rows restored with data
     tx.commit();
   }
   spdlog::info("gdpr replay from {}: {} purge(s) and {} destruction(s) applied again, {} file(s) removed",
@@ -147,7 +147,7 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
   const std::vector<Account> accounts = load_accounts(db);
   const std::vector<Contract> contracts = load_contracts(db);
   const auto reversibility = load_records<ReversibilityRequest>(db, "reversibility_requests.all");
-  std::map<std::string, Money> paid;   // G3: an issued invoice not fully paid holds its account
+  std::map<std::string, Money> paid;  // G3: an issued invoice not fully paid holds its account
   for (const Payment& p : load_payments(db)) paid[p.invoice_number] += p.amount;
   std::map<std::string, std::string> account_of_contract;
   for (const Contract& c : contracts) account_of_contract[c.id] = c.account_id;
@@ -171,7 +171,7 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
     if (s.status == DataStatus::active) continue;
     GdprListAccount line{&a, s, false, std::nullopt};
     const Date since = a.last_activity.value_or(a.created);
-    if (s.status == DataStatus::soon_inactive) {   // G4: once per inactivity period, e-mailed by `clause send`
+    if (s.status == DataStatus::soon_inactive) {  // G4: once per inactivity period, e-mailed by `clause send`
       line.reminder = reminder_of(db, a.id, since);
       if (!line.reminder) {
         record_reminder(db, {a.id, since, s.inactive_on, request.date, "", "queued", std::nullopt});
@@ -183,14 +183,13 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
       const auto people = load_people_of_account(db, a.id);
       const bool pending = std::any_of(people.begin(), people.end(), holds_personal_data) ||
                            !statement_files_of_account(db, a.id).empty();
-      if (pending || !purged_for_period(db, a.id, since)) {   // a rerun does nothing
+      if (pending || !purged_for_period(db, a.id, since)) {  // a rerun does nothing
         soci::transaction tx(db.session());
-        PurgeRecord record = erase_account(db, {run_id + "/" + a.id, run_id, a.id, request.date, since, "G1 G3", 0, 0,
-                                                0, 0, {}},
-                                           request.outbox);
+        PurgeRecord record = erase_account(
+            db, {run_id + "/" + a.id, run_id, a.id, request.date, since, "G1 G3", 0, 0, 0, 0, {}}, request.outbox);
         record_purge(db, record);
         kill_point("gdpr_erased");
-        append_audit_entry(request.audit_file, record);   // fsync'ed before the commit (G5)
+        append_audit_entry(request.audit_file, record);  // fsync'ed before the commit (G5)
         kill_point("gdpr_audited");
         tx.commit();
         kill_point("gdpr_committed");
@@ -232,10 +231,12 @@ int run_gdpr(RunContext& context, const DocumentEngine& engine, const GdprReques
   std::size_t inactive = 0, kept = 0, soon = 0;
   for (const auto& l : list.accounts)
     (l.status.status == DataStatus::purge ? inactive : l.status.status == DataStatus::kept ? kept : soon)++;
-  spdlog::info("gdpr {}{}: {} inactive, {} kept, {} soon inactive ({} reminder(s) queued for `clause send`), {} document(s) past "
-               "retention: {}",
-               format_date(request.date), request.apply ? " --apply" : " (dry run)", inactive, kept, soon, reminders,
-               list.expired.size(), files.pdf.string());
+  spdlog::info(
+      "gdpr {}{}: {} inactive, {} kept, {} soon inactive ({} reminder(s) queued for `clause send`), {} document(s) "
+      "past "
+      "retention: {}",
+      format_date(request.date), request.apply ? " --apply" : " (dry run)", inactive, kept, soon, reminders,
+      list.expired.size(), files.pdf.string());
   if (request.apply)
     spdlog::info("gdpr --apply: {} account(s) purged, {} document(s) destroyed; audit in {}", purged, destroyed,
                  request.audit_file.string());

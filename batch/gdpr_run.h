@@ -19,11 +19,11 @@ namespace clause {
 
 struct GdprRequest {
   Date date{};
-  std::filesystem::path out;               // the output folder (lists under gdpr/)
+  std::filesystem::path out;  // the output folder (lists under gdpr/)
   bool apply = false;
   bool replay = false;
-  std::filesystem::path audit_file;        // the configuration's [gdpr] audit_file unless overridden
-  std::filesystem::path outbox;            // where `clause send` writes .eml messages (removed by a purge)
+  std::filesystem::path audit_file;  // the configuration's [gdpr] audit_file unless overridden
+  std::filesystem::path outbox;      // where `clause send` writes .eml messages (removed by a purge)
 };
 
 // Runs the job; the exit code (batch/exit_codes.h). Test hook: CLAUSE_KILL_POINT=gdpr_erased,

@@ -26,9 +26,12 @@ std::optional<Money> price_on(const ContractRecords& r, const std::string& servi
 
 std::string period_word(BillingPeriod p, const BillingWording& w) {
   switch (p) {
-    case BillingPeriod::monthly: return w.phrase("period.monthly");
-    case BillingPeriod::quarterly: return w.phrase("period.quarterly");
-    case BillingPeriod::annual: return w.phrase("period.annual");
+    case BillingPeriod::monthly:
+      return w.phrase("period.monthly");
+    case BillingPeriod::quarterly:
+      return w.phrase("period.quarterly");
+    case BillingPeriod::annual:
+      return w.phrase("period.annual");
   }
   return "";
 }
@@ -75,7 +78,6 @@ DraftLine intervention_line(const ContractRecords& r, const InterventionLine& l,
 }
 
 }  // namespace
-
 
 std::vector<DraftLine> invoice_lines(const PreparedContract& p, const DuePeriod& due, const BillingWording& w) {
   const ContractRecords& r = p.records;

@@ -27,15 +27,18 @@ struct DraftLine {
 // B1-B3: one line per service with a price in force on due.billed_from, prorated (B2).
 // I1-I3, B5: the billable interventions and mail overage of the period before due.period
 // (Decision: variable lines are billed on the next periodic invoice; for D, the annual one).
-std::vector<DraftLine> invoice_lines(const PreparedContract& contract, const DuePeriod& due, const BillingWording& wording);
+std::vector<DraftLine> invoice_lines(const PreparedContract& contract, const DuePeriod& due,
+                                     const BillingWording& wording);
 
 // I1-I3, B5: the billable interventions and mail overage of the days [from, to] (mail by whole
 // months), e.g. the last period of an ended contract (its final settlement).
-std::vector<DraftLine> variable_lines(const PreparedContract& contract, Date from, Date to, const BillingWording& wording);
+std::vector<DraftLine> variable_lines(const PreparedContract& contract, Date from, Date to,
+                                      const BillingWording& wording);
 
 // R4, B2: one line per service with a price in force on the first billed day of `due`: the
 // monthly price (S7: period price / 1, 3 or 12) x continuity days billed / days in the month.
-std::vector<DraftLine> continuity_lines(const PreparedContract& contract, const ContinuityDue& due, const BillingWording& wording);
+std::vector<DraftLine> continuity_lines(const PreparedContract& contract, const ContinuityDue& due,
+                                        const BillingWording& wording);
 
 // B4: one line per service credited in `month` (amounts > 0), at `vat_rate_basis_points`.
 std::vector<DraftLine> credit_note_lines(const PreparedContract& contract, const std::vector<ServiceCredit>& credits,

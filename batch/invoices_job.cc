@@ -5,8 +5,8 @@
 #include <set>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "batch/billing_journal.h"
 #include "batch/billing_output.h"
@@ -73,8 +73,14 @@ class InvoicesRun {
   // `in_flight`: documents rendered ahead on worker threads (0: each in its transaction).
   InvoicesRun(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
               InvoicesOutcome& outcome, nlohmann::ordered_json& documents, std::size_t in_flight)
-      : context_(context), db_(context.database()), request_(request), outcome_(&outcome), documents_(&documents),
-        output_(engine, request.out), preparer_(context), pipeline_(in_flight),
+      : context_(context),
+        db_(context.database()),
+        request_(request),
+        outcome_(&outcome),
+        documents_(&documents),
+        output_(engine, request.out),
+        preparer_(context),
+        pipeline_(in_flight),
         invoice_numbers_(db_, DocumentKind::invoice, int(request.date.year())),
         credit_note_numbers_(db_, DocumentKind::credit_note, int(request.date.year())) {
     for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
@@ -173,7 +179,7 @@ class InvoicesRun {
 
   // What distinguishes one invoice from another: its ledger key, the days it bills, its lines.
   struct InvoiceContent {
-    std::string key;                 // issued_documents.period: the billed period's first day
+    std::string key;  // issued_documents.period: the billed period's first day
     Date billed_from{}, billed_to{};
     std::vector<DraftLine> lines;
     std::vector<std::string> notes;
@@ -185,7 +191,8 @@ class InvoicesRun {
   bool issue_periodic_invoice(const Prepared& p, const DuePeriod& due, long long run_id) {
     const std::string key = periodic_invoice_key(due.period.first);
     if (found(p->records.contract.id, key)) return false;
-    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(*p, due, wording_of(*p)), {}}, run_id);
+    return issue_invoice(p, {key, due.billed_from, due.period.last, invoice_lines(*p, due, wording_of(*p)), {}},
+                         run_id);
   }
 
   // B1 (Decision): the day after its end, an ended contract's last variable lines, if any, are
@@ -251,11 +258,16 @@ class InvoicesRun {
     draft.total_ht = totals.total_ht;
     draft.total_vat = totals.total_vat;
     draft.total_ttc = totals.total_ttc;
-    auto build = [this, p, content = std::move(content), totals, units](const std::string& number,
-                                                                       const std::vector<CreditNoteBalance>& deductions) {
+    auto build = [this, p, content = std::move(content), totals, units](
+                     const std::string& number, const std::vector<CreditNoteBalance>& deductions) {
       return build_invoice({{number, request_.date, output_.engine().provider(), p->records.account,
                              p->records.contract.id, p->terms->billing},
-                            content.billed_from, content.billed_to, totals, units, deductions, content.notes});
+                            content.billed_from,
+                            content.billed_to,
+                            totals,
+                            units,
+                            deductions,
+                            content.notes});
     };
     // Planned ahead (issue 16): rendered on a worker with the forecast number and the deductions
     // read now; the transaction checks both.
@@ -281,8 +293,10 @@ class InvoicesRun {
             return adopt_ahead(*ahead);
           return std::vector<StagedFile>{output_.stage(d, p->records.account)};
         });
-        if (r.newly_issued) invoice_numbers_.issued(*r.document.number);
-        else invoice_numbers_.dropped();
+        if (r.newly_issued)
+          invoice_numbers_.issued(*r.document.number);
+        else
+          invoice_numbers_.dropped();
         record(r, false);
       } catch (const RunStopped&) {
         throw;
@@ -338,7 +352,7 @@ class InvoicesRun {
   BillingPipeline pipeline_;
   NumberForecast invoice_numbers_, credit_note_numbers_;
   std::set<std::string> uncredited_;
-  std::set<std::string> failed_;   // contracts that failed tonight: nothing more is planned for them
+  std::set<std::string> failed_;  // contracts that failed tonight: nothing more is planned for them
 };
 
 }  // namespace
@@ -392,7 +406,7 @@ struct InvoicesItems::Impl {
   Impl(RunContext& c, const DocumentEngine& engine, const InvoicesRequest& request, long long id)
       : context(c), run(c, engine, request, unused_outcome, unused_documents, 0), run_id(id) {}
   RunContext& context;
-  InvoicesOutcome unused_outcome;   // collects nothing: each item gives its own (collect_into)
+  InvoicesOutcome unused_outcome;  // collects nothing: each item gives its own (collect_into)
   nlohmann::ordered_json unused_documents = nlohmann::ordered_json::array();
   InvoicesRun run;
   long long run_id;
@@ -439,22 +453,23 @@ void finish_invoices_run(RunContext& context, const BillingOutput& output, const
                          Instant now) {
   Database& db = context.database();
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
-  for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
+  for (const auto& s : outcome.skipped)
+    skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& w : outcome.waiting_credits)
     waiting.push_back({{"contract", w.contract_id},
                        {"month", format_year_month(w.month)},
                        {"credit_cents", w.amount.cents},
                        {"reason", w.reason}});
-  nlohmann::ordered_json manifest = {{"kind", "invoices"},
-                                     {"date", format_date(request.date)},
-                                     {"documents", documents},
-                                     {"credits_waiting", waiting},
-                                     {"skipped", skipped},
-                                     {"journal", outcome.journal.empty() ? ""
-                                                 : outcome.journal.lexically_relative(request.out).string()}};
+  nlohmann::ordered_json manifest = {
+      {"kind", "invoices"},
+      {"date", format_date(request.date)},
+      {"documents", documents},
+      {"credits_waiting", waiting},
+      {"skipped", skipped},
+      {"journal", outcome.journal.empty() ? "" : outcome.journal.lexically_relative(request.out).string()}};
   add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
-  const std::string stem = "manifest-" + format_date(request.date) +
-                           (request.contract_id ? "-" + path_segment(*request.contract_id) : "");
+  const std::string stem =
+      "manifest-" + format_date(request.date) + (request.contract_id ? "-" + path_segment(*request.contract_id) : "");
   outcome.manifest = output.year_folder(int(request.date.year())) / (stem + ".json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
   RunCounts counts{std::max(0, contracts - int(outcome.skipped.size())), int(outcome.skipped.size()),

@@ -24,23 +24,23 @@ namespace clause {
 
 struct InvoicesRequest {
   Date date{};
-  std::optional<std::string> contract_id;     // only this contract
-  std::filesystem::path out;                  // output root; documents go to out/invoices/YYYY/<client>/
-  bool workers = false;                       // issue 16: the contracts processed by `clause worker`s (PostgreSQL)
+  std::optional<std::string> contract_id;  // only this contract
+  std::filesystem::path out;               // output root; documents go to out/invoices/YYYY/<client>/
+  bool workers = false;                    // issue 16: the contracts processed by `clause worker`s (PostgreSQL)
 };
 
 struct InvoicesOutcome {
   long long run_id = 0;
   int invoices_issued = 0;
   int credit_notes_issued = 0;
-  int already_issued = 0;                     // found in the ledger: nothing new
-  std::vector<WaitingCredit> waiting_credits; // months of credits with no credit note yet, and why (B4)
+  int already_issued = 0;                      // found in the ledger: nothing new
+  std::vector<WaitingCredit> waiting_credits;  // months of credits with no credit note yet, and why (B4)
   std::vector<SkippedContract> skipped;
   std::filesystem::path journal;
   std::filesystem::path manifest;
-  OutputRecovery recovery;                    // what earlier runs left, completed or removed first
-  std::vector<long long> interrupted_runs;    // runs found `running` whose process had ended
-  std::optional<std::string> stopped;         // why the run stopped before its last contract
+  OutputRecovery recovery;                  // what earlier runs left, completed or removed first
+  std::vector<long long> interrupted_runs;  // runs found `running` whose process had ended
+  std::optional<std::string> stopped;       // why the run stopped before its last contract
 };
 
 // Runs the job; `now` only dates the run record, never a document. A database that stops answering

@@ -24,8 +24,8 @@ namespace clause {
 // coordinator's run's (the ledger records the documents under it; `now` dates a corrective).
 class StatementsItems {
  public:
-  StatementsItems(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
-                  long long run_id, Instant now);
+  StatementsItems(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request, long long run_id,
+                  Instant now);
   ~StatementsItems();
   // What run_statements does for `contract_id`, adding to `outcome` and `documents` (manifest).
   void process(const std::string& contract_id, StatementsOutcome& outcome, nlohmann::ordered_json& documents);
@@ -65,7 +65,6 @@ void start_invoices_run(Database& db, const InvoicesRequest& request, Instant no
 // The end of an invoices run: its manifest from what the items collected (the journal, written
 // before, in outcome.journal), the run finished.
 void finish_invoices_run(RunContext& context, const BillingOutput& output, const InvoicesRequest& request,
-                         InvoicesOutcome& outcome, const nlohmann::ordered_json& documents, int contracts,
-                         Instant now);
+                         InvoicesOutcome& outcome, const nlohmann::ordered_json& documents, int contracts, Instant now);
 
 }  // namespace clause

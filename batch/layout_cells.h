@@ -14,6 +14,8 @@ inline layout::Cell text(std::string v) { return {layout::CellType::text, std::m
 inline layout::Cell money(Money m) { return {layout::CellType::money, format_money_plain(m)}; }
 
 // The wording of `language`: French unless English.
-inline const char* pick(Language language, const char* fr, const char* en) { return language == Language::en ? en : fr; }
+inline const char* pick(Language language, const char* fr, const char* en) {
+  return language == Language::en ? en : fr;
+}
 
 }  // namespace clause::layout_cells

@@ -17,7 +17,9 @@ mail::MailMessage compose(Database& db, const Config& config, const MailSettings
                           SendReport& report) {
   const auto heading = load_account_heading(db, w.account_id);
   if (!heading) throw std::runtime_error("no account " + w.account_id);
-  const std::string language = heading->language == "en" ? "en" : config.documents.default_language == "en" ? "en" : "fr";
+  const std::string language = heading->language == "en"                   ? "en"
+                               : config.documents.default_language == "en" ? "en"
+                                                                           : "fr";
   const Language lang = language == "en" ? Language::en : Language::fr;
   const auto templates = mail::MailTemplates::load(config.documents.templates / language / "mail_quota");
   // Isolation (invariant 4): the contacts of the contract's own account only.
@@ -26,7 +28,8 @@ mail::MailMessage compose(Database& db, const Config& config, const MailSettings
   m.date = Instant{std::chrono::sys_days{w.night}};
   const nlohmann::json data = {
       {"client", {{"name", heading->name}, {"account", w.account_id}}},
-      {"provider", {{"name", config.provider.name}, {"email", config.provider.email}, {"phone", config.provider.phone}}},
+      {"provider",
+       {{"name", config.provider.name}, {"email", config.provider.email}, {"phone", config.provider.phone}}},
       {"contract", w.contract_id},
       {"day_text", format_date_text(w.exceeded_on, lang)},
       {"used_text", mail_size_text(w.megabytes, lang)},
@@ -51,8 +54,9 @@ std::string mail_size_text(std::int64_t megabytes, Language language) {
 }
 
 void send_mail_quota_warnings(Database& db, const Config& config, const MailSettings& settings,
-                              const std::optional<std::string>& secret, const SendRequest& request, SendReport& report) {
-  if (request.run || request.document) return;   // those name issued documents; a warning is none
+                              const std::optional<std::string>& secret, const SendRequest& request,
+                              SendReport& report) {
+  if (request.run || request.document) return;  // those name issued documents; a warning is none
   for (MailQuotaWarning w : load_mail_quota_warnings(db)) {
     if (w.status != DeliveryStatus::queued && w.status != DeliveryStatus::deferred) continue;
     if (request.date && w.night != *request.date) continue;

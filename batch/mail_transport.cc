@@ -68,8 +68,10 @@ class DataSink {
     while (read_line(line)) {
       std::string verb = line.substr(0, 4);
       for (char& c : verb) c = char(std::toupper((unsigned char)c));
-      if (verb == "EHLO" || verb == "HELO") say("250 clause-outbox");
-      else if (verb == "MAIL" || verb == "RCPT" || verb == "RSET" || verb == "NOOP") say("250 OK");
+      if (verb == "EHLO" || verb == "HELO")
+        say("250 clause-outbox");
+      else if (verb == "MAIL" || verb == "RCPT" || verb == "RSET" || verb == "NOOP")
+        say("250 OK");
       else if (verb == "DATA") {
         say("354 end with <CRLF>.<CRLF>");
         while (read_line(line) && line != ".") data_ += (line.rfind("..", 0) == 0 ? line.substr(1) : line) + "\r\n";
@@ -77,7 +79,8 @@ class DataSink {
       } else if (verb == "QUIT") {
         say("221 bye");
         break;
-      } else say("502 not here");
+      } else
+        say("502 not here");
     }
     ::close(fd_);
   }
@@ -166,7 +169,8 @@ std::optional<std::string> read_mail_secret(const MailSettings& mail) {
     return secret;
   }
   const char* value = std::getenv(mail.password_env.c_str());
-  if (!value || !*value) throw std::runtime_error("[mail] password_env: the variable " + mail.password_env + " is not set");
+  if (!value || !*value)
+    throw std::runtime_error("[mail] password_env: the variable " + mail.password_env + " is not set");
   return std::string(value);
 }
 
@@ -177,7 +181,8 @@ SendOutcome send_by_smtp(const MailSettings& mail, const std::optional<std::stri
     EasyHandle handle;
     CURL* easy = handle.easy;
     const std::string scheme = mail.security == "tls" ? "smtps://" : "smtp://";
-    const std::string url = scheme + mail.host + ":" + std::to_string(mail.port) + "/" + address_of_domain(message.from.address);
+    const std::string url =
+        scheme + mail.host + ":" + std::to_string(mail.port) + "/" + address_of_domain(message.from.address);
     curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_USE_SSL, long(mail.security == "starttls" ? CURLUSESSL_ALL : CURLUSESSL_NONE));
@@ -215,7 +220,8 @@ SendOutcome send_by_smtp(const MailSettings& mail, const std::optional<std::stri
     } else {
       // 4xx, a lost connection, TLS or AUTH trouble: the relay's state, not the message's; retried.
       outcome.kind = SendOutcome::Kind::deferred;
-      outcome.reply = std::string(curl_easy_strerror(result)) + (last_reply.empty() ? "" : " (last reply: " + last_reply + ")");
+      outcome.reply =
+          std::string(curl_easy_strerror(result)) + (last_reply.empty() ? "" : " (last reply: " + last_reply + ")");
     }
   } catch (const std::exception& e) {
     outcome.kind = SendOutcome::Kind::deferred;
@@ -253,8 +259,8 @@ std::string message_bytes(const mail::MailMessage& message) {
   {
     EasyHandle handle;
     CURL* easy = handle.easy;
-    const std::string url = "smtp://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/" +
-                            address_of_domain(message.from.address);
+    const std::string url =
+        "smtp://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/" + address_of_domain(message.from.address);
     curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_NOPROXY, "*");

@@ -18,8 +18,8 @@ namespace clause {
 // What happened to one message.
 struct SendOutcome {
   enum class Kind { sent, deferred, failed } kind = Kind::sent;
-  std::string reply;        // the relay's last reply ("250 2.0.0 Ok: queued as ..."), or the error
-  long long bytes = 0;      // the message's size (outbox: the file's)
+  std::string reply;    // the relay's last reply ("250 2.0.0 Ok: queued as ..."), or the error
+  long long bytes = 0;  // the message's size (outbox: the file's)
 };
 
 // The relay's secret, from [mail] password_file or the variable named by password_env; nothing

@@ -11,7 +11,7 @@ NightPlan plan_nights(std::optional<Date> last_completed, Date asked, int limit)
     return plan;
   }
   const int missed = int((std::chrono::sys_days{asked} - std::chrono::sys_days{*last_completed}).count()) - 1;
-  if (limit <= 0) {   // no catch-up: the missed nights are reported, never run
+  if (limit <= 0) {  // no catch-up: the missed nights are reported, never run
     plan.nights.push_back(asked);
     plan.left_over = missed;
     return plan;

@@ -12,8 +12,8 @@
 namespace clause {
 
 struct NightPlan {
-  std::vector<Date> nights;          // in date order; the asked night last unless `left_over`
-  int left_over = 0;                 // missed nights beyond the limit, for the next run
+  std::vector<Date> nights;  // in date order; the asked night last unless `left_over`
+  int left_over = 0;         // missed nights beyond the limit, for the next run
 };
 
 // The nights to run for `asked`, given the last completed night (none: Clause's first night) and the

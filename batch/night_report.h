@@ -23,14 +23,14 @@ struct NightReport {
   struct Step {
     std::string name;
     int exit_code = 0;
-    std::string summary;                   // the step's own one-line account
+    std::string summary;  // the step's own one-line account
   };
   struct Skip {
     std::string step;
     std::string contract_id;
     std::string reason;
   };
-  struct MailWarning {                      // B5: the client to warn of a first exceedance
+  struct MailWarning {  // B5: the client to warn of a first exceedance
     std::string contract_id;
     std::string client;
     Date day{};
@@ -38,16 +38,16 @@ struct NightReport {
     int quota_gb = 0;
   };
   Date night{};
-  bool dry_run = false;                     // a rehearsal on a copy: nothing of it was issued
+  bool dry_run = false;  // a rehearsal on a copy: nothing of it was issued
   std::vector<Step> steps;
-  std::vector<IssuedDocument> issued;       // issued on the night's date: statements, invoices, credit notes
+  std::vector<IssuedDocument> issued;  // issued on the night's date: statements, invoices, credit notes
   std::vector<Skip> skipped;
   std::vector<CorrectiveStatement> corrected;
-  std::vector<CreditDrift> drifted;         // statements the data no longer matches, not corrected
+  std::vector<CreditDrift> drifted;  // statements the data no longer matches, not corrected
   std::vector<WaitingCredit> waiting;
   std::vector<MailWarning> mail_warnings;
-  std::vector<std::string> failures;        // a step that stopped, files the ledger holds but are missing
-  Schedule upcoming;                        // the échéancier of the next 7 days
+  std::vector<std::string> failures;  // a step that stopped, files the ledger holds but are missing
+  Schedule upcoming;                  // the échéancier of the next 7 days
 
   // Adds a job's outcome under step `name`.
   void add(const std::string& name, int exit_code, const std::string& summary, const StatementsOutcome& outcome);

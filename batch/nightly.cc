@@ -8,19 +8,19 @@
 #include <spdlog/spdlog.h>
 
 #include "batch/command.h"
-#include "batch/correction_months.h"   // issue 12
-#include "settings/term_extras.h"         // issue 12
+#include "batch/correction_months.h"  // issue 12
 #include "batch/exit_codes.h"
 #include "batch/gdpr_run.h"
-#include "batch/mail_quota_mail.h"   // issue 12: B5 warnings e-mailed
+#include "batch/mail_quota_mail.h"  // issue 12: B5 warnings e-mailed
 #include "batch/night_plan.h"
-#include "batch/reversibility_watch.h"   // issue 15
+#include "batch/reversibility_watch.h"  // issue 15
 #include "batch/schedule_entries.h"
 #include "rules/calendar.h"
 #include "rules/mail_quota.h"
 #include "rules/service_end.h"
-#include "store/record_repository.h"
+#include "settings/term_extras.h"  // issue 12
 #include "store/ledger.h"
+#include "store/record_repository.h"
 
 namespace clause {
 namespace {
@@ -51,12 +51,12 @@ decltype(NightStep::run) statements_of_month_before(std::string step) {
 // month whose input fingerprint changed since it was last checked (batch/correction_months.h) has
 // its statements job run again, dated tonight; the others cost one hashed read of their rows. The
 // month before's fingerprint is recorded too, so that a change to it after it becomes older is seen.
-int correct_older_months(RunContext& context, const DocumentEngine& engine, Date night, const std::filesystem::path& out,
-                         NightReport& report) {
+int correct_older_months(RunContext& context, const DocumentEngine& engine, Date night,
+                         const std::filesystem::path& out, NightReport& report) {
   Database& db = context.database();
   const YearMonth before = month_before(night);
   YearMonth first = before;
-  const int months = load_corrections_months(context.config());   // [nightly] corrections_months
+  const int months = load_corrections_months(context.config());  // [nightly] corrections_months
   for (int i = 1; i < months; ++i) first = first.previous();
   std::vector<YearMonth> older;
   if (first < before) older = months_with_statements(db, first, before.previous());
@@ -73,7 +73,7 @@ int correct_older_months(RunContext& context, const DocumentEngine& engine, Date
     const int c = run_statements_command(context, engine, request, &outcome);
     report.add("corrections " + format_year_month(m), c, statements_summary(request, outcome), outcome);
     code = std::max(code, c);
-    if (c == kFailure || c == kStoppedPartWay) return code;   // the next night checks it again
+    if (c == kFailure || c == kStoppedPartWay) return code;  // the next night checks it again
     record_fingerprint(db, m, prints.at(m), night);
     rerun += (rerun.empty() ? "" : ", ") + format_year_month(m);
   }
@@ -110,20 +110,24 @@ int find_mail_warnings(RunContext& context, Date night, NightReport& report) {
       w.step_gb = profile->second.billing.mail_step_gb;
       w.step_price = profile->second.billing.mail_step_price;
       w.night = night;
-      w.message_id = mail_quota_message_id(c.id, day, mail.from_address.empty() ? context.config().provider.email
-                                                                                : mail.from_address);
-      if (!queue_mail_quota_warning(db, w)) spdlog::info("mail quota: {} was already warned of its exceedance of {}", c.id, format_date(day));
+      w.message_id = mail_quota_message_id(
+          c.id, day, mail.from_address.empty() ? context.config().provider.email : mail.from_address);
+      if (!queue_mail_quota_warning(db, w))
+        spdlog::info("mail quota: {} was already warned of its exceedance of {}", c.id, format_date(day));
     }
   }
-  report.steps.push_back({"mail_warnings", kDone, std::to_string(found) + " client(s) to warn of a first mail quota exceedance"});
-  if (found > 0) spdlog::info("mail quota: {} client(s) went over their quota on {}: warn them (B5)", found, format_date(day));
+  report.steps.push_back(
+      {"mail_warnings", kDone, std::to_string(found) + " client(s) to warn of a first mail quota exceedance"});
+  if (found > 0)
+    spdlog::info("mail quota: {} client(s) went over their quota on {}: warn them (B5)", found, format_date(day));
   return kDone;
 }
 
 // The night's report: its documents read back from the ledger, the next 7 days of the échéancier,
 // written and summed up on stderr. A report that cannot be written is a failure to look at, never
 // a reason to redo the night (its documents are issued): exit 1.
-int write_report(RunContext& context, const DocumentEngine& engine, NightReport& report, const NightlyRequest& request) {
+int write_report(RunContext& context, const DocumentEngine& engine, NightReport& report,
+                 const NightlyRequest& request) {
   try {
     Database& db = context.database();
     for (DocumentKind kind : {DocumentKind::statement, DocumentKind::invoice, DocumentKind::credit_note})
@@ -131,11 +135,12 @@ int write_report(RunContext& context, const DocumentEngine& engine, NightReport&
     const Config& config = context.config();
     const Language language = config.documents.default_language == "en" ? Language::en : Language::fr;
     const std::string code = language == Language::en ? "en" : "fr";
-    report.upcoming = load_schedule(db, config, context.profiles(), {add_days(report.night, 1), 7},
-                                    schedule_trace_wording(config.documents.templates / code / "traces.json", language));
-    const NightReportFiles files = write_night_report(report, engine.pdf(),
-                                                      request.report_out.empty() ? request.out : request.report_out,
-                                                      config.provider.name, language);
+    report.upcoming =
+        load_schedule(db, config, context.profiles(), {add_days(report.night, 1), 7},
+                      schedule_trace_wording(config.documents.templates / code / "traces.json", language));
+    const NightReportFiles files =
+        write_night_report(report, engine.pdf(), request.report_out.empty() ? request.out : request.report_out,
+                           config.provider.name, language);
     if (request.summary) std::cerr << night_summary(report, files.pdf) << std::flush;
     return report.failures.empty() ? int(kDone) : int(kDoneWithRejects);
   } catch (const std::exception& e) {
@@ -148,11 +153,13 @@ int write_report(RunContext& context, const DocumentEngine& engine, NightReport&
 
 const std::vector<NightStep>& night_steps() {
   static const std::vector<NightStep> steps = {
-      {"statements", [](Date night) { return night.day() == std::chrono::day{1}; }, statements_of_month_before("statements")},
+      {"statements", [](Date night) { return night.day() == std::chrono::day{1}; },
+       statements_of_month_before("statements")},
       // Not on the 1st, when the statements step above does the same: the month before again, which
       // issues nothing but the corrective statements of data changed since (a late import), so that
       // tonight's invoices step issues their further credit notes.
-      {"corrections", [](Date night) { return night.day() != std::chrono::day{1}; }, statements_of_month_before("corrections")},
+      {"corrections", [](Date night) { return night.day() != std::chrono::day{1}; },
+       statements_of_month_before("corrections")},
       // issue 12: the older months whose data changed since they were last checked
       {"late_corrections", [](Date) { return true; }, correct_older_months},
       {"invoices", [](Date) { return true; },
@@ -187,25 +194,29 @@ const std::vector<NightStep>& night_steps() {
          const auto outbox = mail.outbox.empty() ? out / "outbox" : mail.outbox;
          const int code =
              run_gdpr(context, engine, {night, out, apply, false, context.config().gdpr_audit_file, outbox}, now);
-         report.steps.push_back({"gdpr", code, apply ? "inactive accounts listed and purged (G1-G6)"
-                                                     : "inactive accounts listed, nothing purged (G1-G6)"});
+         report.steps.push_back({"gdpr", code,
+                                 apply ? "inactive accounts listed and purged (G1-G6)"
+                                       : "inactive accounts listed, nothing purged (G1-G6)"});
          return code;
        }},
       // Issue 13: last, the e-mails of what was issued; never in a dry run (its documents were
       // not issued: a rehearsal must not reach a client).
       {"send", [](Date) { return true; },
-       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path& out, NightReport& report) {
+       [](RunContext& context, const DocumentEngine&, Date night, const std::filesystem::path& out,
+          NightReport& report) {
          const MailSettings& mail = context.config().mail;
          if (mail.mode == "off" || report.dry_run) {
-           report.steps.push_back({"send", kDone, report.dry_run ? "dry run: nothing sent" : "delivery off ([mail] mode)"});
+           report.steps.push_back(
+               {"send", kDone, report.dry_run ? "dry run: nothing sent" : "delivery off ([mail] mode)"});
            return int(kDone);
          }
          SendRequest request;
          request.date = night;
          if (mail.mode == "outbox" && mail.outbox.empty()) request.outbox = out / "outbox";
-         const int code = run_send_command(context, request,
-                                           std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-         report.steps.push_back({"send", code, code == kDone ? "every message delivered" : "messages deferred or failed: see the log"});
+         const int code = run_send_command(
+             context, request, std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+         report.steps.push_back(
+             {"send", code, code == kDone ? "every message delivered" : "messages deferred or failed: see the log"});
          return code;
        }},
   };
@@ -246,14 +257,16 @@ int run_nightly(RunContext& context, const DocumentEngine& engine, const Nightly
     spdlog::info("night {} done{}", format_date(night), code == kDone ? "" : ", with something to look at");
   }
   if (plan.left_over > 0 && context.config().catch_up_nights == 0) {
-    spdlog::warn("{} night(s) missed since the last completed one were not run: catch-up is off "
-                 "([nightly] catch_up_nights = 0)",
-                 plan.left_over);
+    spdlog::warn(
+        "{} night(s) missed since the last completed one were not run: catch-up is off "
+        "([nightly] catch_up_nights = 0)",
+        plan.left_over);
     worst = std::max(worst, int(kDoneWithRejects));
   } else if (plan.left_over > 0) {
-    spdlog::warn("{} missed night(s) still to run (at most {} a run, [nightly] catch_up_nights): the next run "
-                 "goes on from {}",
-                 plan.left_over, context.config().catch_up_nights, format_date(add_days(plan.nights.back(), 1)));
+    spdlog::warn(
+        "{} missed night(s) still to run (at most {} a run, [nightly] catch_up_nights): the next run "
+        "goes on from {}",
+        plan.left_over, context.config().catch_up_nights, format_date(add_days(plan.nights.back(), 1)));
     worst = std::max(worst, int(kDoneWithRejects));
   }
   return worst;
@@ -262,8 +275,10 @@ int run_nightly(RunContext& context, const DocumentEngine& engine, const Nightly
 int run_nightly_dry_run(const GlobalOptions& options, RunContext& context, const NightlyRequest& request, Instant now) {
   Database& db = context.database();
   if (db.dialect() != Dialect::sqlite) {
-    spdlog::error("--dry-run rehearses on a copy of the database, which Clause makes for SQLite only; on "
-                  "PostgreSQL, `clause schedule --from {}` lists what falls due", format_date(request.date));
+    spdlog::error(
+        "--dry-run rehearses on a copy of the database, which Clause makes for SQLite only; on "
+        "PostgreSQL, `clause schedule --from {}` lists what falls due",
+        format_date(request.date));
     return kUsage;
   }
   const auto scratch = std::filesystem::temp_directory_path() / ("clause-dry-run-" + std::to_string(::getpid()));

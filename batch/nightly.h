@@ -24,7 +24,8 @@ struct NightStep {
   std::function<bool(Date night)> due;
   // Runs the job for `night`, writing under `out` and adding its outcome to `report`; returns its
   // exit code (batch/exit_codes.h).
-  std::function<int(RunContext&, const DocumentEngine&, Date night, const std::filesystem::path& out, NightReport& report)>
+  std::function<int(RunContext&, const DocumentEngine&, Date night, const std::filesystem::path& out,
+                    NightReport& report)>
       run;
 };
 
@@ -39,13 +40,14 @@ const std::vector<NightStep>& night_steps();
 struct NightlyRequest {
   Date date{};
   std::filesystem::path out;
-  bool summary = true;                      // the one-screen summary of each night on stderr
-  bool dry_run = false;                     // a rehearsal on a copy (run_nightly_dry_run): reports say so
-  std::filesystem::path report_out;         // where the reports go; empty: `out`
+  bool summary = true;               // the one-screen summary of each night on stderr
+  bool dry_run = false;              // a rehearsal on a copy (run_nightly_dry_run): reports say so
+  std::filesystem::path report_out;  // where the reports go; empty: `out`
 };
 
-// Runs the nights to catch up and the night asked, each with its report (batch/night_report.h); the exit code is the worst of its steps', 1 when
-// nights are left to catch up, and a night whose step stopped on a failure (2, 4) ends the run.
+// Runs the nights to catch up and the night asked, each with its report (batch/night_report.h); the exit code is the
+// worst of its steps', 1 when nights are left to catch up, and a night whose step stopped on a failure (2, 4) ends the
+// run.
 int run_nightly(RunContext& context, const DocumentEngine& engine, const NightlyRequest& request, Instant now);
 
 // `clause nightly --dry-run`: the same nights on a copy of the database (SQLite's VACUUM INTO, a

@@ -80,7 +80,7 @@ std::filesystem::path write_temporary(const std::filesystem::path& target, std::
     }
     sync_file(tmp);
   } catch (...) {
-    std::error_code ignored;   // a disk full leaves no partial file behind
+    std::error_code ignored;  // a disk full leaves no partial file behind
     std::filesystem::remove(tmp, ignored);
     throw;
   }

@@ -8,10 +8,10 @@ namespace {
 // Folds the Latin letters of French names to ASCII; any other byte sequence becomes a separator.
 std::string_view ascii_fold(std::string_view utf8, size_t& consumed) {
   static const std::pair<std::string_view, std::string_view> folds[] = {
-      {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"á", "a"}, {"ç", "c"}, {"é", "e"}, {"è", "e"}, {"ê", "e"},
-      {"ë", "e"}, {"î", "i"}, {"ï", "i"}, {"í", "i"}, {"ô", "o"}, {"ö", "o"}, {"ó", "o"}, {"ù", "u"},
-      {"û", "u"}, {"ü", "u"}, {"ú", "u"}, {"ÿ", "y"}, {"ñ", "n"}, {"œ", "oe"}, {"æ", "ae"}, {"À", "a"},
-      {"Â", "a"}, {"Ç", "c"}, {"É", "e"}, {"È", "e"}, {"Ê", "e"}, {"Ë", "e"}, {"Î", "i"}, {"Ï", "i"},
+      {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"á", "a"}, {"ç", "c"},  {"é", "e"},  {"è", "e"},  {"ê", "e"},
+      {"ë", "e"}, {"î", "i"}, {"ï", "i"}, {"í", "i"}, {"ô", "o"},  {"ö", "o"},  {"ó", "o"},  {"ù", "u"},
+      {"û", "u"}, {"ü", "u"}, {"ú", "u"}, {"ÿ", "y"}, {"ñ", "n"},  {"œ", "oe"}, {"æ", "ae"}, {"À", "a"},
+      {"Â", "a"}, {"Ç", "c"}, {"É", "e"}, {"È", "e"}, {"Ê", "e"},  {"Ë", "e"},  {"Î", "i"},  {"Ï", "i"},
       {"Ô", "o"}, {"Ù", "u"}, {"Û", "u"}, {"Ü", "u"}, {"Œ", "oe"}, {"Æ", "ae"}};
   for (const auto& [from, to] : folds)
     if (utf8.substr(0, from.size()) == from) {
@@ -22,7 +22,9 @@ std::string_view ascii_fold(std::string_view utf8, size_t& consumed) {
   return {};
 }
 
-bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 }  // namespace
 

@@ -15,9 +15,9 @@
 namespace clause {
 
 struct OutputRecovery {
-  std::vector<std::string> published;   // targets completed from their temporary file
-  std::vector<std::string> removed;     // temporary files of documents never committed
-  std::vector<std::string> problems;    // "PATH: recorded in the ledger but missing" ...
+  std::vector<std::string> published;  // targets completed from their temporary file
+  std::vector<std::string> removed;    // temporary files of documents never committed
+  std::vector<std::string> problems;   // "PATH: recorded in the ledger but missing" ...
 };
 
 // Completes and cleans what earlier runs left under `out`. Temporary files of a process still

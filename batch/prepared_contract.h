@@ -22,7 +22,7 @@ struct PreparedContract {
 
 // Why a contract cannot be prepared: the record at fault and the reason, for the operator.
 struct ContractProblem {
-  std::string record;               // "incident I-7", "contract C-3"
+  std::string record;  // "incident I-7", "contract C-3"
   std::string reason;
 };
 

@@ -139,7 +139,7 @@ class RenderAhead {
   std::function<void(Work&, std::future<Rendered>&)> record_;
   std::function<void(std::future<Rendered>&)> abandon_;
   std::deque<std::pair<std::shared_ptr<Work>, std::future<Rendered>>> window_;
-  std::unique_ptr<RenderPool> pool_;   // declared last: joined before the window's futures go
+  std::unique_ptr<RenderPool> pool_;  // declared last: joined before the window's futures go
 };
 
 }  // namespace clause

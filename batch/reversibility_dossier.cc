@@ -37,8 +37,9 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
   ContractProblem problem;
   auto prepared = preparer.prepare(id, request.date, problem);
   if (!prepared)
-    throw DossierRefused({(problem.record == "contract " + id ? problem.record : "contract " + id + ": " + problem.record) +
-                          ": " + problem.reason});
+    throw DossierRefused(
+        {(problem.record == "contract " + id ? problem.record : "contract " + id + ": " + problem.record) + ": " +
+         problem.reason});
   const ContractRecords& records = prepared->records;
   const TermsProfile& terms = *prepared->terms;
   const ContractClock& clock = prepared->clock;
@@ -48,14 +49,16 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
   // R1-R4 of the latest request (by request date, then id, as rules/continuity.h picks it).
   const ReversibilityRequest* latest = nullptr;
   for (const auto& r : records.reversibility_requests)
-    if (!latest || r.requested > latest->requested || (r.requested == latest->requested && r.id > latest->id)) latest = &r;
+    if (!latest || r.requested > latest->requested || (r.requested == latest->requested && r.id > latest->id))
+      latest = &r;
   if (!latest) throw DossierRefused({"contract " + id + " has no reversibility request (reversibility_requests.csv)"});
 
   // R5 milestones asked for on this run, in their order (minutes first, then destruction).
   std::optional<ReversibilityMilestones> recorded = find_reversibility_milestones(db, latest->id);
   if (request.record_pv || request.record_destruction) {
     std::vector<std::string> refused;
-    const std::optional<Date> pv = request.record_pv ? request.record_pv : (recorded ? recorded->pv_signed : std::nullopt);
+    const std::optional<Date> pv =
+        request.record_pv ? request.record_pv : (recorded ? recorded->pv_signed : std::nullopt);
     if (request.record_pv && *request.record_pv < latest->requested)
       refused.push_back("--record-pv " + format_date(*request.record_pv) + ": before request " + latest->id + " of " +
                         format_date(latest->requested));
@@ -63,8 +66,8 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
       refused.push_back("--record-destruction: the minutes of request " + latest->id +
                         " are not recorded; record them first with --record-pv DATE (R5)");
     else if (request.record_destruction && *request.record_destruction < *pv)
-      refused.push_back("--record-destruction " + format_date(*request.record_destruction) + ": before the minutes signed on " +
-                        format_date(*pv) + " (R5)");
+      refused.push_back("--record-destruction " + format_date(*request.record_destruction) +
+                        ": before the minutes signed on " + format_date(*pv) + " (R5)");
     if (recorded && recorded->destroyed)
       refused.push_back("request " + latest->id + ": the file was closed by the destruction of " +
                         format_date(*recorded->destroyed) + "; nothing more can be recorded");
@@ -82,7 +85,8 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
       reversibility_schedule(*latest, records.contract.holiday_zone, invoices, records.payments, terms.reversibility);
   const DossierContents contents = dossier_contents(records.services, records.backups);
 
-  std::optional<Date> pv_signed = request.record_pv ? request.record_pv : (recorded ? recorded->pv_signed : std::nullopt);
+  std::optional<Date> pv_signed =
+      request.record_pv ? request.record_pv : (recorded ? recorded->pv_signed : std::nullopt);
   std::optional<Date> destroyed =
       request.record_destruction ? request.record_destruction : (recorded ? recorded->destroyed : std::nullopt);
 
@@ -103,8 +107,9 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
         problems.push_back(c.file.path + ": SHA-256 " + sha + " differs from the ledger's " + c.file.sha256 + " (" +
                            std::string(to_word(c.file.kind)) + " " + c.file.number.value_or(c.file.period) + ")");
     }
-    if (!destroyed) c.copy = std::string("documents/") + dossier_kind_folder(c.file.kind) + "/" +
-                             std::filesystem::path(c.file.path).filename().string();
+    if (!destroyed)
+      c.copy = std::string("documents/") + dossier_kind_folder(c.file.kind) + "/" +
+               std::filesystem::path(c.file.path).filename().string();
     files.push_back(std::move(c));
   }
   if (!problems.empty()) throw DossierRefused(problems);
@@ -139,7 +144,8 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
   const auto& set = engine.templates(language);
   const layout::Document report = set.render("reversibility", data);
   write_file_atomically(staging / "dossier-reversibilite.pdf", engine.pdf().render(report, options));
-  write_file_atomically(staging / "proces-verbal.pdf", engine.pdf().render(set.render("reversibility_pv", data), options));
+  write_file_atomically(staging / "proces-verbal.pdf",
+                        engine.pdf().render(set.render("reversibility_pv", data), options));
   xlsx::render_xlsx(report, staging / "inventaires.xlsx",
                     {std::chrono::system_clock::to_time_t(created), provider.name, {}});
 
@@ -152,24 +158,36 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
     manifest_files.push_back({{"path", p.lexically_relative(staging).generic_string()},
                               {"bytes", static_cast<long long>(std::filesystem::file_size(p))},
                               {"sha256", sha256_of_file(p)}});
-  nlohmann::ordered_json manifest = {{"kind", "reversibility_dossier"},
-                                     {"contract", id},
-                                     {"request", latest->id},
-                                     {"date", format_date(request.date)},
-                                     {"late", schedule.late},
-                                     {"start", schedule.start ? format_date(*schedule.start) : ""},
-                                     {"delivery_deadline", schedule.delivery_deadline ? format_date(*schedule.delivery_deadline) : ""},
-                                     {"services_until", format_date(schedule.services_until)},
-                                     {"pv_signed", pv_signed ? format_date(*pv_signed) : ""},
-                                     {"destroyed", destroyed ? format_date(*destroyed) : ""},
-                                     {"files", manifest_files}};
+  nlohmann::ordered_json manifest = {
+      {"kind", "reversibility_dossier"},
+      {"contract", id},
+      {"request", latest->id},
+      {"date", format_date(request.date)},
+      {"late", schedule.late},
+      {"start", schedule.start ? format_date(*schedule.start) : ""},
+      {"delivery_deadline", schedule.delivery_deadline ? format_date(*schedule.delivery_deadline) : ""},
+      {"services_until", format_date(schedule.services_until)},
+      {"pv_signed", pv_signed ? format_date(*pv_signed) : ""},
+      {"destroyed", destroyed ? format_date(*destroyed) : ""},
+      {"files", manifest_files}};
   write_file_atomically(staging / "manifest.json", manifest.dump(2) + "\n");
 
   // R5: the destruction is recorded before anything is removed, so a crash in between leaves the
   // file closed and the next run (or the operator) finishes the removal, never the opposite.
-  ReversibilityMilestones m{latest->id, id, latest->requested, latest->end_of_service, schedule.request_deadline,
-                            schedule.late, schedule.start, schedule.delivery_deadline, schedule.continuity_limit,
-                            schedule.services_until, request.date, "", pv_signed, destroyed};
+  ReversibilityMilestones m{latest->id,
+                            id,
+                            latest->requested,
+                            latest->end_of_service,
+                            schedule.request_deadline,
+                            schedule.late,
+                            schedule.start,
+                            schedule.delivery_deadline,
+                            schedule.continuity_limit,
+                            schedule.services_until,
+                            request.date,
+                            "",
+                            pv_signed,
+                            destroyed};
   const auto zip_tmp = outcome.archive.string() + ".build";
   write_zip_of_folder(staging, path_segment(id), zip_tmp, std::chrono::sys_seconds{created});
   m.dossier_sha256 = sha256_of_file(zip_tmp);
@@ -180,10 +198,10 @@ DossierOutcome build_reversibility_dossier(RunContext& context, const DocumentEn
     tx.commit();
   }
   if (request.record_destruction)
-    record_reversibility_destruction(db, latest->id, id, *request.record_destruction,
-                                     {0, Instant{std::chrono::sys_days{*request.record_destruction}}, std::nullopt,
-                                      "reversibility_destruction", "contract", id,
-                                      "request " + latest->id + ": statements' files and dossier copies removed (R5)"});
+    record_reversibility_destruction(
+        db, latest->id, id, *request.record_destruction,
+        {0, Instant{std::chrono::sys_days{*request.record_destruction}}, std::nullopt, "reversibility_destruction",
+         "contract", id, "request " + latest->id + ": statements' files and dossier copies removed (R5)"});
   // R5: once the destruction is recorded the statements' files go, also those a run interrupted
   // after the commit left behind (a rebuild of a closed file finishes the removal).
   if (destroyed)

@@ -42,12 +42,12 @@ struct DossierRefused : std::runtime_error {
 };
 
 struct DossierOutcome {
-  std::filesystem::path folder;            // OUT/reversibility/<client>/<contract>
-  std::filesystem::path archive;           // OUT/reversibility/<client>/<contract>.zip
+  std::filesystem::path folder;   // OUT/reversibility/<client>/<contract>
+  std::filesystem::path archive;  // OUT/reversibility/<client>/<contract>.zip
   std::string archive_sha256;
-  ReversibilityMilestones milestones;      // as recorded after this run
-  int documents_checked = 0;               // files of issued documents checked against the ledger
-  std::vector<std::string> removed;        // files removed by a destruction (R5)
+  ReversibilityMilestones milestones;  // as recorded after this run
+  int documents_checked = 0;           // files of issued documents checked against the ledger
+  std::vector<std::string> removed;    // files removed by a destruction (R5)
 };
 
 // Builds (or rebuilds) the dossier of `request.contract_id` on `request.date`, recording its

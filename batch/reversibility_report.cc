@@ -30,10 +30,14 @@ std::string kind_text(DocumentKind k, const std::string& period, Language l) {
   const bool correction = period.find("-c") != std::string::npos;
   switch (k) {
     case DocumentKind::statement:
-      return correction ? pick(l, "Relevé rectificatif", "Corrective statement") : pick(l, "Relevé mensuel", "Monthly statement");
-    case DocumentKind::invoice: return pick(l, "Facture", "Invoice");
-    case DocumentKind::credit_note: return pick(l, "Avoir", "Credit note");
-    default: return pick(l, "Document", "Document");
+      return correction ? pick(l, "Relevé rectificatif", "Corrective statement")
+                        : pick(l, "Relevé mensuel", "Monthly statement");
+    case DocumentKind::invoice:
+      return pick(l, "Facture", "Invoice");
+    case DocumentKind::credit_note:
+      return pick(l, "Avoir", "Credit note");
+    default:
+      return pick(l, "Document", "Document");
   }
 }
 
@@ -42,16 +46,20 @@ std::string kind_text(DocumentKind k, const std::string& period, Language l) {
 std::string reference_of_period(const std::string& contract, const std::string& period) {
   const auto c = period.find("-c");
   const auto month = parse_year_month(period.substr(0, c));
-  if (!month) return "RM-" + contract + "-" + period;   // not a month: never filed by the statements job
+  if (!month) return "RM-" + contract + "-" + period;  // not a month: never filed by the statements job
   return statement_reference(contract, *month, c == std::string::npos ? 0 : std::stoi(period.substr(c + 2)));
 }
 
 const char* scope_text(BackupScope s, Language l) {
   switch (s) {
-    case BackupScope::system: return pick(l, "système", "system");
-    case BackupScope::files: return pick(l, "fichiers (jeux de données)", "files (data sets)");
-    case BackupScope::databases: return pick(l, "bases de données", "databases");
-    default: return pick(l, "complète", "full");
+    case BackupScope::system:
+      return pick(l, "système", "system");
+    case BackupScope::files:
+      return pick(l, "fichiers (jeux de données)", "files (data sets)");
+    case BackupScope::databases:
+      return pick(l, "bases de données", "databases");
+    default:
+      return pick(l, "complète", "full");
   }
 }
 
@@ -68,10 +76,14 @@ Date retention_end(Date issued, int years) {
 
 const char* dossier_kind_folder(DocumentKind k) {
   switch (k) {
-    case DocumentKind::statement: return "releves";
-    case DocumentKind::invoice: return "factures";
-    case DocumentKind::credit_note: return "avoirs";
-    default: return "autres";
+    case DocumentKind::statement:
+      return "releves";
+    case DocumentKind::invoice:
+      return "factures";
+    case DocumentKind::credit_note:
+      return "avoirs";
+    default:
+      return "autres";
   }
 }
 
@@ -91,16 +103,22 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
   const std::optional<Date>& destroyed = in.destroyed;
   const std::string& id = records.contract.id;
   json data;
-  data["provider"] = {{"name", provider.name}, {"legal_form", provider.legal_form}, {"address", one_line(provider.address)},
-                      {"siren", provider.siren}, {"vat_number", provider.vat_number}};
-  data["client"] = {{"name", records.account.name}, {"account", records.account.id},
-                    {"address", one_line(records.account.address)}, {"siren", records.account.siren}};
-  std::string status = destroyed ? std::string(pick(language, "clos : copies détruites le ", "closed: copies destroyed on ")) +
-                                       format_date_text(*destroyed, language)
-                       : pv_signed ? std::string(pick(language, "procès-verbal signé le ", "minutes signed on ")) +
-                                         format_date_text(*pv_signed, language) +
-                                         pick(language, ", destruction à constater", ", destruction to be recorded")
-                                   : std::string(pick(language, "en cours", "in progress"));
+  data["provider"] = {{"name", provider.name},
+                      {"legal_form", provider.legal_form},
+                      {"address", one_line(provider.address)},
+                      {"siren", provider.siren},
+                      {"vat_number", provider.vat_number}};
+  data["client"] = {{"name", records.account.name},
+                    {"account", records.account.id},
+                    {"address", one_line(records.account.address)},
+                    {"siren", records.account.siren}};
+  std::string status =
+      destroyed ? std::string(pick(language, "clos : copies détruites le ", "closed: copies destroyed on ")) +
+                      format_date_text(*destroyed, language)
+      : pv_signed ? std::string(pick(language, "procès-verbal signé le ", "minutes signed on ")) +
+                        format_date_text(*pv_signed, language) +
+                        pick(language, ", destruction à constater", ", destruction to be recorded")
+                  : std::string(pick(language, "en cours", "in progress"));
   data["dossier"] = {{"contract", id},
                      {"request", latest->id},
                      {"date", format_date(in.date)},
@@ -124,32 +142,43 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
         detail += (detail.empty() ? "" : " ; ") + step.text;
     rows.push_back({{"rule", rule}, {"what", what}, {"date", date ? format_date(*date) : ""}, {"detail", detail}});
   };
-  schedule_row("R1", schedule.late ? pick(language, "Demande reçue : TARDIVE (traitée)", "Request received: LATE (handled)")
-                                   : pick(language, "Demande reçue dans le délai", "Request received in time"),
+  schedule_row("R1",
+               schedule.late ? pick(language, "Demande reçue : TARDIVE (traitée)", "Request received: LATE (handled)")
+                             : pick(language, "Demande reçue dans le délai", "Request received in time"),
                latest->requested, {"R1"});
-  schedule_row("R1", pick(language, "Date limite de la demande (3 mois)", "Request deadline (3 months)"), schedule.request_deadline, {});
+  schedule_row("R1", pick(language, "Date limite de la demande (3 mois)", "Request deadline (3 months)"),
+               schedule.request_deadline, {});
   schedule_row("N4", pick(language, "Fin de service", "End of service"), latest->end_of_service, {});
   if (schedule.unpaid_at_end.empty())
     schedule_row("R2", pick(language, "Début de la réversibilité", "Reversibility starts"), schedule.start, {"R2"});
   else {
     std::string numbers;
     for (const auto& n : schedule.unpaid_at_end) numbers += (numbers.empty() ? "" : ", ") + n;
-    schedule_row("R2", std::string(pick(language, "Impayés à la fin de service : ", "Unpaid at the end of service: ")) + numbers +
-                           (schedule.start ? pick(language, " ; début au dernier paiement", "; starts at the last payment")
-                                           : pick(language, " ; début en attente de paiement", "; start awaits payment")),
+    schedule_row("R2",
+                 std::string(pick(language, "Impayés à la fin de service : ", "Unpaid at the end of service: ")) +
+                     numbers +
+                     (schedule.start ? pick(language, " ; début au dernier paiement", "; starts at the last payment")
+                                     : pick(language, " ; début en attente de paiement", "; start awaits payment")),
                  schedule.start, {"R2"});
   }
-  schedule_row("R3", schedule.delivery_deadline
-                         ? pick(language, "Remise du dossier au plus tard", "Dossier due by")
-                         : pick(language, "Remise du dossier : dans le délai de l'art. 16 après le début, qui attend le paiement",
-                                "Dossier due within the Art. 16 delay after the start, which awaits payment"),
-               schedule.delivery_deadline, {"R3"});
-  schedule_row("R4", pick(language, "Limite de continuité (90 jours)", "Continuity limit (90 days)"), schedule.continuity_limit, {});
-  schedule_row("R4", latest->takeover ? pick(language, "Services maintenus jusqu'à la reprise", "Services until the take-over")
-                                      : pick(language, "Services maintenus jusqu'au", "Services continue until"),
+  schedule_row(
+      "R3",
+      schedule.delivery_deadline
+          ? pick(language, "Remise du dossier au plus tard", "Dossier due by")
+          : pick(language, "Remise du dossier : dans le délai de l'art. 16 après le début, qui attend le paiement",
+                 "Dossier due within the Art. 16 delay after the start, which awaits payment"),
+      schedule.delivery_deadline, {"R3"});
+  schedule_row("R4", pick(language, "Limite de continuité (90 jours)", "Continuity limit (90 days)"),
+               schedule.continuity_limit, {});
+  schedule_row("R4",
+               latest->takeover
+                   ? pick(language, "Services maintenus jusqu'à la reprise", "Services until the take-over")
+                   : pick(language, "Services maintenus jusqu'au", "Services continue until"),
                schedule.services_until, {"R4"});
   if (pv_signed) schedule_row("R5", pick(language, "Procès-verbal signé", "Minutes signed"), pv_signed, {});
-  if (destroyed) schedule_row("R5", pick(language, "Destruction des copies constatée", "Destruction of the copies recorded"), destroyed, {});
+  if (destroyed)
+    schedule_row("R5", pick(language, "Destruction des copies constatée", "Destruction of the copies recorded"),
+                 destroyed, {});
   data["schedule"] = rows;
 
   // State of the services: each statement's figures as the statement computes them (statement_data
@@ -167,25 +196,48 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
     const ContractMonthFigures figures =
         compute_contract_month(month_contract->records, terms, month_contract->clock, *month);
     const std::string reference = reference_of_period(id, c.file.period);
-    StatementInput input{provider, month_contract->records, terms, figures, month_contract->clock, wording, language,
-                         c.file.issued_on, reference, "", nullptr};
+    StatementInput input{provider,
+                         month_contract->records,
+                         terms,
+                         figures,
+                         month_contract->clock,
+                         wording,
+                         language,
+                         c.file.issued_on,
+                         reference,
+                         "",
+                         nullptr};
     const json s = statement_data(input);
     const std::string label = month_label(*month, language);
-    statements.push_back({{"reference", reference}, {"month", label}, {"issued", format_date(c.file.issued_on)},
-                          {"incidents", s["figures"]["incident_count"]}, {"gti_late", s["figures"]["gti_late_count"]},
+    statements.push_back({{"reference", reference},
+                          {"month", label},
+                          {"issued", format_date(c.file.issued_on)},
+                          {"incidents", s["figures"]["incident_count"]},
+                          {"gti_late", s["figures"]["gti_late_count"]},
                           {"gtr_late", s["figures"]["gtr_late_count"]},
                           {"credit", money_machine(Money::from_cents(-c.file.total_ht.cents))},
                           {"interventions", s["figures"]["interventions_total"]}});
-    if (c.file.period.find("-c") != std::string::npos) continue;   // a correction repeats its month's lines
+    if (c.file.period.find("-c") != std::string::npos) continue;  // a correction repeats its month's lines
     for (const auto& i : s["incidents"])
-      incidents.push_back({{"month", label}, {"reference", i["reference"]}, {"server", i["server"]},
-                           {"contacted", i["contacted"]}, {"lateness", i["gti_lateness"]}, {"credit", i["credit"]}});
+      incidents.push_back({{"month", label},
+                           {"reference", i["reference"]},
+                           {"server", i["server"]},
+                           {"contacted", i["contacted"]},
+                           {"lateness", i["gti_lateness"]},
+                           {"credit", i["credit"]}});
     for (const auto& k : s["credits"])
-      credits.push_back({{"month", label}, {"service", k["service"]}, {"incident", k["incident"]}, {"rate", k["rate"]},
+      credits.push_back({{"month", label},
+                         {"service", k["service"]},
+                         {"incident", k["incident"]},
+                         {"rate", k["rate"]},
                          {"amount", k["amount"]}});
     for (const auto& v : s["interventions"])
-      interventions.push_back({{"month", label}, {"reference", v["reference"]}, {"server", v["server"]},
-                               {"start", v["start"]}, {"length", v["length_text"]}, {"amount", v["amount"]}});
+      interventions.push_back({{"month", label},
+                               {"reference", v["reference"]},
+                               {"server", v["server"]},
+                               {"start", v["start"]},
+                               {"length", v["length_text"]},
+                               {"amount", v["amount"]}});
   }
   data["statements"] = statements;
   data["has_incidents"] = !incidents.empty();
@@ -199,18 +251,18 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
   for (const DossierFile& c : files) {
     const bool legal = c.file.kind != DocumentKind::statement;
     const bool gone = destroyed && !legal;
-    documents.push_back(
-        {{"kind", kind_text(c.file.kind, c.file.period, language)},
-         {"number", c.file.number.value_or(reference_of_period(id, c.file.period))},
-         {"period", c.file.period},
-         {"issued", format_date(c.file.issued_on)},
-         {"ht", legal ? money_machine(c.file.total_ht) : ""},
-         {"vat", legal ? money_machine(c.file.total_vat) : ""},
-         {"ttc", legal ? money_machine(c.file.total_ttc) : ""},
-         {"file", c.copy.empty() ? std::filesystem::path(c.file.path).filename().string() : c.copy},
-         {"sha256", c.file.sha256},
-         {"check", gone ? std::string(pick(language, "détruit le ", "destroyed on ")) + format_date_text(*destroyed, language)
-                        : std::string(pick(language, "conforme", "matches"))}});
+    documents.push_back({{"kind", kind_text(c.file.kind, c.file.period, language)},
+                         {"number", c.file.number.value_or(reference_of_period(id, c.file.period))},
+                         {"period", c.file.period},
+                         {"issued", format_date(c.file.issued_on)},
+                         {"ht", legal ? money_machine(c.file.total_ht) : ""},
+                         {"vat", legal ? money_machine(c.file.total_vat) : ""},
+                         {"ttc", legal ? money_machine(c.file.total_ttc) : ""},
+                         {"file", c.copy.empty() ? std::filesystem::path(c.file.path).filename().string() : c.copy},
+                         {"sha256", c.file.sha256},
+                         {"check", gone ? std::string(pick(language, "détruit le ", "destroyed on ")) +
+                                              format_date_text(*destroyed, language)
+                                        : std::string(pick(language, "conforme", "matches"))}});
   }
   data["documents"] = documents;
 
@@ -225,12 +277,19 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
     std::string locations;
     for (const Backup& b : s.backups)
       if (locations.find(b.location) == std::string::npos) locations += (locations.empty() ? "" : ", ") + b.location;
-    servers.push_back({{"hostname", s.hostname}, {"label", label}, {"backups", static_cast<long long>(s.backups.size())},
-                       {"size", size_text(s.total_bytes, language)}, {"locations", locations}});
+    servers.push_back({{"hostname", s.hostname},
+                       {"label", label},
+                       {"backups", static_cast<long long>(s.backups.size())},
+                       {"size", size_text(s.total_bytes, language)},
+                       {"locations", locations}});
     for (const Backup& b : s.backups)
-      backups_rows.push_back({{"server", s.hostname}, {"id", b.id}, {"scope", scope_text(b.scope, language)},
-                              {"start", local_datetime(b.start, clock)}, {"size", std::to_string(b.size_bytes)},
-                              {"checksum", b.checksum}, {"location", b.location},
+      backups_rows.push_back({{"server", s.hostname},
+                              {"id", b.id},
+                              {"scope", scope_text(b.scope, language)},
+                              {"start", local_datetime(b.start, clock)},
+                              {"size", std::to_string(b.size_bytes)},
+                              {"checksum", b.checksum},
+                              {"location", b.location},
                               {"expires", b.expires ? format_date(*b.expires) : ""}});
     total_bytes += s.total_bytes;
     backup_count += int(s.backups.size());
@@ -241,26 +300,37 @@ json reversibility_report_data(const ReversibilityReportInput& in) {
 
   // R5: what the provider destroys after the minutes, and what the law makes it keep (G6).
   json destroy = json::array(), kept = json::array();
-  const std::string after = destroyed ? std::string(pick(language, "détruit le ", "destroyed on ")) + format_date_text(*destroyed, language)
-                                      : pick(language, "après signature du procès-verbal", "once the minutes are signed");
+  const std::string after =
+      destroyed ? std::string(pick(language, "détruit le ", "destroyed on ")) + format_date_text(*destroyed, language)
+                : pick(language, "après signature du procès-verbal", "once the minutes are signed");
   for (const DossierServer& s : contents.servers)
-    destroy.push_back({{"what", std::string(pick(language, "Données hébergées sur le serveur ", "Data hosted on server ")) + s.hostname},
-                       {"where", s.hostname}, {"when", after}});
+    destroy.push_back(
+        {{"what",
+          std::string(pick(language, "Données hébergées sur le serveur ", "Data hosted on server ")) + s.hostname},
+         {"where", s.hostname},
+         {"when", after}});
   for (const Backup& b : records.backups)
     if (std::find(contents.to_destroy.begin(), contents.to_destroy.end(), b.id) != contents.to_destroy.end())
-      destroy.push_back({{"what", std::string(pick(language, "Sauvegarde ", "Backup ")) + b.id + " (" + scope_text(b.scope, language) + ")"},
-                         {"where", b.location}, {"when", after}});
+      destroy.push_back({{"what", std::string(pick(language, "Sauvegarde ", "Backup ")) + b.id + " (" +
+                                      scope_text(b.scope, language) + ")"},
+                         {"where", b.location},
+                         {"when", after}});
   int statement_files = 0;
   for (const DossierFile& c : files) statement_files += c.file.kind == DocumentKind::statement;
-  destroy.push_back({{"what", std::string(pick(language, "Relevés mensuels générés par Clause (", "Monthly statements generated by Clause (")) +
+  destroy.push_back({{"what", std::string(pick(language, "Relevés mensuels générés par Clause (",
+                                               "Monthly statements generated by Clause (")) +
                                   std::to_string(statement_files) + pick(language, " fichiers)", " files)")},
-                     {"where", pick(language, "dossier de sortie du prestataire", "the provider's output folder")}, {"when", after}});
-  destroy.push_back({{"what", pick(language, "Copies du présent dossier chez le prestataire", "The provider's copies of this dossier")},
-                     {"where", "reversibility/"}, {"when", after}});
+                     {"where", pick(language, "dossier de sortie du prestataire", "the provider's output folder")},
+                     {"when", after}});
+  destroy.push_back({{"what", pick(language, "Copies du présent dossier chez le prestataire",
+                                   "The provider's copies of this dossier")},
+                     {"where", "reversibility/"},
+                     {"when", after}});
   for (const DossierFile& c : files)
     if (c.file.kind != DocumentKind::statement)
-      kept.push_back({{"what", kind_text(c.file.kind, c.file.period, language) + " " + c.file.number.value_or("")},
-                      {"until", format_date(retention_end(c.file.issued_on, terms.personal_data.legal_retention_years))}});
+      kept.push_back(
+          {{"what", kind_text(c.file.kind, c.file.period, language) + " " + c.file.number.value_or("")},
+           {"until", format_date(retention_end(c.file.issued_on, terms.personal_data.legal_retention_years))}});
   data["destroy"] = destroy;
   data["kept"] = kept;
   data["summary"] = {{"documents", static_cast<long long>(files.size())},

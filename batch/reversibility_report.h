@@ -22,7 +22,7 @@ namespace clause {
 // One file of an issued document, checked against the ledger, and where its copy goes.
 struct DossierFile {
   ContractDocumentFile file;
-  std::string copy;                        // path inside the dossier ("documents/factures/FA-...pdf"), "" if none
+  std::string copy;  // path inside the dossier ("documents/factures/FA-...pdf"), "" if none
 };
 
 struct ReversibilityReportInput {
@@ -32,14 +32,14 @@ struct ReversibilityReportInput {
   const ContractClock& clock;
   const TraceWording& wording;
   Language language = Language::fr;
-  const ContractPreparer& preparer;        // prepares each statement's month as the statements job does
-  const ReversibilityRequest& request;     // the latest request
-  const ReversibilitySchedule& schedule;   // R1-R4 of that request
-  const DossierContents& contents;         // R3, R5
+  const ContractPreparer& preparer;       // prepares each statement's month as the statements job does
+  const ReversibilityRequest& request;    // the latest request
+  const ReversibilitySchedule& schedule;  // R1-R4 of that request
+  const DossierContents& contents;        // R3, R5
   const std::vector<DossierFile>& files;
-  Date date{};                             // the dossier's date
-  std::optional<Date> pv_signed;           // R5
-  std::optional<Date> destroyed;           // R5
+  Date date{};                    // the dossier's date
+  std::optional<Date> pv_signed;  // R5
+  std::optional<Date> destroyed;  // R5
 };
 
 // The report's data.

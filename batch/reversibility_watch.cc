@@ -25,11 +25,12 @@ int warn_reversibility_dates(RunContext& context, Date night) {
   };
 
   int warnings = 0;
-  const Schedule ahead = load_schedule(context.database(), config, context.profiles(),
-                                       {night, kReversibilityWarningDays + 1}, wording);
+  const Schedule ahead =
+      load_schedule(context.database(), config, context.profiles(), {night, kReversibilityWarningDays + 1}, wording);
   for (const ScheduleEntry& e : ahead.entries) {
     const ScheduleEvent ev = e.item.event;
-    if (ev != ScheduleEvent::reversibility_delivery && ev != ScheduleEvent::continuity_end && ev != ScheduleEvent::takeover)
+    if (ev != ScheduleEvent::reversibility_delivery && ev != ScheduleEvent::continuity_end &&
+        ev != ScheduleEvent::takeover)
       continue;
     if (ev == ScheduleEvent::reversibility_delivery && closed(e.item.contract_id, night)) continue;
     const auto days = (std::chrono::sys_days{e.item.date} - std::chrono::sys_days{night}).count();
@@ -38,12 +39,14 @@ int warn_reversibility_dates(RunContext& context, Date night) {
     ++warnings;
   }
   // R3 overdue: a delivery deadline of the last 90 days passed with no minutes recorded.
-  const Schedule past = load_schedule(context.database(), config, context.profiles(), {add_days(night, -90), 90}, wording);
+  const Schedule past =
+      load_schedule(context.database(), config, context.profiles(), {add_days(night, -90), 90}, wording);
   for (const ScheduleEntry& e : past.entries) {
     if (e.item.event != ScheduleEvent::reversibility_delivery || closed(e.item.contract_id, night)) continue;
-    spdlog::warn("reversibility: R3 delivery deadline passed on {} with no signed minutes recorded "
-                 "(clause reversibility --contract {} --record-pv DATE): {}",
-                 format_date(e.item.date), e.item.contract_id, schedule_line(e));
+    spdlog::warn(
+        "reversibility: R3 delivery deadline passed on {} with no signed minutes recorded "
+        "(clause reversibility --contract {} --record-pv DATE): {}",
+        format_date(e.item.date), e.item.contract_id, schedule_line(e));
     ++warnings;
   }
   return warnings;

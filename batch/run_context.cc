@@ -42,7 +42,7 @@ Database& RunContext::database(bool migrate) {
 
 void RunContext::hold_run_lock() {
   if (lock_) return;
-  Database& db = connection();   // before any migration: `clause init` takes it too
+  Database& db = connection();  // before any migration: `clause init` takes it too
   lock_ = RunLock::try_acquire(db);
   if (!lock_) {
     // The holder records its run right after taking the lock: give it a moment to do so, so the
@@ -53,7 +53,7 @@ void RunContext::hold_run_lock() {
       try {
         holder = describe_lock_holder(db);
       } catch (const std::exception&) {
-        break;   // a blank database (another `clause init` at work): no runs table to read yet
+        break;  // a blank database (another `clause init` at work): no runs table to read yet
       }
     }
     throw DatabaseLocked((holder.empty() ? std::string("another clause command holds the database (an import or a "

@@ -16,7 +16,7 @@ namespace clause {
 
 struct GlobalOptions {
   std::filesystem::path config_file = "config/clause.toml";
-  std::string database_url;        // --db: overrides the configuration
+  std::string database_url;  // --db: overrides the configuration
   bool quiet = false;
   bool verbose = false;
 };
@@ -38,7 +38,7 @@ class RunContext {
  private:
   Config config_;
   std::map<std::string, TermsProfile> profiles_;
-  Database& connection();   // opened, schema not yet checked
+  Database& connection();  // opened, schema not yet checked
   std::unique_ptr<Database> database_;
   bool schema_checked_ = false;
   std::unique_ptr<RunLock> lock_;

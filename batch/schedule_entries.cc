@@ -7,13 +7,13 @@
 
 #include "model/whole_file.h"
 #include "rules/calendar.h"
-#include "rules/term_notices.h"   // issue 12
-#include "settings/term_extras.h"   // issue 12
+#include "rules/term_notices.h"    // issue 12
+#include "settings/term_extras.h"  // issue 12
 #include "store/billing_ledger.h"
 #include "store/record_repository.h"
-#include "store/reversibility_milestones.h"   // issue 15
+#include "store/reversibility_milestones.h"  // issue 15
 #include "store/table_rows.h"
-#include "store/term_notice_tables.h"   // issue 12
+#include "store/term_notice_tables.h"  // issue 12
 
 namespace clause {
 namespace {
@@ -34,7 +34,8 @@ const std::map<std::string, Words>& schedule_phrases() {
       {"tacit_renewal",
        {"sans dénonciation, le contrat est renouvelé le {renewal} pour {term_months} mois, jusqu'au {term_end}",
         "without notice the contract renews on {renewal} for {term_months} months, until {term_end}"}},
-      {"service_end_recorded", {"fin de service enregistrée : dernier jour le {end}", "recorded end of service: last day {end}"}},
+      {"service_end_recorded",
+       {"fin de service enregistrée : dernier jour le {end}", "recorded end of service: last day {end}"}},
       {"service_end_of_term",
        {"début le {start}, durée de {term_months} mois sans renouvellement tacite : dernier jour le {end}",
         "start {start}, a term of {term_months} months without tacit renewal: last day {end}"}},
@@ -66,17 +67,19 @@ const std::map<std::string, Words>& schedule_phrases() {
         "breach notified on {notified} (article {article}, party in breach: {party}): to be cured within "
         "{delay_days} {day_count}, that is on {deadline} at the latest"}},
       {"breach_cured_in_time", {"réparé le {cured}, dans le délai", "cured on {cured}, in time"}},
-      {"breach_cured_late", {"réparé le {cured}, après la date limite du {deadline}", "cured on {cured}, after the deadline of {deadline}"}},
+      {"breach_cured_late",
+       {"réparé le {cured}, après la date limite du {deadline}", "cured on {cured}, after the deadline of {deadline}"}},
   };
   return phrases;
 }
 
 // How a Delay's count (DayCount word) reads, in the traces ("values") and in the lines.
 const std::map<std::string, Words>& day_count_words() {
-  static const std::map<std::string, Words> words{{"calendar", {"jours", "days"}},
-                                                  {"francs", {"jours francs", "clear days"}},
-                                                  {"ouvres", {"jours ouvrés", "working days"}},
-                                                  {"ouvrables", {"jours ouvrables", "working days (Monday to Saturday)"}}};
+  static const std::map<std::string, Words> words{
+      {"calendar", {"jours", "days"}},
+      {"francs", {"jours francs", "clear days"}},
+      {"ouvres", {"jours ouvrés", "working days"}},
+      {"ouvrables", {"jours ouvrables", "working days (Monday to Saturday)"}}};
   return words;
 }
 
@@ -146,15 +149,18 @@ std::string figure_text(const Figure& f, Language language) {
   return std::visit(
       [&](const auto& v) -> std::string {
         using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, Date>) return format_date(v);
-        else if constexpr (std::is_same_v<T, long long>) return std::to_string(v);
+        if constexpr (std::is_same_v<T, Date>)
+          return format_date(v);
+        else if constexpr (std::is_same_v<T, long long>)
+          return std::to_string(v);
         else if constexpr (std::is_same_v<T, std::string>) {
           if (f.name == "day_count")
             if (auto w = day_count_words().find(v); w != day_count_words().end()) return in(w->second, language);
           if (f.name == "party")
             if (auto w = party_words().find(v); w != party_words().end()) return in(w->second, language);
           return v;
-        } else return f.name;   // the échéancier's lines name dates, counts and words only
+        } else
+          return f.name;  // the échéancier's lines name dates, counts and words only
       },
       f.value);
 }
@@ -243,7 +249,7 @@ Schedule load_schedule(Database& db, const Config& config, const std::map<std::s
       facts[c->second].payments.push_back(p);
 
   std::vector<ScheduleItem> items;
-  std::map<std::string, std::vector<int>> articles_of;   // issue 12: per terms profile (N3)
+  std::map<std::string, std::vector<int>> articles_of;  // issue 12: per terms profile (N3)
   for (const auto& [id, f] : facts) {
     auto profile = profiles.find(f.contract.terms_profile);
     if (profile == profiles.end()) {
@@ -254,7 +260,9 @@ Schedule load_schedule(Database& db, const Config& config, const std::map<std::s
     const TermTerms& term = profile->second.term;
     auto articles = articles_of.find(profile->first);
     if (articles == articles_of.end())
-      articles = articles_of.emplace(profile->first, load_breach_cure_articles(config.terms / (profile->first + ".toml"))).first;
+      articles =
+          articles_of.emplace(profile->first, load_breach_cure_articles(config.terms / (profile->first + ".toml")))
+              .first;
     ScheduleFacts with_articles = f;
     with_articles.breach_cure_articles = articles->second;
     for (const auto& p : f.price_changes)

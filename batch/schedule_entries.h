@@ -22,9 +22,9 @@ namespace clause {
 // One dated item with its words.
 struct ScheduleEntry {
   ScheduleItem item;
-  std::string client;                      // the contract's account name
-  std::string what;                        // "dernier jour pour dénoncer le contrat avant son renouvellement du 2027-03-01"
-  std::vector<WordedStep> trace;           // the item's trace, one worded step per rule step
+  std::string client;             // the contract's account name
+  std::string what;               // "dernier jour pour dénoncer le contrat avant son renouvellement du 2027-03-01"
+  std::vector<WordedStep> trace;  // the item's trace, one worded step per rule step
 };
 
 // A contract left out of the échéancier, and why.
@@ -35,7 +35,7 @@ struct ScheduleSkip {
 
 struct Schedule {
   ScheduleWindow window;
-  std::vector<ScheduleEntry> entries;      // by date, then contract (sort_schedule)
+  std::vector<ScheduleEntry> entries;  // by date, then contract (sort_schedule)
   std::vector<ScheduleSkip> skipped;
 };
 

@@ -38,7 +38,8 @@ layout::Document schedule_document(const Schedule& schedule, const std::string& 
               format_date_text(schedule.window.from, language) + pick(language, " au ", " to ") +
               format_date_text(last_day(schedule.window), language);
   doc.author = provider;
-  doc.subject = pick(language, "Préavis, fins de service, réversibilité, impayés", "Notices, ends of service, reversibility, unpaid");
+  doc.subject = pick(language, "Préavis, fins de service, réversibilité, impayés",
+                     "Notices, ends of service, reversibility, unpaid");
   doc.blocks.push_back(layout::Heading{1, doc.title});
   layout::Table t;
   t.name = pick(language, "Échéancier", "Schedule");
@@ -49,8 +50,12 @@ layout::Document schedule_document(const Schedule& schedule, const std::string& 
                {pick(language, "Objet", "What"), 8, Align::left, CellType::text},
                {pick(language, "Détail", "Detail"), 12, Align::left, CellType::text}};
   for (const ScheduleEntry& e : schedule.entries)
-    t.rows.push_back({{CellType::date, format_date(e.item.date)}, text(e.item.contract_id), text(e.client),
-                      text(e.item.rule), text(e.what), text(detail(e, " → "))});
+    t.rows.push_back({{CellType::date, format_date(e.item.date)},
+                      text(e.item.contract_id),
+                      text(e.client),
+                      text(e.item.rule),
+                      text(e.what),
+                      text(detail(e, " → "))});
   doc.blocks.push_back(std::move(t));
   return doc;
 }
@@ -72,8 +77,12 @@ ScheduleFiles write_schedule(const Schedule& schedule, const std::filesystem::pa
   for (const ScheduleEntry& e : schedule.entries) {
     nlohmann::ordered_json trace = nlohmann::ordered_json::array();
     for (const auto& step : e.trace) trace.push_back({{"rule", step.rule}, {"text", step.text}});
-    items.push_back({{"date", format_date(e.item.date)}, {"contract", e.item.contract_id}, {"client", e.client},
-                     {"rule", e.item.rule}, {"event", std::string(to_word(e.item.event))}, {"what", e.what},
+    items.push_back({{"date", format_date(e.item.date)},
+                     {"contract", e.item.contract_id},
+                     {"client", e.client},
+                     {"rule", e.item.rule},
+                     {"event", std::string(to_word(e.item.event))},
+                     {"what", e.what},
                      {"trace", trace}});
   }
   for (const auto& s : schedule.skipped) skipped.push_back({{"contract", s.contract_id}, {"reason", s.reason}});

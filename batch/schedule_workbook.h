@@ -16,8 +16,8 @@ namespace clause {
 layout::Document schedule_document(const Schedule& schedule, const std::string& provider, Language language);
 
 struct ScheduleFiles {
-  std::filesystem::path workbook;          // OUT/schedule/schedule-2026-11-01-60.xlsx
-  std::filesystem::path manifest;          // OUT/schedule/schedule-2026-11-01-60.json
+  std::filesystem::path workbook;  // OUT/schedule/schedule-2026-11-01-60.xlsx
+  std::filesystem::path manifest;  // OUT/schedule/schedule-2026-11-01-60.json
 };
 
 // Writes the workbook and the manifest of `schedule` under `out`/schedule/.

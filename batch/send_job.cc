@@ -6,7 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "batch/gdpr_reminder_mail.h"
-#include "batch/mail_quota_mail.h"   // issue 12
+#include "batch/mail_quota_mail.h"  // issue 12
 #include "batch/mail_transport.h"
 #include "batch/output_paths.h"
 #include "model/whole_file.h"
@@ -82,7 +82,7 @@ class Sender {
       throw ConfigError({config.file.string() + ": key mail.from: " + *problem});
     for (const char* language : {"fr", "en"})
       templates_.emplace(language, mail::MailTemplates::load(config.documents.templates / language / "mail"));
-    reminder_templates_ = load_gdpr_reminder_templates(config);   // issue 14: G4 reminders
+    reminder_templates_ = load_gdpr_reminder_templates(config);  // issue 14: G4 reminders
     if (mail_.mode == "smtp") secret_ = read_mail_secret(mail_);
   }
 
@@ -139,8 +139,10 @@ class Sender {
   void send_night(const std::string& account_id, const std::vector<DeliverableDocument>& documents) {
     if (load_billing_contacts(db_, account_id, mail_.recipient_roles).empty()) {
       report_.documents_without_contact += int(documents.size());
-      report_.problems.push_back("account " + account_id + ": no contact with an e-mail address and a role of [mail] "
-                                 "recipient_roles (people.csv, column role): " + references(documents) + " not sent");
+      report_.problems.push_back("account " + account_id +
+                                 ": no contact with an e-mail address and a role of [mail] "
+                                 "recipient_roles (people.csv, column role): " +
+                                 references(documents) + " not sent");
       return;
     }
     // Split over messages by size, each document whole (a statement's PDF and workbook together).
@@ -156,8 +158,9 @@ class Sender {
         too_big.night = d.issued_on;
         too_big.status = DeliveryStatus::failed;
         too_big.bytes = bytes;
-        too_big.reply = "too big: " + reference_of(d) + " needs about " + std::to_string(bytes) +
-                        " bytes in a message, over [mail] max_message_bytes = " + std::to_string(mail_.max_message_bytes);
+        too_big.reply =
+            "too big: " + reference_of(d) + " needs about " + std::to_string(bytes) +
+            " bytes in a message, over [mail] max_message_bytes = " + std::to_string(mail_.max_message_bytes);
         record_delivery(db_, too_big, {d.id}, now_, run_id_);
         ++report_.failed;
         report_.problems.push_back("account " + account_id + ", " + reference_of(d) + ": " + too_big.reply);
@@ -209,8 +212,8 @@ class Sender {
     delivery.reply = outcome.reply;
     delivery.next_attempt.reset();
     if (outcome.bytes > 0) delivery.bytes = outcome.bytes;
-    const std::string what = "account " + delivery.account_id + ", message " + delivery.message_id + " (" +
-                             references(documents) + ")";
+    const std::string what =
+        "account " + delivery.account_id + ", message " + delivery.message_id + " (" + references(documents) + ")";
     switch (outcome.kind) {
       case SendOutcome::Kind::sent:
         delivery.status = DeliveryStatus::sent;
@@ -225,7 +228,8 @@ class Sender {
           report_.problems.push_back(what + ": failed: " + delivery.reply);
         } else {
           delivery.status = DeliveryStatus::deferred;
-          delivery.next_attempt = now_ + std::chrono::minutes(mail_.retry_backoff_minutes) * (1LL << std::min(delivery.attempts - 1, 20));
+          delivery.next_attempt =
+              now_ + std::chrono::minutes(mail_.retry_backoff_minutes) * (1LL << std::min(delivery.attempts - 1, 20));
           ++report_.deferred;
           report_.problems.push_back(what + ": deferred to " + format_instant_utc(*delivery.next_attempt) + ": " +
                                      outcome.reply);
@@ -292,7 +296,8 @@ class Sender {
     }
     const nlohmann::json data = {
         {"client", {{"name", heading->name}, {"account", delivery.account_id}}},
-        {"provider", {{"name", config_.provider.name}, {"email", config_.provider.email}, {"phone", config_.provider.phone}}},
+        {"provider",
+         {{"name", config_.provider.name}, {"email", config_.provider.email}, {"phone", config_.provider.phone}}},
         {"night_text", format_date_text(delivery.night, lang)},
         {"is_split", delivery.parts > 1},
         {"part", delivery.part},
@@ -309,7 +314,7 @@ class Sender {
   Instant now_;
   long long run_id_;
   std::map<std::string, mail::MailTemplates> templates_;
-  std::map<std::string, mail::MailTemplates> reminder_templates_;   // issue 14
+  std::map<std::string, mail::MailTemplates> reminder_templates_;  // issue 14
   std::optional<std::string> secret_;
   SendReport report_;
 };

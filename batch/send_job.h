@@ -21,17 +21,17 @@
 namespace clause {
 
 struct SendRequest {
-  std::optional<Date> date;             // only the documents issued on that day
-  std::optional<long long> run;         // only those issued by that run
-  std::optional<std::string> document;  // only that document (its number, e.g. FA-2026-000005)
+  std::optional<Date> date;                     // only the documents issued on that day
+  std::optional<long long> run;                 // only those issued by that run
+  std::optional<std::string> document;          // only that document (its number, e.g. FA-2026-000005)
   std::optional<std::filesystem::path> outbox;  // write .eml files there, whatever [mail] mode says
 };
 
 struct SendReport {
-  int sent = 0;                 // accepted by the relay (or written to the outbox) in this run
-  int deferred = 0;             // to be retried by a later run
-  int failed = 0;               // refused for good in this run: needs a look
-  int waiting = 0;              // deferred earlier, not yet due again
+  int sent = 0;                       // accepted by the relay (or written to the outbox) in this run
+  int deferred = 0;                   // to be retried by a later run
+  int failed = 0;                     // refused for good in this run: needs a look
+  int waiting = 0;                    // deferred earlier, not yet due again
   int documents_without_contact = 0;  // not sent: the account has no billing contact
   std::vector<std::string> problems;  // one line each, for the log
   bool needs_a_look() const { return deferred + failed + waiting + documents_without_contact > 0 || !problems.empty(); }

@@ -6,8 +6,8 @@
 #include <set>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "batch/document_publication.h"
 #include "batch/job_items.h"
@@ -38,7 +38,8 @@ constexpr std::string_view kCorrectivePeriodInfix = "-c";
 // R4: the longest continuity any profile grants after the end of service.
 int max_continuity_days(RunContext& context) {
   int days = 0;
-  for (const auto& [name, profile] : context.profiles()) days = std::max(days, profile.reversibility.continuity_max_days);
+  for (const auto& [name, profile] : context.profiles())
+    days = std::max(days, profile.reversibility.continuity_max_days);
   return days;
 }
 
@@ -51,7 +52,7 @@ struct StatementWork {
   ContractMonthFigures figures;
   Date issued{};
   std::filesystem::path pdf_path, xlsx_path;
-  std::optional<IssuedDocument> already_issued;   // found in the ledger: nothing to render
+  std::optional<IssuedDocument> already_issued;  // found in the ledger: nothing to render
 };
 
 // The statement's PDF and workbook, staged for publication once the ledger row commits.
@@ -136,7 +137,12 @@ class StatementsRun {
  public:
   StatementsRun(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request, long long run_id,
                 Instant now)
-      : db_(context.database()), engine_(engine), request_(request), run_id_(run_id), now_(now), preparer_(context),
+      : db_(context.database()),
+        engine_(engine),
+        request_(request),
+        run_id_(run_id),
+        now_(now),
+        preparer_(context),
         max_continuity_days_(max_continuity_days(context)) {}
 
   // Contracts of the selection that owed no statement for the month (N4, R4), left out quietly.
@@ -185,14 +191,16 @@ class StatementsRun {
       if (!statement_month(r.contract, contract_continuity(r, w->prepared->terms->reversibility), request_.month))
         return quiet(contract_id);
       w->figures = compute_contract_month(r, *w->prepared->terms, w->prepared->clock, request_.month);
-      if (!w->figures.problems.empty()) return skip(outcome, contract_id, "contract " + contract_id, w->figures.problems[0]);
+      if (!w->figures.problems.empty())
+        return skip(outcome, contract_id, "contract " + contract_id, w->figures.problems[0]);
       w->issued = request_.month.next().first_day();
       const auto folder =
           request_.out / format_year_month(request_.month) / client_folder_name(r.account.name, r.account.id);
       const std::string stem = path_segment(contract_id) + "-releve-" + format_year_month(request_.month);
       w->pdf_path = folder / (stem + ".pdf");
       w->xlsx_path = folder / (stem + ".xlsx");
-      w->already_issued = find_issued_document(db_, DocumentKind::statement, contract_id, format_year_month(request_.month));
+      w->already_issued =
+          find_issued_document(db_, DocumentKind::statement, contract_id, format_year_month(request_.month));
       return w;
     } catch (const std::exception& e) {
       stop_if_database_gone(db_, e);
@@ -201,17 +209,15 @@ class StatementsRun {
   }
 
   // "RM-<contract>-<month>": the reference of the month's statement.
-  std::string reference_of(const StatementWork& w) const {
-    return statement_reference(w.contract_id, request_.month);
-  }
+  std::string reference_of(const StatementWork& w) const { return statement_reference(w.contract_id, request_.month); }
 
   // Worker side: touches no database and no shared mutable state.
   RenderedFiles render(const StatementWork& w, const std::string& reference,
                        const StatementCorrection* correction = nullptr) const {
     const auto& p = *w.prepared;
     Language language = engine_.language_of(p.records.account.language);
-    StatementInput input{engine_.provider(), p.records, *p.terms, w.figures, p.clock, engine_.wording(language),
-                         language, w.issued, reference, engine_.logo(), correction};
+    StatementInput input{engine_.provider(), p.records, *p.terms,  w.figures,      p.clock,   engine_.wording(language),
+                         language,           w.issued,  reference, engine_.logo(), correction};
     layout::Document layout = engine_.templates(language).render("statement", statement_data(input));
     pdf::PdfOptions options;
     options.created = Instant{std::chrono::sys_days{w.issued}};
@@ -244,17 +250,19 @@ class StatementsRun {
         if (auto drift = credit_drift(w.contract_id, recorded, computed_credits(w.figures))) {
           try {
             CorrectiveStatement corrective = issue_corrective(w, document, *drift, recorded, outcome);
-            spdlog::warn("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
-                         "as issued; corrective statement {} issued",
-                         w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
-                         format_money_plain(drift->recomputed), fmt::join(drift->services, ", "), corrective.reference);
+            spdlog::warn(
+                "contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
+                "as issued; corrective statement {} issued",
+                w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
+                format_money_plain(drift->recomputed), fmt::join(drift->services, ", "), corrective.reference);
             outcome.corrected.push_back(std::move(corrective));
           } catch (const std::exception& e) {
             stop_if_database_gone(db_, e);
-            spdlog::error("contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
-                          "as issued; a correction is due and could not be issued: {}",
-                          w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
-                          format_money_plain(drift->recomputed), fmt::join(drift->services, ", "), e.what());
+            spdlog::error(
+                "contract {}: the statement of {} shows {} of credits, the data now gives {} ({}): it stays "
+                "as issued; a correction is due and could not be issued: {}",
+                w.contract_id, format_year_month(request_.month), format_money_plain(drift->issued),
+                format_money_plain(drift->recomputed), fmt::join(drift->services, ", "), e.what());
             outcome.drifted.push_back(std::move(*drift));
           }
         }
@@ -266,7 +274,7 @@ class StatementsRun {
         draft.period = format_year_month(request_.month);
         draft.issued_on = w.issued;
         draft.run_id = run_id_;
-        draft.total_ht = -w.figures.total_credit;   // what the client is owed, as the credit note will be
+        draft.total_ht = -w.figures.total_credit;  // what the client is owed, as the credit note will be
         IssueResult result;
         try {
           result = issue_and_publish(db_, draft, [&](IssuedDocument&) {
@@ -319,7 +327,8 @@ class StatementsRun {
             {"reference", reference_of(w) + "-R" + revision},
             {"corrects", reference_of(w)},
             {"issued_on", format_date(d.issued_on)},
-            {"pdf", {{"path", std::filesystem::path(d.path).lexically_relative(request_.out).string()}, {"sha256", d.sha256}}},
+            {"pdf",
+             {{"path", std::filesystem::path(d.path).lexically_relative(request_.out).string()}, {"sha256", d.sha256}}},
             {"xlsx", {{"path", xlsx.lexically_relative(request_.out).string()}, {"sha256", xlsx_digest_of(db_, xlsx)}}},
             {"credit_total_cents", -d.total_ht.cents}};
   }
@@ -362,8 +371,10 @@ class StatementsRun {
       discard(files);
       throw;
     }
-    if (!result.newly_issued) discard(files);
-    else ++outcome.issued;
+    if (!result.newly_issued)
+      discard(files);
+    else
+      ++outcome.issued;
     return {w.contract_id, reference, reference_of(w), drift.issued, drift.recomputed};
   }
 
@@ -380,14 +391,14 @@ class StatementsRun {
   // broken contract whose term ended long ago is not reported every month.
   bool may_have_statement(const std::string& contract_id) const {
     const auto c = load_contract(db_, contract_id);
-    if (!c) return true;   // "no such contract" is worth saying
+    if (!c) return true;  // "no such contract" is worth saying
     if (active_in_month(*c, request_.month)) return true;
     const std::optional<Date> end = service_end(*c);
     return end && add_days(*end, max_continuity_days_) >= request_.month.first_day();
   }
 
-  std::shared_ptr<StatementWork> skip(StatementsOutcome& outcome, const std::string& contract, const std::string& record,
-                                      const std::string& reason) {
+  std::shared_ptr<StatementWork> skip(StatementsOutcome& outcome, const std::string& contract,
+                                      const std::string& record, const std::string& reason) {
     spdlog::warn("contract {} skipped: {}: {}", contract, record, reason);
     outcome.skipped.push_back({contract, record, reason});
     return nullptr;
@@ -397,10 +408,10 @@ class StatementsRun {
   const DocumentEngine& engine_;
   const StatementsRequest& request_;
   long long run_id_;
-  Instant now_;                   // dates a corrective statement
+  Instant now_;  // dates a corrective statement
   ContractPreparer preparer_;
   int max_continuity_days_ = 0;
-  int quiet_ = 0;                 // contracts of the selection left out quietly
+  int quiet_ = 0;  // contracts of the selection left out quietly
 };
 
 // The contracts that may owe a statement for the month: those whose recorded `end` is not before
@@ -478,7 +489,8 @@ void finish_statements_run(RunContext& context, const StatementsRequest& request
                          {"corrects", c.corrects},
                          {"issued_credit_cents", c.issued.cents},
                          {"recomputed_credit_cents", c.recomputed.cents}});
-  for (const auto& s : outcome.skipped) skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
+  for (const auto& s : outcome.skipped)
+    skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   for (const auto& d : outcome.drifted)
     drifted.push_back({{"contract", d.contract_id},
                        {"issued_credit_cents", d.issued.cents},
@@ -489,10 +501,11 @@ void finish_statements_run(RunContext& context, const StatementsRequest& request
                                      {"documents", documents},
                                      {"skipped", skipped},
                                      {"corrections_due", drifted}};
-  if (!corrected.empty()) manifest["corrections_issued"] = corrected;   // absent otherwise: unchanged manifests
+  if (!corrected.empty()) manifest["corrections_issued"] = corrected;  // absent otherwise: unchanged manifests
   add_run_findings(manifest, outcome.recovery, outcome.interrupted_runs, outcome.stopped);
-  outcome.manifest = request.out / format_year_month(request.month) /
-                     (request.contract_id ? "manifest-" + path_segment(*request.contract_id) + ".json" : "manifest.json");
+  outcome.manifest =
+      request.out / format_year_month(request.month) /
+      (request.contract_id ? "manifest-" + path_segment(*request.contract_id) + ".json" : "manifest.json");
   write_file_atomically(outcome.manifest, manifest.dump(2) + "\n");
   RunCounts counts{contracts - int(outcome.skipped.size()) - left_out, int(outcome.skipped.size()), outcome.issued};
   finish_run_if_possible(db, outcome.run_id, now, run_status(outcome.stopped, outcome.skipped.empty()), counts);

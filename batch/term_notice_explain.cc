@@ -21,7 +21,7 @@ namespace {
 // The terms profile of `contract_id`, or nullptr after logging why there is none.
 const TermsProfile* profile_of(RunContext& context, const std::string& contract_id, Contract& contract) {
   auto c = load_contract(context.database(), contract_id);
-  if (!c) return nullptr;   // a foreign key guarantees it
+  if (!c) return nullptr;  // a foreign key guarantees it
   contract = *c;
   auto p = context.profiles().find(c->terms_profile);
   if (p == context.profiles().end()) {
@@ -33,11 +33,12 @@ const TermsProfile* profile_of(RunContext& context, const std::string& contract_
 
 void print(const std::string& title, const Trace& trace, RunContext& context, Language language, HolidayZone zone) {
   const Config& config = context.config();
-  const TraceWording wording =
-      schedule_trace_wording(config.documents.templates / (language == Language::en ? "en" : "fr") / "traces.json", language);
+  const TraceWording wording = schedule_trace_wording(
+      config.documents.templates / (language == Language::en ? "en" : "fr") / "traces.json", language);
   const ContractClock clock(config.zone(config.default_time_zone), zone, BusinessHours{});
   std::cout << title << "\n";
-  for (const auto& step : wording.describe_steps(trace, clock)) std::cout << "  " << step.rule << "\t" << step.text << "\n";
+  for (const auto& step : wording.describe_steps(trace, clock))
+    std::cout << "  " << step.rule << "\t" << step.text << "\n";
 }
 
 }  // namespace
@@ -73,8 +74,8 @@ int explain_breach(RunContext& context, Language language, const std::string& id
                     terms->name, breach_cure_article_list(articles));
       return kDoneWithRejects;
     }
-    print("breach notice " + id + " (contract " + b.contract_id + ", notified " + format_date(b.notified) + ")", d.trace,
-          context, language, contract.holiday_zone);
+    print("breach notice " + id + " (contract " + b.contract_id + ", notified " + format_date(b.notified) + ")",
+          d.trace, context, language, contract.holiday_zone);
     return kDone;
   }
   spdlog::error("no breach notice \"{}\"", id);

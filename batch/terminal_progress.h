@@ -15,7 +15,7 @@ class TerminalProgress {
  public:
   // `label` names the job ("statements 2026-11"); `total` is the number of contracts to go through.
   TerminalProgress(std::string label, std::size_t total);
-  ~TerminalProgress();   // clears the line
+  ~TerminalProgress();  // clears the line
   TerminalProgress(const TerminalProgress&) = delete;
   TerminalProgress& operator=(const TerminalProgress&) = delete;
 
@@ -23,7 +23,8 @@ class TerminalProgress {
   void advance();
 
   // The line for `done` of `total` after `elapsed`: pure, for the tests.
-  static std::string line(const std::string& label, std::size_t done, std::size_t total, std::chrono::milliseconds elapsed);
+  static std::string line(const std::string& label, std::size_t done, std::size_t total,
+                          std::chrono::milliseconds elapsed);
 
  private:
   std::string label_;

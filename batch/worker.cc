@@ -34,15 +34,17 @@ class RunItems {
       // "2026-10" or "2026-10@2026-11-02": the month and the date of a corrective (the coordinator's).
       const auto at = item.parameter.find('@');
       auto month = parse_year_month(item.parameter.substr(0, at));
-      if (!month) throw std::runtime_error("work item of run " + std::to_string(item.run_id) + ": no month in \"" +
-                                           item.parameter + "\"");
+      if (!month)
+        throw std::runtime_error("work item of run " + std::to_string(item.run_id) + ": no month in \"" +
+                                 item.parameter + "\"");
       statements_request_ = StatementsRequest{*month, std::nullopt, item.output, std::nullopt};
       if (at != std::string::npos) statements_request_.correction_date = parse_date(item.parameter.substr(at + 1));
       statements_.emplace(context, engine, statements_request_, item.run_id, run->started);
     } else {
       auto date = parse_date(item.parameter);
-      if (!date) throw std::runtime_error("work item of run " + std::to_string(item.run_id) + ": no date in \"" +
-                                          item.parameter + "\"");
+      if (!date)
+        throw std::runtime_error("work item of run " + std::to_string(item.run_id) + ": no date in \"" +
+                                 item.parameter + "\"");
       invoices_request_ = InvoicesRequest{*date, std::nullopt, item.output};
       invoices_.emplace(context, engine, invoices_request_, item.run_id);
     }
@@ -138,10 +140,10 @@ int run_worker(RunContext& context, const WorkerOptions& options) {
       claim->complete(name, result);
       ++done;
     } catch (const TurnHandedBack& e) {
-      spdlog::info("worker {}: {}", name, e.what());   // claim rolled back below: pending again
+      spdlog::info("worker {}: {}", name, e.what());  // claim rolled back below: pending again
     } catch (const std::exception& e) {
       spdlog::error("worker {}: {} {} of run {} stopped: {}", name, item.job, item.contract_id, item.run_id, e.what());
-      return kFailure;   // the claim's transaction rolls back: another worker takes the item
+      return kFailure;  // the claim's transaction rolls back: another worker takes the item
     }
     for (const auto& problem : reservations.take_problems()) spdlog::error("worker {}: {}", name, problem);
     idle_since = std::chrono::steady_clock::now();

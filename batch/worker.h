@@ -14,8 +14,8 @@
 namespace clause {
 
 struct WorkerOptions {
-  std::string name;                // recorded on the items it did; empty: "<host>:<pid>"
-  std::optional<double> idle_seconds;   // ends after this long with nothing to claim; unset: never
+  std::string name;                    // recorded on the items it did; empty: "<host>:<pid>"
+  std::optional<double> idle_seconds;  // ends after this long with nothing to claim; unset: never
 };
 
 // Claims and processes items until idle for options.idle_seconds (or for ever); the exit code:

@@ -54,7 +54,7 @@ StatementsOutcome run_statements_on_workers(RunContext& context, const DocumentE
                                             const StatementsRequest& request, Instant now) {
   Database& db = context.database();
   require_postgres(db);
-  (void)engine;   // the workers render; the coordinator writes only the manifest
+  (void)engine;  // the workers render; the coordinator writes only the manifest
   StatementsOutcome outcome;
   start_statements_run(db, request, now, outcome);
   const std::vector<std::string> ids = statements_contracts(context, request);
@@ -65,7 +65,8 @@ StatementsOutcome run_statements_on_workers(RunContext& context, const DocumentE
   try {
     enqueue_work_items(db, outcome.run_id, "statements", parameter, request.out.string(), ids);
     wait_for_workers(db, outcome.run_id, "statements " + parameter, ids.size());
-    for (const auto& r : work_item_results(db, outcome.run_id)) add_statements_item_result(r, outcome, documents, left_out);
+    for (const auto& r : work_item_results(db, outcome.run_id))
+      add_statements_item_result(r, outcome, documents, left_out);
     recover_after_workers(db, request.out, outcome.recovery);
     delete_work_items(db, outcome.run_id);
   } catch (const std::exception& e) {

@@ -9,14 +9,15 @@ using Json = nlohmann::ordered_json;
 
 Json skipped_json(const std::vector<SkippedContract>& skipped) {
   Json out = Json::array();
-  for (const auto& s : skipped) out.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
+  for (const auto& s : skipped)
+    out.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});
   return out;
 }
 
 void add_skipped(const Json& j, std::vector<SkippedContract>& skipped) {
   for (const auto& s : j)
-    skipped.push_back({s.at("contract").get<std::string>(), s.at("record").get<std::string>(),
-                       s.at("reason").get<std::string>()});
+    skipped.push_back(
+        {s.at("contract").get<std::string>(), s.at("record").get<std::string>(), s.at("reason").get<std::string>()});
 }
 
 Json parsed(const std::string& result) {
@@ -33,17 +34,18 @@ Json parsed(const std::string& result) {
 std::string statements_item_result(const StatementsOutcome& outcome, const Json& documents, int left_out) {
   Json drifted = Json::array(), corrected = Json::array();
   for (const auto& d : outcome.drifted)
-    drifted.push_back({{"contract", d.contract_id}, {"issued", d.issued.cents}, {"recomputed", d.recomputed.cents},
+    drifted.push_back({{"contract", d.contract_id},
+                       {"issued", d.issued.cents},
+                       {"recomputed", d.recomputed.cents},
                        {"services", d.services}});
   for (const auto& c : outcome.corrected)
-    corrected.push_back({{"contract", c.contract_id}, {"reference", c.reference}, {"corrects", c.corrects},
-                         {"issued", c.issued.cents}, {"recomputed", c.recomputed.cents}});
-  return Json{{"issued", outcome.issued},
-              {"already_issued", outcome.already_issued},
-              {"left_out", left_out},
-              {"documents", documents},
-              {"skipped", skipped_json(outcome.skipped)},
-              {"drifted", drifted},
+    corrected.push_back({{"contract", c.contract_id},
+                         {"reference", c.reference},
+                         {"corrects", c.corrects},
+                         {"issued", c.issued.cents},
+                         {"recomputed", c.recomputed.cents}});
+  return Json{{"issued", outcome.issued}, {"already_issued", outcome.already_issued}, {"left_out", left_out},
+              {"documents", documents},   {"skipped", skipped_json(outcome.skipped)}, {"drifted", drifted},
               {"corrected", corrected}}
       .dump();
 }
@@ -73,12 +75,9 @@ std::string invoices_item_result(const InvoicesOutcome& outcome, const Json& doc
                        {"cents", w.amount.cents},
                        {"reason", w.reason},
                        {"failed", w.failed}});
-  return Json{{"invoices_issued", outcome.invoices_issued},
-              {"credit_notes_issued", outcome.credit_notes_issued},
-              {"already_issued", outcome.already_issued},
-              {"documents", documents},
-              {"skipped", skipped_json(outcome.skipped)},
-              {"waiting", waiting}}
+  return Json{{"invoices_issued", outcome.invoices_issued}, {"credit_notes_issued", outcome.credit_notes_issued},
+              {"already_issued", outcome.already_issued},   {"documents", documents},
+              {"skipped", skipped_json(outcome.skipped)},   {"waiting", waiting}}
       .dump();
 }
 
@@ -92,8 +91,9 @@ void add_invoices_item_result(const std::string& result, InvoicesOutcome& outcom
   for (const auto& w : j.at("waiting")) {
     auto month = parse_year_month(w.at("month").get<std::string>());
     if (!month) throw std::runtime_error("a work item's result names no month: " + w.dump());
-    outcome.waiting_credits.push_back({w.at("contract").get<std::string>(), *month, Money{w.at("cents").get<long long>()},
-                                       w.at("reason").get<std::string>(), w.at("failed").get<bool>()});
+    outcome.waiting_credits.push_back({w.at("contract").get<std::string>(), *month,
+                                       Money{w.at("cents").get<long long>()}, w.at("reason").get<std::string>(),
+                                       w.at("failed").get<bool>()});
   }
 }
 

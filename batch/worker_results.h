@@ -16,8 +16,8 @@ namespace clause {
 std::string statements_item_result(const StatementsOutcome& outcome, const nlohmann::ordered_json& documents,
                                    int left_out);
 // Adds an item's result to the run's; throws std::runtime_error naming the item when it is not one.
-void add_statements_item_result(const std::string& result, StatementsOutcome& outcome, nlohmann::ordered_json& documents,
-                                int& left_out);
+void add_statements_item_result(const std::string& result, StatementsOutcome& outcome,
+                                nlohmann::ordered_json& documents, int& left_out);
 
 std::string invoices_item_result(const InvoicesOutcome& outcome, const nlohmann::ordered_json& documents);
 void add_invoices_item_result(const std::string& result, InvoicesOutcome& outcome, nlohmann::ordered_json& documents);

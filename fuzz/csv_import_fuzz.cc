@@ -28,8 +28,8 @@ using clause::fuzz::broken;
 
 struct Fixture {
   std::unique_ptr<clause::Database> db;
-  std::vector<std::string> tables;       // every table the import may write, to empty them
-  std::vector<std::string> base;         // tests/import_corpus/base, by import_file_names() index
+  std::vector<std::string> tables;  // every table the import may write, to empty them
+  std::vector<std::string> base;    // tests/import_corpus/base, by import_file_names() index
   std::filesystem::path dir;
 };
 
@@ -38,9 +38,9 @@ Fixture& fixture() {
     Fixture made;
     made.db = clause::Database::open("sqlite::memory:");
     made.db->migrate();
-    soci::rowset<std::string> names = made.db->session().prepare
-        << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-           " AND name <> 'schema_migrations' ORDER BY name";
+    soci::rowset<std::string> names =
+        made.db->session().prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                      " AND name <> 'schema_migrations' ORDER BY name";
     for (const auto& name : names) made.tables.push_back(name);
     const auto base = std::filesystem::path(CLAUSE_SOURCE_DIR) / "tests/import_corpus/base";
     for (const auto& file : clause::import_file_names()) made.base.push_back(clause::fuzz::read_file(base / file));
@@ -70,7 +70,8 @@ void empty_tables(Fixture& f) {
 void fuzz_reader(std::string_view text) {
   std::size_t lines = 1;
   // A line ends at LF, CRLF or a lone CR (read_csv counts them as libcsv ends records: finding C1).
-  for (std::size_t i = 0; i < text.size(); ++i) lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+  for (std::size_t i = 0; i < text.size(); ++i)
+    lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
   std::size_t previous = 0;
   auto error = clause::read_csv(text, [&](const clause::CsvRecord& r) {
     if (r.line < previous || r.line == previous || r.line == 0 || r.line > lines)
@@ -79,7 +80,8 @@ void fuzz_reader(std::string_view text) {
     previous = r.line;
   });
   if (error && (error->line < 1 || error->line > lines))
-    broken("read_csv: error on line " + std::to_string(error->line) + " of a text of " + std::to_string(lines) + " lines");
+    broken("read_csv: error on line " + std::to_string(error->line) + " of a text of " + std::to_string(lines) +
+           " lines");
   (void)clause::is_valid_utf8(text);
 }
 

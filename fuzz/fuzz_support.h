@@ -24,8 +24,8 @@ inline void remove_scratch() {
 }
 
 // The scratch folder of this process, made on first use under $TMPDIR and removed at a normal exit
-// (a crash leaves it: scripts/fuzz.sh points TMPDIR to a tmpfs folder of its own and removes it). One per process, so that
-// parallel jobs (-jobs=N) never share files.
+// (a crash leaves it: scripts/fuzz.sh points TMPDIR to a tmpfs folder of its own and removes it). One per process, so
+// that parallel jobs (-jobs=N) never share files.
 inline const std::filesystem::path& scratch() {
   static const bool made = [] {
     std::string pattern = (std::filesystem::temp_directory_path() / "clause-fuzz.XXXXXX").string();

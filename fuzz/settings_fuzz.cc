@@ -43,7 +43,7 @@ void fuzz_terms(std::string_view text) {
   }
   clause::ContractClock clock(paris, clause::HolidayZone::metropole, profile.business_hours);
   (void)clock.business_time_between(friday, friday + 24h * 10);
-  (void)clock.add_business_time(friday, 4h);   // finding S2: a profile loads only with a business day
+  (void)clock.add_business_time(friday, 4h);  // finding S2: a profile loads only with a business day
 }
 
 void fuzz_config(std::string_view text) {

@@ -1,8 +1,8 @@
 // Fuzz target of template validation (reports/templates/template_set.h): the bytes become a
 // Mustache template of a real template set (templates/layouts/ composed with the words of
-// templates/fr/wording.json, with the real schema and sample of the kind) and go through TemplateSet::load, which tokenizes, checks keys and partials and makes a
-// trial render whose markup is parsed. TemplateError is the expected outcome; a crash, a leak, a
-// sanitizer report, another exception type, or a broken invariant is a finding.
+// templates/fr/wording.json, with the real schema and sample of the kind) and go through TemplateSet::load, which
+// tokenizes, checks keys and partials and makes a trial render whose markup is parsed. TemplateError is the expected
+// outcome; a crash, a leak, a sanitizer report, another exception type, or a broken invariant is a finding.
 //
 // Input layout: byte 0 chooses which file of the set the rest replaces.
 //   byte0 % 4          the kind: invoice, credit_note, statement, sample (each alone in its folder,
@@ -16,9 +16,9 @@
 //      same document"), compared through layout::to_markup;
 //   3. to_markup round-trips: parse_markup(to_markup(d)) describes d again.
 #include <algorithm>
-#include <map>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,10 +44,10 @@ struct Fixture {
   fs::path source = fs::path(CLAUSE_SOURCE_DIR) / "templates/layouts";
   clause::templates::Wording words =
       clause::templates::Wording::load(fs::path(CLAUSE_SOURCE_DIR) / "templates/fr/wording.json");
-  std::vector<std::string> partials;        // names, sorted
-  std::vector<std::string> partial_texts;   // same order
-  std::vector<std::string> main_texts;      // by kind
-  std::vector<fs::path> folders;            // by kind: scratch/<kind>/
+  std::vector<std::string> partials;       // names, sorted
+  std::vector<std::string> partial_texts;  // same order
+  std::vector<std::string> main_texts;     // by kind
+  std::vector<fs::path> folders;           // by kind: scratch/<kind>/
 };
 
 Fixture& fixture() {
@@ -61,8 +61,9 @@ Fixture& fixture() {
       return clause::templates::compose_wording(clause::fuzz::read_file(file), file.string(), section, made.words).text;
     };
     for (const auto& name : made.partials)
-      made.partial_texts.push_back(composed(made.source / "partials" / name,
-                                            "partials/" + name.substr(0, name.size() - std::string_view(".mustache").size())));
+      made.partial_texts.push_back(
+          composed(made.source / "partials" / name,
+                   "partials/" + name.substr(0, name.size() - std::string_view(".mustache").size())));
     for (const auto& kind : kinds) {
       fs::path folder = clause::fuzz::scratch() / kind;
       fs::create_directories(folder / "partials");

@@ -12,7 +12,8 @@
 namespace clause {
 
 enum class AccountKind { client, reseller, sub_account };
-template <> struct EnumWords<AccountKind> {
+template <>
+struct EnumWords<AccountKind> {
   static constexpr std::array words{std::pair{AccountKind::client, std::string_view{"client"}},
                                     std::pair{AccountKind::reseller, std::string_view{"reseller"}},
                                     std::pair{AccountKind::sub_account, std::string_view{"sub_account"}}};
@@ -20,15 +21,15 @@ template <> struct EnumWords<AccountKind> {
 
 // The legal entity billed (B8 buyer mentions). Company data, not personal data.
 struct Account {
-  std::string id;                          // natural key from the provider's export
+  std::string id;  // natural key from the provider's export
   AccountKind kind = AccountKind::client;
-  std::optional<std::string> parent_id;    // set for sub-accounts only (G2 families)
-  std::string name;                        // company or trade name shown on documents
-  std::string address;                     // billing address, one line per "\n"
-  std::string siren;                       // empty when unknown
-  std::string vat_number;                  // empty when unknown
-  std::string language = "fr";             // documents' language: fr or en
-  std::optional<Date> last_activity;       // last use of the services (G1)
+  std::optional<std::string> parent_id;  // set for sub-accounts only (G2 families)
+  std::string name;                      // company or trade name shown on documents
+  std::string address;                   // billing address, one line per "\n"
+  std::string siren;                     // empty when unknown
+  std::string vat_number;                // empty when unknown
+  std::string language = "fr";           // documents' language: fr or en
+  std::optional<Date> last_activity;     // last use of the services (G1)
   Date created{};
   friend bool operator==(const Account&, const Account&) = default;
 };
@@ -41,7 +42,7 @@ struct Person {
   std::string email;
   std::string phone;
   std::string postal_address;
-  std::string role;                        // billing, technical, legal...
+  std::string role;  // billing, technical, legal...
   friend bool operator==(const Person&, const Person&) = default;
 };
 

@@ -14,7 +14,7 @@ namespace clause {
 
 // One published value of an index, e.g. SYNTEC of 2026-08 = 296.1 published 2026-09-30.
 struct PriceIndex {
-  std::string name;                        // "SYNTEC"
+  std::string name;  // "SYNTEC"
   YearMonth month;
   Milli value;
   Date published{};
@@ -42,13 +42,13 @@ struct Payment {
 // Imported so that the service credits of a period it billed become a credit note that cites it
 // (B4) and credits no more than it bears (B6), instead of waiting for an invoice that never comes.
 struct PriorInvoice {
-  std::string number;                      // "F2026-0981"; never a Clause number (FA-/AV-YYYY-NNNNNN)
+  std::string number;  // "F2026-0981"; never a Clause number (FA-/AV-YYYY-NNNNNN)
   std::string contract_id;
   Date issued{};
-  Date period_from{};                      // the days it billed in advance, both included
+  Date period_from{};  // the days it billed in advance, both included
   Date period_to{};
   Money total_ht;
-  Milli vat_rate;                          // percent: 20 -> 20000 thousandths
+  Milli vat_rate;  // percent: 20 -> 20000 thousandths
   Money total_vat;
   friend bool operator==(const PriorInvoice&, const PriorInvoice&) = default;
 };
@@ -57,10 +57,10 @@ struct PriorInvoice {
 struct ReversibilityRequest {
   std::string id;
   std::string contract_id;
-  Date requested{};                        // R1: compared with end_of_service - 3 months
+  Date requested{};  // R1: compared with end_of_service - 3 months
   Date end_of_service{};
-  std::optional<Date> takeover;            // notified take-over date (R4)
-  std::optional<Date> completed;           // minutes signed (R5)
+  std::optional<Date> takeover;   // notified take-over date (R4)
+  std::optional<Date> completed;  // minutes signed (R5)
   friend bool operator==(const ReversibilityRequest&, const ReversibilityRequest&) = default;
 };
 

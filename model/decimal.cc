@@ -7,7 +7,10 @@ namespace clause {
 
 std::optional<std::int64_t> parse_fixed_point(std::string_view text, int decimals, std::size_t max_length) {
   bool negative = false;
-  if (!text.empty() && text[0] == '-') { negative = true; text.remove_prefix(1); }
+  if (!text.empty() && text[0] == '-') {
+    negative = true;
+    text.remove_prefix(1);
+  }
   if (text.empty() || text.size() > max_length) return std::nullopt;
   auto dot = text.find('.');
   std::string_view whole = text.substr(0, dot);

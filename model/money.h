@@ -16,8 +16,14 @@ struct Money {
   friend constexpr Money operator+(Money a, Money b) { return {a.cents + b.cents}; }
   friend constexpr Money operator-(Money a, Money b) { return {a.cents - b.cents}; }
   friend constexpr Money operator-(Money a) { return {-a.cents}; }
-  Money& operator+=(Money o) { cents += o.cents; return *this; }
-  Money& operator-=(Money o) { cents -= o.cents; return *this; }
+  Money& operator+=(Money o) {
+    cents += o.cents;
+    return *this;
+  }
+  Money& operator-=(Money o) {
+    cents -= o.cents;
+    return *this;
+  }
   friend constexpr auto operator<=>(Money, Money) = default;
 };
 

@@ -11,7 +11,8 @@
 namespace clause {
 
 enum class IncidentCause { server, client, third_party, force_majeure, unknown };
-template <> struct EnumWords<IncidentCause> {
+template <>
+struct EnumWords<IncidentCause> {
   static constexpr std::array words{std::pair{IncidentCause::server, std::string_view{"server"}},
                                     std::pair{IncidentCause::client, std::string_view{"client"}},
                                     std::pair{IncidentCause::third_party, std::string_view{"third_party"}},
@@ -29,14 +30,15 @@ struct Incident {
   std::optional<Instant> restored;            // S4
   bool blocking = false;                      // S3
   IncidentCause cause = IncidentCause::unknown;
-  bool data_loss = false;                     // S4: backup-restore time is removed
-  minutes backup_restore{0};                  // time spent restoring backups
+  bool data_loss = false;     // S4: backup-restore time is removed
+  minutes backup_restore{0};  // time spent restoring backups
   std::string summary;
   friend bool operator==(const Incident&, const Incident&) = default;
 };
 
 enum class OutageKind { unplanned, planned, force_majeure, client };
-template <> struct EnumWords<OutageKind> {
+template <>
+struct EnumWords<OutageKind> {
   static constexpr std::array words{std::pair{OutageKind::unplanned, std::string_view{"unplanned"}},
                                     std::pair{OutageKind::planned, std::string_view{"planned"}},
                                     std::pair{OutageKind::force_majeure, std::string_view{"force_majeure"}},
@@ -55,12 +57,12 @@ struct Outage {
 };
 
 enum class InterventionKind { emergency, client_caused, scheduled, advice };
-template <> struct EnumWords<InterventionKind> {
-  static constexpr std::array words{
-      std::pair{InterventionKind::emergency, std::string_view{"emergency"}},
-      std::pair{InterventionKind::client_caused, std::string_view{"client_caused"}},
-      std::pair{InterventionKind::scheduled, std::string_view{"scheduled"}},
-      std::pair{InterventionKind::advice, std::string_view{"advice"}}};
+template <>
+struct EnumWords<InterventionKind> {
+  static constexpr std::array words{std::pair{InterventionKind::emergency, std::string_view{"emergency"}},
+                                    std::pair{InterventionKind::client_caused, std::string_view{"client_caused"}},
+                                    std::pair{InterventionKind::scheduled, std::string_view{"scheduled"}},
+                                    std::pair{InterventionKind::advice, std::string_view{"advice"}}};
 };
 
 // Work done on a server: emergencies use the allowance (I1), client-caused ones are billed (I3),
@@ -92,7 +94,7 @@ struct RootAccessPeriod {
   std::string contract_id;
   std::string service_id;
   Instant start{};
-  std::optional<Instant> end;                 // open while access is still granted
+  std::optional<Instant> end;  // open while access is still granted
   friend bool operator==(const RootAccessPeriod&, const RootAccessPeriod&) = default;
 };
 

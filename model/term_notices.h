@@ -16,15 +16,16 @@ namespace clause {
 struct PriceChange {
   std::string id;
   std::string contract_id;
-  Date applies{};                          // the first day of the new price
-  std::optional<Date> announced;           // the day the client was told; empty while not yet announced
-  std::string summary;                     // what changes ("bande passante +12 %")
+  Date applies{};                 // the first day of the new price
+  std::optional<Date> announced;  // the day the client was told; empty while not yet announced
+  std::string summary;            // what changes ("bande passante +12 %")
   friend bool operator==(const PriceChange&, const PriceChange&) = default;
 };
 
 // Which party failed its obligations (the other one notified it).
 enum class BreachParty { provider, client };
-template <> struct EnumWords<BreachParty> {
+template <>
+struct EnumWords<BreachParty> {
   static constexpr std::array words{std::pair{BreachParty::provider, std::string_view{"provider"}},
                                     std::pair{BreachParty::client, std::string_view{"client"}}};
 };
@@ -34,10 +35,10 @@ template <> struct EnumWords<BreachParty> {
 struct BreachNotice {
   std::string id;
   std::string contract_id;
-  BreachParty party = BreachParty::provider;   // the party in breach
-  int article = 0;                         // article of the terms the notification invokes
-  Date notified{};                         // date of notification (first presentation of the letter)
-  std::optional<Date> cured;               // the day the breach was remedied, when it was
+  BreachParty party = BreachParty::provider;  // the party in breach
+  int article = 0;                            // article of the terms the notification invokes
+  Date notified{};                            // date of notification (first presentation of the letter)
+  std::optional<Date> cured;                  // the day the breach was remedied, when it was
   std::string summary;
   friend bool operator==(const BreachNotice&, const BreachNotice&) = default;
 };

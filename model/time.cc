@@ -33,8 +33,7 @@ YearMonth YearMonth::previous() const { return month == 1 ? YearMonth{year - 1, 
 std::optional<Date> parse_date(std::string_view text) {
   int y, m, d;
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  if (!read_digits(text, 0, 4, y) || !read_digits(text, 5, 2, m) || !read_digits(text, 8, 2, d))
-    return std::nullopt;
+  if (!read_digits(text, 0, 4, y) || !read_digits(text, 5, 2, m) || !read_digits(text, 8, 2, d)) return std::nullopt;
   Date date{std::chrono::year{y}, std::chrono::month{unsigned(m)}, std::chrono::day{unsigned(d)}};
   if (!date.ok()) return std::nullopt;
   return date;
@@ -67,13 +66,13 @@ std::optional<Instant> parse_instant(std::string_view text) {
     offset_minutes = 0;
   } else {
     int oh, om;
-    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
-        !read_digits(zone, 1, 2, oh) || !read_digits(zone, 4, 2, om) || oh > 14 || om > 59)
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !read_digits(zone, 1, 2, oh) ||
+        !read_digits(zone, 4, 2, om) || oh > 14 || om > 59)
       return std::nullopt;
     offset_minutes = (oh * 60 + om) * (zone[0] == '-' ? -1 : 1);
   }
-  auto local = std::chrono::sys_days{*date} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
-               std::chrono::seconds{ss};
+  auto local =
+      std::chrono::sys_days{*date} + std::chrono::hours{hh} + std::chrono::minutes{mm} + std::chrono::seconds{ss};
   return std::chrono::time_point_cast<std::chrono::seconds>(local - std::chrono::minutes{offset_minutes});
 }
 

@@ -10,8 +10,8 @@
 
 namespace clause {
 
-using Instant = std::chrono::sys_seconds;       // UTC, second precision
-using Date = std::chrono::year_month_day;       // a civil date, no zone
+using Instant = std::chrono::sys_seconds;  // UTC, second precision
+using Date = std::chrono::year_month_day;  // a civil date, no zone
 using std::chrono::minutes;
 using std::chrono::seconds;
 
@@ -30,7 +30,7 @@ struct YearMonth {
   unsigned month = 0;  // 1..12
   friend auto operator<=>(const YearMonth&, const YearMonth&) = default;
   Date first_day() const;
-  Date last_day() const;           // 28, 29, 30 or 31
+  Date last_day() const;  // 28, 29, 30 or 31
   YearMonth next() const;
   YearMonth previous() const;
 };

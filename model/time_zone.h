@@ -11,8 +11,8 @@ namespace clause {
 // Europe/Paris = "CET-1CEST,M3.5.0,M10.5.0/3" (UTC+1, summer UTC+2). The Boost sign reversal
 // (TOOLCHAIN.md) is handled inside rules/calendar; callers never see it.
 struct TimeZoneRule {
-  std::string name;                 // "Europe/Paris"
-  std::string posix;                // "CET-1CEST,M3.5.0,M10.5.0/3"
+  std::string name;   // "Europe/Paris"
+  std::string posix;  // "CET-1CEST,M3.5.0,M10.5.0/3"
 };
 
 }  // namespace clause

@@ -9,7 +9,7 @@ namespace clause {
 
 // One VAT rate of a document: base HT and the VAT on it (B6).
 struct VatAmount {
-  int rate_basis_points = 0;               // 2000 = 20 %
+  int rate_basis_points = 0;  // 2000 = 20 %
   Money base_ht;
   Money vat;
   friend bool operator==(const VatAmount&, const VatAmount&) = default;

@@ -71,8 +71,7 @@ std::string format_money(Money m, Language lang) {
 std::string format_date_text(Date d, Language lang) {
   if (lang == Language::en) return format_date(d);
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", unsigned(d.day()), unsigned(d.month()),
-                int(d.year()));
+  std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", unsigned(d.day()), unsigned(d.month()), int(d.year()));
   return buffer;
 }
 

@@ -79,7 +79,8 @@ TraceWording TraceWording::from_json(const nlohmann::json& text, Language langua
     }
   }
 
-  if (!text.contains("phrases") || !text["phrases"].is_object()) fail(origin, "phrases must map a trace key to its phrase");
+  if (!text.contains("phrases") || !text["phrases"].is_object())
+    fail(origin, "phrases must map a trace key to its phrase");
   for (const auto& [key, phrase] : text["phrases"].items()) {
     if (!phrase.is_string()) fail(origin, "phrases." + key + " must be text");
     const std::string p = phrase.get<std::string>();
@@ -125,7 +126,8 @@ std::string TraceWording::value_text(const Figure& figure, std::string_view modi
           return v;
         } else if constexpr (std::is_same_v<T, long long>) {
           // {rate:bp}: a rate in basis points, 2000 -> "20 %", 550 -> "5,5 %".
-          if (modifier == "bp") return format_percent(double(v) / 100.0, v % 100 == 0 ? 0 : v % 10 == 0 ? 1 : 2, language_);
+          if (modifier == "bp")
+            return format_percent(double(v) / 100.0, v % 100 == 0 ? 0 : v % 10 == 0 ? 1 : 2, language_);
           return format_number(double(v), 0, language_);
         } else if constexpr (std::is_same_v<T, Money>) {
           return format_money(v, language_);
@@ -148,8 +150,11 @@ std::string TraceWording::value_text(const Figure& figure, std::string_view modi
           return format_percent(double(v.value), 0, language_);
         } else if constexpr (std::is_same_v<T, Ppm>) {
           // A tier boundary, 999000 ppm -> "99,9 %": as many decimals as it has (F1).
-          const int decimals = v.value % 10000 == 0 ? 0 : v.value % 1000 == 0 ? 1 : v.value % 100 == 0 ? 2
-                               : v.value % 10 == 0 ? 3 : 4;
+          const int decimals = v.value % 10000 == 0  ? 0
+                               : v.value % 1000 == 0 ? 1
+                               : v.value % 100 == 0  ? 2
+                               : v.value % 10 == 0   ? 3
+                                                     : 4;
           return format_percent(double(v.value) / 10000.0, decimals, language_);
         } else if constexpr (std::is_same_v<T, Milli>) {
           return milli_text(v, language_);
@@ -187,7 +192,7 @@ std::string TraceWording::describe(const TraceStep& step, const ContractClock& c
       break;
     }
     out.append(p, at, open - at);
-    const std::size_t close = p.find('}', open);   // balanced: checked at load time
+    const std::size_t close = p.find('}', open);  // balanced: checked at load time
     const std::string placeholder = p.substr(open + 1, close - open - 1);
     const std::size_t colon = placeholder.find(':');
     const std::string name = placeholder.substr(0, colon);

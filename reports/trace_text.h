@@ -31,8 +31,8 @@ namespace clause {
 
 // One worded step, for tables: the rule id and its sentence.
 struct WordedStep {
-  std::string rule;                // "S2"
-  std::string text;                // "intervention à 13:10, 3 h 40 de retard : 25 % de ..."
+  std::string rule;  // "S2"
+  std::string text;  // "intervention à 13:10, 3 h 40 de retard : 25 % de ..."
 };
 
 class TraceWording {
@@ -67,7 +67,7 @@ class TraceWording {
   std::string fallback(const TraceStep& step, const ContractClock& clock) const;
 
   Language language_ = Language::fr;
-  std::vector<std::string> weekdays_;          // Monday first
+  std::vector<std::string> weekdays_;  // Monday first
   std::string yes_ = "oui";
   std::string no_ = "non";
   std::string separator_ = " → ";

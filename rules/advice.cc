@@ -22,7 +22,7 @@ AdviceBalance advice_balance(const Contract& contract, const std::vector<Service
         std::chrono::ceil<minutes>(std::max(seconds{0}, intervention.end - intervention.start));
   }
   YearMonth last = through;
-  if (const auto end = service_end(contract))   // N4: no advice minutes granted after the service ends
+  if (const auto end = service_end(contract))  // N4: no advice minutes granted after the service ends
     last = std::min(last, YearMonth{int(end->year()), unsigned(end->month())});
   minutes balance{0};
   for (YearMonth m{int(contract.start.year()), unsigned(contract.start.month())}; m <= last; m = m.next()) {
@@ -35,8 +35,11 @@ AdviceBalance advice_balance(const Contract& contract, const std::vector<Service
   out.negative = balance < minutes{0};
   const AdviceMonth last_month = out.months.empty() ? AdviceMonth{through, servers, {}, {}, {}} : out.months.back();
   out.trace.add("I4", out.negative ? "advice_balance_negative" : "advice_balance",
-                {{"managed_servers", servers}, {"per_server_month", terms.advice_per_server_month},
-                 {"granted", last_month.granted}, {"used", last_month.used}, {"balance", out.balance}});
+                {{"managed_servers", servers},
+                 {"per_server_month", terms.advice_per_server_month},
+                 {"granted", last_month.granted},
+                 {"used", last_month.used},
+                 {"balance", out.balance}});
   return out;
 }
 

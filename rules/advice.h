@@ -18,14 +18,14 @@ struct AdviceMonth {
   long long managed_servers = 0;
   minutes granted{0};
   minutes used{0};
-  minutes balance{0};              // running balance at the end of the month (may be negative)
+  minutes balance{0};  // running balance at the end of the month (may be negative)
 };
 
 struct AdviceBalance {
-  std::vector<AdviceMonth> months; // from the contract's start month through the asked month
-  minutes balance{0};              // at the end of the asked month
-  bool negative = false;           // reported, not billed
-  Trace trace;                     // I4 "advice_balance"
+  std::vector<AdviceMonth> months;  // from the contract's start month through the asked month
+  minutes balance{0};               // at the end of the asked month
+  bool negative = false;            // reported, not billed
+  Trace trace;                      // I4 "advice_balance"
 };
 
 // I4 through local month `through`. Managed servers: `services` of kind server with managed set.

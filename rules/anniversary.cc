@@ -20,9 +20,7 @@ Date first_step_on_or_after(Date start, int months, Date d) {
 
 Date anniversary(const Contract& contract, int years) { return add_months(contract.start, 12 * years); }
 
-Date anniversary_on_or_after(const Contract& contract, Date d) {
-  return first_step_on_or_after(contract.start, 12, d);
-}
+Date anniversary_on_or_after(const Contract& contract, Date d) { return first_step_on_or_after(contract.start, 12, d); }
 
 Date renewal_on_or_after(const Contract& contract, Date d) {
   return first_step_on_or_after(contract.start, contract.term_months > 0 ? contract.term_months : 12, d);

@@ -20,8 +20,10 @@ std::vector<Interval> merged(std::vector<Interval> spans) {
   std::sort(spans.begin(), spans.end(), [](const Interval& a, const Interval& b) { return a.begin < b.begin; });
   std::vector<Interval> out;
   for (const auto& span : spans) {
-    if (!out.empty() && span.begin <= out.back().end) out.back().end = std::max(out.back().end, span.end);
-    else out.push_back(span);
+    if (!out.empty() && span.begin <= out.back().end)
+      out.back().end = std::max(out.back().end, span.end);
+    else
+      out.push_back(span);
   }
   return out;
 }
@@ -61,9 +63,8 @@ ShownPercent shown_availability(seconds available, seconds length, const std::ve
   }
 }
 
-AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std::string_view service_id,
-                                         YearMonth m, const ContractClock& clock,
-                                         const std::vector<AvailabilityTier>& tiers) {
+AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std::string_view service_id, YearMonth m,
+                                         const ContractClock& clock, const std::vector<AvailabilityTier>& tiers) {
   AvailabilityMeasure out;
   out.month = clock.month(m);
   out.month_length = out.month.length();

@@ -18,27 +18,26 @@ namespace clause {
 // One local day of the month, for the statement's chart.
 struct DailyAvailability {
   Date day{};
-  seconds length{0};               // 23, 24 or 25 h
+  seconds length{0};  // 23, 24 or 25 h
   seconds unavailable{0};
-  Ppm availability{};              // floor
+  Ppm availability{};  // floor
 };
 
 struct AvailabilityMeasure {
   Interval month{};
   seconds month_length{0};
-  seconds unavailable{0};          // union of attributable outages, clipped
-  Ppm availability{};              // floor((length - unavailable) * 1e6 / length)
-  ShownPercent shown{};            // F1: floored, with the decimals that keep its tier visible
-  std::vector<std::string> counted_outages;   // ids of the outages in the union
+  seconds unavailable{0};                    // union of attributable outages, clipped
+  Ppm availability{};                        // floor((length - unavailable) * 1e6 / length)
+  ShownPercent shown{};                      // F1: floored, with the decimals that keep its tier visible
+  std::vector<std::string> counted_outages;  // ids of the outages in the union
   std::vector<DailyAvailability> days;
-  Trace trace;                     // S5 "availability_measured"
+  Trace trace;  // S5 "availability_measured"
 };
 
 // S5: the measure of `service_id` over the local month `m` (only `unplanned` outages count;
 // overlapping outages are counted once); `tiers` decide how many decimals it is shown with (F1).
-AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std::string_view service_id,
-                                         YearMonth m, const ContractClock& clock,
-                                         const std::vector<AvailabilityTier>& tiers = {});
+AvailabilityMeasure measure_availability(const std::vector<Outage>& outages, std::string_view service_id, YearMonth m,
+                                         const ContractClock& clock, const std::vector<AvailabilityTier>& tiers = {});
 
 // F1: availability floored to 3 decimals of percent, or more when 3 would print a tier boundary
 // the exact figure is above (99.90046 % is "99,9004 %", not "99,900 %"); exactly a boundary prints
@@ -53,7 +52,7 @@ struct AvailabilityCredit {
   Percent percent{0};
   Money monthly_fee{};
   Money credit{};
-  Trace trace;                     // S5 "availability_tier"
+  Trace trace;  // S5 "availability_tier"
 };
 
 // S5: the first tier (profile order, best first) the measure reaches earns its percent of

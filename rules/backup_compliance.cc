@@ -17,8 +17,8 @@ std::vector<Backup> sorted_by_start(std::vector<Backup> backups) {
 // One local day's successful backups that count (in the window, off-site when required, of a
 // required scope) and the required scopes none of them covers.
 struct DayBackups {
-  std::vector<Backup> used;                // by start
-  std::vector<BackupScope> missing;        // in the order of required_scopes
+  std::vector<Backup> used;          // by start
+  std::vector<BackupScope> missing;  // in the order of required_scopes
 };
 
 DayBackups day_backups(const std::vector<Backup>& own, Date day, const ContractClock& clock, const BackupTerms& terms) {
@@ -66,7 +66,8 @@ ServerBackupMonth daily_backup_compliance(const std::string& service_id, const s
     out.trace.add("K1", "daily_backups",
                   {{"days_checked", static_cast<long long>(out.days_checked)},
                    {"incomplete_days", static_cast<long long>(out.incomplete_days.size())},
-                   {"window_opens", terms.window_opens}, {"window_closes", terms.window_closes},
+                   {"window_opens", terms.window_opens},
+                   {"window_closes", terms.window_closes},
                    {"offsite_required", terms.offsite_required}});
   } else {
     out.trace.add("K1", "daily_backups_not_required");
@@ -78,13 +79,14 @@ ServerBackupMonth daily_backup_compliance(const std::string& service_id, const s
     out.restore_points.push_back({day, d.used.back().start, std::move(d.used)});
   }
   out.trace.add("K1", "restore_points_at_month_end",
-                {{"month_end", span.end}, {"retention_days", static_cast<long long>(terms.retention_days)},
+                {{"month_end", span.end},
+                 {"retention_days", static_cast<long long>(terms.retention_days)},
                  {"restore_points", static_cast<long long>(out.restore_points.size())}});
   return out;
 }
 
-std::vector<Backup> backup_history(const std::string& service_id, const std::vector<Backup>& backups,
-                                   YearMonth month, const ContractClock& clock) {
+std::vector<Backup> backup_history(const std::string& service_id, const std::vector<Backup>& backups, YearMonth month,
+                                   const ContractClock& clock) {
   const Interval span = clock.month(month);
   std::vector<Backup> out;
   for (const Backup& b : backups)

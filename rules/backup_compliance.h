@@ -21,15 +21,15 @@ namespace clause {
 // A day without a complete backup and the scopes it lacks.
 struct IncompleteBackupDay {
   Date day{};
-  std::vector<BackupScope> missing;        // in the order of BackupTerms.required_scopes
+  std::vector<BackupScope> missing;  // in the order of BackupTerms.required_scopes
   friend bool operator==(const IncompleteBackupDay&, const IncompleteBackupDay&) = default;
 };
 
 // K1: a complete day still held at month end, and the backups that make it complete.
 struct RestorePoint {
   Date day{};
-  Instant start{};                         // the latest start among `backups`: when the day became complete
-  std::vector<Backup> backups;             // the day's backups of a required scope, in the window, by start
+  Instant start{};              // the latest start among `backups`: when the day became complete
+  std::vector<Backup> backups;  // the day's backups of a required scope, in the window, by start
   friend bool operator==(const RestorePoint&, const RestorePoint&) = default;
 };
 
@@ -52,7 +52,7 @@ ServerBackupMonth daily_backup_compliance(const std::string& service_id, const s
                                           std::optional<Date> checked_from = std::nullopt);
 
 // K2: the backups of `service_id` started in the local `month`, oldest first, whatever their status.
-std::vector<Backup> backup_history(const std::string& service_id, const std::vector<Backup>& backups,
-                                   YearMonth month, const ContractClock& clock);
+std::vector<Backup> backup_history(const std::string& service_id, const std::vector<Backup>& backups, YearMonth month,
+                                   const ContractClock& clock);
 
 }  // namespace clause

@@ -56,8 +56,10 @@ BilledFee fee_billed_for_month(const MonthlyFee& fee, const MonthBilling& billin
     const Money amount = scale_rounded(price, part.days.days(), part.divisor_days);
     out.amount += amount;
     out.trace.add("S7", "prorated",
-                  {{"price", price}, {"days_billed", static_cast<long long>(part.days.days())},
-                   {"days_in_period", static_cast<long long>(part.divisor_days)}, {"amount", amount}});
+                  {{"price", price},
+                   {"days_billed", static_cast<long long>(part.days.days())},
+                   {"days_in_period", static_cast<long long>(part.divisor_days)},
+                   {"amount", amount}});
   }
   return out;
 }

@@ -21,17 +21,17 @@ namespace clause {
 // Some days of a month and the price that bills them: price x days / divisor_days.
 struct BilledPart {
   PeriodSpan days;
-  int divisor_days = 0;                    // the days the price is spread over
-  bool period_price = false;               // true: the billing period's price over its days (B2 first
-                                           // period); false: the monthly fee over the month's days
+  int divisor_days = 0;       // the days the price is spread over
+  bool period_price = false;  // true: the billing period's price over its days (B2 first
+                              // period); false: the monthly fee over the month's days
   friend bool operator==(const BilledPart&, const BilledPart&) = default;
 };
 
 struct MonthBilling {
   YearMonth month{};
   int days_in_month = 0;
-  std::vector<BilledPart> parts;           // the month's billed days, in date order
-  bool prorated = false;                   // billed for part of its days at a prorated price
+  std::vector<BilledPart> parts;  // the month's billed days, in date order
+  bool prorated = false;          // billed for part of its days at a prorated price
   friend bool operator==(const MonthBilling&, const MonthBilling&) = default;
 };
 
@@ -46,7 +46,7 @@ MonthBilling month_billing(const Contract& contract, const BillingTerms& terms, 
 
 struct BilledFee {
   Money amount{};
-  Trace trace;                             // S7 "prorated" per part, for a prorated month only
+  Trace trace;  // S7 "prorated" per part, for a prorated month only
 };
 
 // S7 Decision: the fee billed for the month from the fee in force `fee`: fee.monthly when the

@@ -8,9 +8,12 @@ namespace {
 
 int months_per_period(BillingPeriod p) {
   switch (p) {
-    case BillingPeriod::monthly: return 1;
-    case BillingPeriod::quarterly: return 3;
-    case BillingPeriod::annual: return 12;
+    case BillingPeriod::monthly:
+      return 1;
+    case BillingPeriod::quarterly:
+      return 3;
+    case BillingPeriod::annual:
+      return 12;
   }
   return 1;
 }
@@ -50,19 +53,18 @@ PeriodSpan previous_period(const Contract& contract, const BillingTerms& terms, 
 
 std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingTerms& terms, Date d) {
   if (d < contract.start) return std::nullopt;
-  const std::optional<Date> end = service_end(contract);   // N4: recorded end, or the term's
+  const std::optional<Date> end = service_end(contract);  // N4: recorded end, or the term's
   if (end && d > *end) return std::nullopt;
   PeriodSpan period = period_containing(contract, terms, d);
   if (d != contract.start && d != period.first) return std::nullopt;
   DuePeriod due{d, period, d, {}};
   due.trace.add("B1", due.partial() ? "first_period_partial" : "period_in_advance",
-                {{"issue", d}, {"period_first", period.first}, {"period_last", period.last},
-                 {"billed_from", d}});
+                {{"issue", d}, {"period_first", period.first}, {"period_last", period.last}, {"billed_from", d}});
   return due;
 }
 
 std::optional<FinalSettlement> final_settlement_on(const Contract& contract, const BillingTerms& terms, Date d) {
-  const std::optional<Date> end = service_end(contract);   // N4: recorded end, or the term's
+  const std::optional<Date> end = service_end(contract);  // N4: recorded end, or the term's
   if (!end || *end < contract.start || d != add_days(*end, 1)) return std::nullopt;
   const PeriodSpan last = period_containing(contract, terms, *end);
   FinalSettlement s{d, std::max(last.first, contract.start), *end, {}};

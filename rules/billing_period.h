@@ -18,7 +18,7 @@ namespace clause {
 struct PeriodSpan {
   Date first{};
   Date last{};
-  int days() const;                        // 92 for 2026-10-01 .. 2026-12-31
+  int days() const;  // 92 for 2026-10-01 .. 2026-12-31
   bool contains(Date d) const { return first <= d && d <= last; }
   friend bool operator==(const PeriodSpan&, const PeriodSpan&) = default;
 };
@@ -47,8 +47,8 @@ std::optional<DuePeriod> invoice_due_on(const Contract& contract, const BillingT
 // the day after the contract's end, for the last period clipped to the contract: [from, to].
 struct FinalSettlement {
   Date issue{};
-  Date from{};   // the last period's first day, or the contract start if later
-  Date to{};     // the contract's end
+  Date from{};  // the last period's first day, or the contract start if later
+  Date to{};    // the contract's end
   Trace trace;
   friend bool operator==(const FinalSettlement&, const FinalSettlement&) = default;
 };

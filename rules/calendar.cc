@@ -53,8 +53,7 @@ std::string flip_posix_signs(const std::string& posix) {
     } else if (std::isdigit(static_cast<unsigned char>(posix[i]))) {
       out += '-';
     }
-    while (i < rules_at && (std::isdigit(static_cast<unsigned char>(posix[i])) || posix[i] == ':'))
-      out += posix[i++];
+    while (i < rules_at && (std::isdigit(static_cast<unsigned char>(posix[i])) || posix[i] == ':')) out += posix[i++];
   }
   out.append(posix, i, std::string::npos);
   return out;
@@ -82,8 +81,8 @@ std::vector<Date> public_holidays(int year, HolidayZone zone) {
                         make_date(year, 7, 14),  make_date(year, 8, 15),     make_date(year, 11, 1),
                         make_date(year, 11, 11), make_date(year, 12, 25)};
   if (zone == HolidayZone::alsace_moselle) {
-    out.push_back(to_date(easter - days{2}));    // Good Friday
-    out.push_back(make_date(year, 12, 26));      // Saint Stephen
+    out.push_back(to_date(easter - days{2}));  // Good Friday
+    out.push_back(make_date(year, 12, 26));    // Saint Stephen
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -93,18 +92,29 @@ bool is_public_holiday(Date d, HolidayZone zone) {
   // Called for every day an HO clock walks over: fixed dates first, Easter only when needed.
   const unsigned m = unsigned(d.month()), day = unsigned(d.day());
   switch (m) {
-    case 1: if (day == 1) return true; break;
-    case 5: if (day == 1 || day == 8) return true; break;
-    case 7: if (day == 14) return true; break;
-    case 8: if (day == 15) return true; break;
-    case 11: if (day == 1 || day == 11) return true; break;
-    case 12: return day == 25 || (day == 26 && zone == HolidayZone::alsace_moselle);
-    default: break;
+    case 1:
+      if (day == 1) return true;
+      break;
+    case 5:
+      if (day == 1 || day == 8) return true;
+      break;
+    case 7:
+      if (day == 14) return true;
+      break;
+    case 8:
+      if (day == 15) return true;
+      break;
+    case 11:
+      if (day == 1 || day == 11) return true;
+      break;
+    case 12:
+      return day == 25 || (day == 26 && zone == HolidayZone::alsace_moselle);
+    default:
+      break;
   }
-  if (m < 3 || m > 6) return false;   // Good Friday (>= 20 Mar) .. Whit Monday (<= 14 Jun)
+  if (m < 3 || m > 6) return false;  // Good Friday (>= 20 Mar) .. Whit Monday (<= 14 Jun)
   const auto offset = (to_days(d) - to_days(easter_sunday(int(d.year())))).count();
-  return offset == 1 || offset == 39 || offset == 50 ||
-         (offset == -2 && zone == HolidayZone::alsace_moselle);
+  return offset == 1 || offset == 39 || offset == 50 || (offset == -2 && zone == HolidayZone::alsace_moselle);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,9 +128,7 @@ Date add_months(Date d, int months) {
 
 Date add_days(Date d, int n) { return to_date(to_days(d) + days{n}); }
 
-bool is_jour_ouvre(Date d, HolidayZone zone) {
-  return iso_weekday_of(to_days(d)) <= 5 && !is_public_holiday(d, zone);
-}
+bool is_jour_ouvre(Date d, HolidayZone zone) { return iso_weekday_of(to_days(d)) <= 5 && !is_public_holiday(d, zone); }
 
 bool is_jour_ouvrable(Date d, HolidayZone zone) {
   return iso_weekday_of(to_days(d)) <= 6 && !is_public_holiday(d, zone);
@@ -137,8 +145,10 @@ bool counts(Date d, DayCount kind, HolidayZone zone) {
 // day of that kind strictly after `from`.
 Date add_delay(Date from, Delay delay, HolidayZone zone) {
   switch (delay.count) {
-    case DayCount::calendar: return add_days(from, delay.days);
-    case DayCount::francs: return add_days(from, delay.days + 1);
+    case DayCount::calendar:
+      return add_days(from, delay.days);
+    case DayCount::francs:
+      return add_days(from, delay.days + 1);
     case DayCount::ouvres:
     case DayCount::ouvrables: {
       Date d = from;
@@ -157,8 +167,10 @@ Date add_delay(Date from, Delay delay, HolidayZone zone) {
 // kind counted backwards from A inclusive.
 Date latest_date_before(Date deadline, Delay delay, HolidayZone zone) {
   switch (delay.count) {
-    case DayCount::calendar: return add_days(deadline, -delay.days);
-    case DayCount::francs: return add_days(deadline, -delay.days - 1);
+    case DayCount::calendar:
+      return add_days(deadline, -delay.days);
+    case DayCount::francs:
+      return add_days(deadline, -delay.days - 1);
     case DayCount::ouvres:
     case DayCount::ouvrables: {
       if (delay.days <= 0) return deadline;
@@ -178,9 +190,12 @@ Date latest_date_before(Date deadline, Delay delay, HolidayZone zone) {
 
 struct ContractClock::Zone {
   seconds standard_offset{0};
-  seconds dst_offset{0};          // added to the standard offset in summer
+  seconds dst_offset{0};  // added to the standard offset in summer
   bool has_dst = false;
-  struct Transitions { Instant dst_start; Instant dst_end; };
+  struct Transitions {
+    Instant dst_start;
+    Instant dst_end;
+  };
   std::vector<Transitions> years;  // kFirstTabulatedYear .. kLastTabulatedYear
   boost::local_time::posix_time_zone boost_zone;
 
@@ -206,8 +221,7 @@ struct ContractClock::Zone {
   }
 
   Transitions transitions(int year) const {
-    if (year >= kFirstTabulatedYear && year <= kLastTabulatedYear)
-      return years[size_t(year - kFirstTabulatedYear)];
+    if (year >= kFirstTabulatedYear && year <= kLastTabulatedYear) return years[size_t(year - kFirstTabulatedYear)];
     return compute(year);
   }
 
@@ -215,20 +229,20 @@ struct ContractClock::Zone {
     if (!has_dst) return standard_offset;
     const int year = int(Date{std::chrono::floor<days>(t)}.year());
     const Transitions tr = transitions(year);
-    const bool summer = tr.dst_start < tr.dst_end ? (tr.dst_start <= t && t < tr.dst_end)
-                                                  : (t < tr.dst_end || tr.dst_start <= t);
+    const bool summer =
+        tr.dst_start < tr.dst_end ? (tr.dst_start <= t && t < tr.dst_end) : (t < tr.dst_end || tr.dst_start <= t);
     return summer ? standard_offset + dst_offset : standard_offset;
   }
 
   // Local (days since epoch + seconds of day) -> instant, per ContractClock::to_instant.
   Instant to_instant(sys_days d, seconds time_of_day) const {
-    const Instant local{d + time_of_day};   // the wall clock read as if it were UTC
+    const Instant local{d + time_of_day};  // the wall clock read as if it were UTC
     if (!has_dst) return local - standard_offset;
-    const Instant summer = local - standard_offset - dst_offset;   // earlier candidate
+    const Instant summer = local - standard_offset - dst_offset;  // earlier candidate
     const Instant winter = local - standard_offset;
     const bool summer_ok = offset_at(summer) == standard_offset + dst_offset;
     const bool winter_ok = offset_at(winter) == standard_offset;
-    if (summer_ok && winter_ok) return std::min(summer, winter);   // autumn: first occurrence
+    if (summer_ok && winter_ok) return std::min(summer, winter);  // autumn: first occurrence
     if (summer_ok) return summer;
     if (winter_ok) return winter;
     // Spring gap: the transition instant, which is the first instant after the gap.
@@ -251,8 +265,8 @@ std::shared_ptr<const ContractClock::Zone> ContractClock::shared_zone(const Time
   if (found != zones.end()) return found->second;
   std::shared_ptr<const ContractClock::Zone> made;
   try {
-    made = std::make_shared<const ContractClock::Zone>(
-        boost::local_time::posix_time_zone(flip_posix_signs(rule.posix)));
+    made =
+        std::make_shared<const ContractClock::Zone>(boost::local_time::posix_time_zone(flip_posix_signs(rule.posix)));
   } catch (const std::exception&) {
     throw std::invalid_argument("time zone " + rule.name + ": invalid POSIX rule \"" + rule.posix + "\"");
   }
@@ -294,9 +308,7 @@ YearMonth ContractClock::month_of(Instant t) const {
   return YearMonth{int(d.year()), unsigned(d.month())};
 }
 
-Date ContractClock::local_date(Instant t) const {
-  return to_date(std::chrono::floor<days>(t + zone_->offset_at(t)));
-}
+Date ContractClock::local_date(Instant t) const { return to_date(std::chrono::floor<days>(t + zone_->offset_at(t))); }
 
 bool ContractClock::is_business_day(Date d) const {
   return (business_weekdays_ >> iso_weekday_of(to_days(d)) & 1u) && !is_public_holiday(d, holidays_);

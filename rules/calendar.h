@@ -19,7 +19,7 @@ namespace clause {
 struct LocalTime {
   Date date{};
   std::chrono::minutes time_of_day{0};
-  unsigned iso_weekday = 1;         // Monday = 1 .. Sunday = 7
+  unsigned iso_weekday = 1;  // Monday = 1 .. Sunday = 7
   std::chrono::minutes utc_offset{0};
 };
 
@@ -53,13 +53,13 @@ class ContractClock {
   Instant to_instant(Date d, std::chrono::minutes time_of_day) const;
   // T1: the local month as a UTC interval (October 2026 in Paris = 745 hours).
   Interval month(YearMonth m) const;
-  YearMonth month_of(Instant t) const;   // S8
+  YearMonth month_of(Instant t) const;  // S8
   // F2: the local wall time of `t` happens twice (the autumn repeated hour, 02:30 CEST then
   // 02:30 CET), so it must be shown with its offset.
   bool is_repeated_local_time(Instant t) const;
   Date local_date(Instant t) const;
 
-  bool is_business_time(Instant t) const;                  // T2: HO
+  bool is_business_time(Instant t) const;  // T2: HO
   // The HO clock: `t` plus `business` minutes counted only inside HO (S1, S9).
   Instant add_business_time(Instant t, std::chrono::minutes business) const;
   // Business minutes between two instants (0 when to <= from).
@@ -71,7 +71,7 @@ class ContractClock {
   const BusinessHours& business_hours() const { return hours_; }
 
  private:
-  struct Zone;                      // the Boost posix_time_zone, kept out of this header
+  struct Zone;  // the Boost posix_time_zone, kept out of this header
   // One Zone per POSIX rule for the whole process (memoised: building one tabulates DST years).
   // Throws std::invalid_argument "time zone NAME: invalid POSIX rule \"RULE\"".
   static std::shared_ptr<const Zone> shared_zone(const TimeZoneRule& rule);

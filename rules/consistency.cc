@@ -17,7 +17,8 @@ void check_accounts(const DataSet& d, std::vector<Finding>& out) {
   auto accounts = by_id(d.accounts);
   for (const Account& a : d.accounts) {
     if (a.kind != AccountKind::sub_account) {
-      if (a.parent_id) out.push_back({"account", a.id, "only a sub-account has a parent, but it names " + *a.parent_id});
+      if (a.parent_id)
+        out.push_back({"account", a.id, "only a sub-account has a parent, but it names " + *a.parent_id});
       continue;
     }
     if (!a.parent_id) {
@@ -48,8 +49,7 @@ void check_fees(const DataSet& d, std::vector<Finding>& out) {
     bool priced = std::any_of(d.fee_revisions.begin(), d.fee_revisions.end(), [&](const FeeRevision& f) {
       return f.service_id == s.id && to_days(f.effective) <= to_days(start);
     });
-    if (!priced)
-      out.push_back({"service", s.id, "no fee revision in force at contract start " + format_date(start)});
+    if (!priced) out.push_back({"service", s.id, "no fee revision in force at contract start " + format_date(start)});
   }
 }
 
@@ -60,21 +60,24 @@ void check_service_of_contract(const std::vector<T>& records, const char* entity
   for (const T& r : records) {
     auto s = services.find(r.service_id);
     if (s != services.end() && s->second->contract_id != r.contract_id)
-      out.push_back({entity, r.id, "service " + r.service_id + " belongs to contract " + s->second->contract_id +
-                                       ", not " + r.contract_id});
+      out.push_back(
+          {entity, r.id,
+           "service " + r.service_id + " belongs to contract " + s->second->contract_id + ", not " + r.contract_id});
   }
 }
 
 void check_incidents(const DataSet& d, std::vector<Finding>& out) {
   for (const Incident& i : d.incidents) {
     if (i.intervention_start && *i.intervention_start < i.contacted)
-      out.push_back({"incident", i.id, "intervention start " + format_instant_utc(*i.intervention_start) +
-                                           " is before contact " + format_instant_utc(i.contacted)});
+      out.push_back({"incident", i.id,
+                     "intervention start " + format_instant_utc(*i.intervention_start) + " is before contact " +
+                         format_instant_utc(i.contacted)});
     if (i.restored && !i.intervention_start)
       out.push_back({"incident", i.id, "restored without an intervention start"});
     if (i.restored && i.intervention_start && *i.restored < *i.intervention_start)
-      out.push_back({"incident", i.id, "restored " + format_instant_utc(*i.restored) +
-                                           " is before intervention start " + format_instant_utc(*i.intervention_start)});
+      out.push_back({"incident", i.id,
+                     "restored " + format_instant_utc(*i.restored) + " is before intervention start " +
+                         format_instant_utc(*i.intervention_start)});
   }
 }
 
@@ -83,7 +86,8 @@ void check_end_after_start(const std::vector<T>& records, const char* entity, En
   for (const T& r : records) {
     std::optional<Instant> e = r.*end;
     if (e && *e < r.start)
-      out.push_back({entity, r.id, "end " + format_instant_utc(*e) + " is before start " + format_instant_utc(r.start)});
+      out.push_back(
+          {entity, r.id, "end " + format_instant_utc(*e) + " is before start " + format_instant_utc(r.start)});
   }
 }
 
@@ -97,8 +101,7 @@ void check_root_access_overlaps(const DataSet& d, std::vector<Finding>& out) {
     for (size_t i = 1; i < periods.size(); ++i) {
       const RootAccessPeriod* before = periods[i - 1];
       if (!before->end || *before->end > periods[i]->start)
-        out.push_back({"root_access_period", periods[i]->id,
-                       "overlaps " + before->id + " on service " + service});
+        out.push_back({"root_access_period", periods[i]->id, "overlaps " + before->id + " on service " + service});
     }
   }
 }
@@ -124,8 +127,9 @@ void check_intervention_incidents(const DataSet& d, std::vector<Finding>& out) {
     if (!v.incident_id) continue;
     auto i = incidents.find(*v.incident_id);
     if (i != incidents.end() && i->second->contract_id != v.contract_id)
-      out.push_back({"intervention", v.id, "incident " + *v.incident_id + " belongs to contract " +
-                                               i->second->contract_id + ", not " + v.contract_id});
+      out.push_back(
+          {"intervention", v.id,
+           "incident " + *v.incident_id + " belongs to contract " + i->second->contract_id + ", not " + v.contract_id});
   }
 }
 
@@ -134,18 +138,22 @@ void check_intervention_incidents(const DataSet& d, std::vector<Finding>& out) {
 void check_money(const DataSet& d, std::vector<Finding>& out) {
   for (const FeeRevision& f : d.fee_revisions) {
     if (f.period_price < Money{})
-      out.push_back({"service", f.service_id, "fee revision effective " + format_date(f.effective) +
-                                                  " has a negative price " + format_money_plain(f.period_price)});
+      out.push_back({"service", f.service_id,
+                     "fee revision effective " + format_date(f.effective) + " has a negative price " +
+                         format_money_plain(f.period_price)});
     if (f.index_value && f.index_value->thousandths <= 0)
-      out.push_back({"service", f.service_id, "fee revision effective " + format_date(f.effective) +
-                                                  " has an index value that is not positive"});
+      out.push_back(
+          {"service", f.service_id,
+           "fee revision effective " + format_date(f.effective) + " has an index value that is not positive"});
   }
   for (const Payment& p : d.payments)
     if (p.amount <= Money{})
       out.push_back({"payment", p.id, "amount " + format_money_plain(p.amount) + " is not positive"});
   for (const PriorInvoice& p : d.prior_invoices) {
-    if (p.total_ht < Money{}) out.push_back({"prior_invoice", p.number, "negative total_ht " + format_money_plain(p.total_ht)});
-    if (p.total_vat < Money{}) out.push_back({"prior_invoice", p.number, "negative total_vat " + format_money_plain(p.total_vat)});
+    if (p.total_ht < Money{})
+      out.push_back({"prior_invoice", p.number, "negative total_ht " + format_money_plain(p.total_ht)});
+    if (p.total_vat < Money{})
+      out.push_back({"prior_invoice", p.number, "negative total_vat " + format_money_plain(p.total_vat)});
   }
 }
 

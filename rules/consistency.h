@@ -15,9 +15,9 @@ namespace clause {
 
 // One inconsistency, naming the record it was found on.
 struct Finding {
-  std::string entity;   // "contract", "incident", "service"...: the record type, singular
-  std::string id;       // the record's natural key ("S-1" for a service's fee revisions)
-  std::string reason;   // a sentence for the operator
+  std::string entity;  // "contract", "incident", "service"...: the record type, singular
+  std::string id;      // the record's natural key ("S-1" for a service's fee revisions)
+  std::string reason;  // a sentence for the operator
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 

@@ -18,10 +18,11 @@ std::optional<PeriodSpan> intersect(PeriodSpan a, PeriodSpan b) {
 
 }  // namespace
 
-std::optional<ContinuityPeriod> continuity_period(const ReversibilityRequest& request, const ReversibilityTerms& terms) {
+std::optional<ContinuityPeriod> continuity_period(const ReversibilityRequest& request,
+                                                  const ReversibilityTerms& terms) {
   const Date end = request.end_of_service;
   const Date limit = add_days(end, terms.continuity_max_days);
-  if (request.takeover && *request.takeover <= end) return std::nullopt;   // taken over at the end
+  if (request.takeover && *request.takeover <= end) return std::nullopt;  // taken over at the end
   ContinuityPeriod out;
   out.end_of_service = end;
   out.first = add_days(end, 1);
@@ -61,11 +62,14 @@ std::optional<ContinuityDue> continuity_invoice_due_on(const Contract& contract,
   const YearMonth month = month_of(add_days(d, -1));
   const std::optional<PeriodSpan> billed = intersect(*arrears, {month.first_day(), month.last_day()});
   if (!billed) return std::nullopt;
-  ContinuityDue due{d, month, *billed, PeriodSpan{month.first_day(), month.last_day()}.days(),
-                    billed->last == continuity.last, {}};
+  ContinuityDue due{
+      d, month, *billed, PeriodSpan{month.first_day(), month.last_day()}.days(), billed->last == continuity.last, {}};
   due.trace.add("R4", "continuity_in_arrears",
-                {{"month", format_year_month(month)}, {"billed_from", billed->first}, {"billed_to", billed->last},
-                 {"services_until", continuity.last}, {"issue", d}});
+                {{"month", format_year_month(month)},
+                 {"billed_from", billed->first},
+                 {"billed_to", billed->last},
+                 {"services_until", continuity.last},
+                 {"issue", d}});
   return due;
 }
 
@@ -73,11 +77,14 @@ ProratedPrice continuity_amount(Money monthly_price, const ContinuityDue& due) {
   ProratedPrice out;
   out.days_billed = due.billed.days();
   out.days_in_period = due.days_in_month;
-  out.amount = out.days_billed == out.days_in_period ? monthly_price
-                                                     : scale_rounded(monthly_price, out.days_billed, out.days_in_period);
+  out.amount = out.days_billed == out.days_in_period
+                   ? monthly_price
+                   : scale_rounded(monthly_price, out.days_billed, out.days_in_period);
   out.trace.add("R4", "prorated",
-                {{"price", monthly_price}, {"days_billed", static_cast<long long>(out.days_billed)},
-                 {"days_in_period", static_cast<long long>(out.days_in_period)}, {"amount", out.amount}});
+                {{"price", monthly_price},
+                 {"days_billed", static_cast<long long>(out.days_billed)},
+                 {"days_in_period", static_cast<long long>(out.days_in_period)},
+                 {"amount", out.amount}});
   return out;
 }
 

@@ -27,10 +27,10 @@ namespace clause {
 // R4: the days services continue after the end, both ends included.
 struct ContinuityPeriod {
   Date end_of_service{};
-  Date first{};                            // the day after the end of service
-  Date last{};                             // the take-over date, at most end + continuity_max_days
-  bool takeover = false;                   // `last` is the notified take-over date, not the limit
-  Trace trace;                             // R4 "continuity" | "takeover_capped"
+  Date first{};           // the day after the end of service
+  Date last{};            // the take-over date, at most end + continuity_max_days
+  bool takeover = false;  // `last` is the notified take-over date, not the limit
+  Trace trace;            // R4 "continuity" | "takeover_capped"
   PeriodSpan span() const { return {first, last}; }
   friend bool operator==(const ContinuityPeriod&, const ContinuityPeriod&) = default;
 };
@@ -57,10 +57,10 @@ std::optional<PeriodSpan> continuity_in_arrears(const Contract& contract, const 
 struct ContinuityDue {
   Date issue{};
   YearMonth month{};
-  PeriodSpan billed;                       // the month's continuity days not invoiced in advance
+  PeriodSpan billed;  // the month's continuity days not invoiced in advance
   int days_in_month = 0;
-  bool last = false;                       // continuity ends in this month (take-over or day 90)
-  Trace trace;                             // R4 "continuity_in_arrears"
+  bool last = false;  // continuity ends in this month (take-over or day 90)
+  Trace trace;        // R4 "continuity_in_arrears"
   friend bool operator==(const ContinuityDue&, const ContinuityDue&) = default;
 };
 

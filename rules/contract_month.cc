@@ -46,7 +46,7 @@ std::vector<RootAccessInMonth> root_access_in_month(const ContractRecords& r, co
 }  // namespace
 
 bool active_in_month(const Contract& contract, YearMonth m) {
-  const std::optional<Date> end = service_end(contract);   // N4
+  const std::optional<Date> end = service_end(contract);  // N4
   return contract.start <= m.last_day() && (!end || *end >= m.first_day());
 }
 
@@ -73,8 +73,7 @@ ContractMonthFigures compute_contract_month(const ContractRecords& r, const Term
   out.advice = advice_balance(r.contract, r.services, terms.interventions, clock, r.interventions, m);
   out.support = support_ack_rate(r.support_tickets, m, clock, terms.service_levels);
   const Date start = r.contract.start;
-  const std::optional<Date> checked_from =
-      start > m.first_day() ? std::optional<Date>(start) : std::nullopt;
+  const std::optional<Date> checked_from = start > m.first_day() ? std::optional<Date>(start) : std::nullopt;
   for (const auto& s : r.services) {
     if (s.kind != ServiceKind::server && s.kind != ServiceKind::ha_cluster) continue;
     if (terms.backups.daily_required)

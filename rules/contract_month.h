@@ -23,9 +23,9 @@ namespace clause {
 struct AllowanceUse {
   std::string service_id;
   ContractYear year;
-  int used = 0;                      // emergencies started in the year up to the month's end
-  int allowance = 0;                 // emergencies_per_server_year
-  int billable = 0;                  // used beyond the allowance
+  int used = 0;       // emergencies started in the year up to the month's end
+  int allowance = 0;  // emergencies_per_server_year
+  int billable = 0;   // used beyond the allowance
 };
 
 // S6: a root-access period overlapping the month and the incidents whose guarantees it suspended.
@@ -42,19 +42,19 @@ struct BackupHistory {
 
 struct ContractMonthFigures {
   YearMonth month{};
-  Interval interval{};               // the local month in UTC (T1)
-  std::vector<ServiceMonthCredits> services;   // every service of the contract, by id
-  Money total_credit{};              // sum of the services' capped totals (S7)
-  InterventionBilling interventions; // I1-I3, interventions starting in the month
-  std::vector<AllowanceUse> allowances;        // I1, per managed server
-  AdviceBalance advice;              // I4
-  SupportRate support;               // S9
+  Interval interval{};                           // the local month in UTC (T1)
+  std::vector<ServiceMonthCredits> services;     // every service of the contract, by id
+  Money total_credit{};                          // sum of the services' capped totals (S7)
+  InterventionBilling interventions;             // I1-I3, interventions starting in the month
+  std::vector<AllowanceUse> allowances;          // I1, per managed server
+  AdviceBalance advice;                          // I4
+  SupportRate support;                           // S9
   std::vector<ServerBackupMonth> daily_backups;  // K1 (profiles requiring daily backups)
   std::vector<BackupHistory> backup_history;     // K2 (contracts with the backup option)
   std::vector<RootAccessInMonth> root_access;    // S6
   std::optional<ContinuityPeriod> continuity;    // R4: from the contract's reversibility request
   std::optional<PeriodSpan> continuity_days;     // R4: its days in this month (a continuity month)
-  std::vector<std::string> problems; // data problems found while computing, reported not thrown
+  std::vector<std::string> problems;             // data problems found while computing, reported not thrown
 };
 
 // Everything of `records` for local month `m`. `clock` is the contract's clock.

@@ -13,7 +13,7 @@ std::optional<CorrectedInvoice> choose_invoice_to_correct(const std::vector<Corr
   // Billed before Clause: the former invoice whose period holds the month's first day of service.
   const Date served = std::max(month.first_day(), contract_start);
   for (const PriorInvoice& p : prior)
-    if (p.period_from <= served && served <= p.period_to)   // percent in thousandths -> basis points
+    if (p.period_from <= served && served <= p.period_to)  // percent in thousandths -> basis points
       return CorrectedInvoice{p.number, p.issued, {{int(p.vat_rate.thousandths / 10), p.total_ht, p.total_vat}}};
   return std::nullopt;
 }

@@ -16,9 +16,9 @@ namespace clause {
 
 // An invoice a credit note may cite, with the VAT bases it bears (as recorded or imported).
 struct CorrectedInvoice {
-  std::string number;                      // BT-25
-  Date issued_on{};                        // BT-26
-  std::vector<VatAmount> vat;              // what the credit note mirrors (B6); empty: none recorded
+  std::string number;          // BT-25
+  Date issued_on{};            // BT-26
+  std::vector<VatAmount> vat;  // what the credit note mirrors (B6); empty: none recorded
   friend bool operator==(const CorrectedInvoice&, const CorrectedInvoice&) = default;
 };
 

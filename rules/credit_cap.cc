@@ -16,8 +16,11 @@ CappedCredit apply_credit_cap(Money subtotal, Money monthly_fee, const ServiceLe
   out.total = std::min(subtotal, out.cap);
   const char* key = subtotal > out.cap ? "cap_reached" : out.reached ? "cap_met" : "cap_not_reached";
   out.trace.add("S7", key,
-                {{"subtotal", subtotal}, {"cap_percent", Percent{terms.cap_percent_of_fee}},
-                 {"monthly_fee", monthly_fee}, {"cap", out.cap}, {"total", out.total}});
+                {{"subtotal", subtotal},
+                 {"cap_percent", Percent{terms.cap_percent_of_fee}},
+                 {"monthly_fee", monthly_fee},
+                 {"cap", out.cap},
+                 {"total", out.total}});
   return out;
 }
 

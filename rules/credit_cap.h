@@ -9,11 +9,11 @@
 namespace clause {
 
 struct CappedCredit {
-  Money subtotal{};                // before the cap
+  Money subtotal{};  // before the cap
   Money cap{};
-  Money total{};                   // min(subtotal, cap)
-  bool reached = false;            // subtotal >= cap (F1: equal is "reached"); cut only when >
-  Trace trace;                     // S7 "cap_reached" (cut) | "cap_met" (equal) | "cap_not_reached"
+  Money total{};         // min(subtotal, cap)
+  bool reached = false;  // subtotal >= cap (F1: equal is "reached"); cut only when >
+  Trace trace;           // S7 "cap_reached" (cut) | "cap_met" (equal) | "cap_not_reached"
 };
 
 // S7: cap = cap_percent_of_fee % of `monthly_fee` (rounded to the cent); total = min(subtotal, cap).

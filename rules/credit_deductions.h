@@ -13,10 +13,10 @@ namespace clause {
 
 // A credit note of the contract as B4 needs it to deduct it.
 struct CreditNoteBalance {
-  std::string number;                      // "AV-2026-000001"
+  std::string number;  // "AV-2026-000001"
   Date issued_on{};
-  Money total_ttc;                         // deducted whole (B4)
-  bool deducted = false;                   // already deducted by an earlier invoice
+  Money total_ttc;        // deducted whole (B4)
+  bool deducted = false;  // already deducted by an earlier invoice
   friend bool operator==(const CreditNoteBalance&, const CreditNoteBalance&) = default;
 };
 

@@ -16,7 +16,7 @@ IncidentExclusion incident_exclusion(const Incident& incident, const std::vector
       out.trace.add("S6", out.reason, {{"cause", cause}});
       return out;
     case IncidentCause::server:
-    case IncidentCause::unknown:   // not proven external: the guarantee stands
+    case IncidentCause::unknown:  // not proven external: the guarantee stands
       break;
   }
   if (terms.root_access_suspends) {

@@ -14,9 +14,9 @@ namespace clause {
 
 struct IncidentExclusion {
   bool excluded = false;
-  std::string reason;              // "cause_client" | "cause_third_party" | "cause_force_majeure" | "root_access"
+  std::string reason;  // "cause_client" | "cause_third_party" | "cause_force_majeure" | "root_access"
   std::optional<std::string> root_access_id;
-  Trace trace;                     // S6 step naming the reason, or "no_exclusion"
+  Trace trace;  // S6 step naming the reason, or "no_exclusion"
 };
 
 // S6: excluded when the cause is the client, a third party or force majeure, or, when the

@@ -15,9 +15,9 @@
 namespace clause {
 
 struct FeeHistory {
-  std::vector<FeeRevision> revisions;     // recorded and computed, by service then effective date
-  std::vector<FeeRevision> computed;      // the revisions this call added (to be recorded)
-  std::optional<std::string> error;       // B3: an index missing at an anniversary (never guessed)
+  std::vector<FeeRevision> revisions;  // recorded and computed, by service then effective date
+  std::vector<FeeRevision> computed;   // the revisions this call added (to be recorded)
+  std::optional<std::string> error;    // B3: an index missing at an anniversary (never guessed)
   Trace trace;
 };
 

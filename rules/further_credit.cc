@@ -19,7 +19,7 @@ std::optional<FurtherCredit> further_credit(const std::vector<CreditLedgerEntry>
       latest = &d;
   }
   if (!latest || owed <= credited) return std::nullopt;
-  const int revision = std::stoi(latest->period.substr(prefix.size()));   // the ledger writes "-c<n>"
+  const int revision = std::stoi(latest->period.substr(prefix.size()));  // the ledger writes "-c<n>"
   return FurtherCredit{latest->period, statement_reference(contract_id, month, revision), owed - credited};
 }
 

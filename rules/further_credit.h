@@ -17,17 +17,17 @@ namespace clause {
 struct CreditLedgerEntry {
   enum class Kind { statement, credit_note };
   Kind kind = Kind::statement;
-  std::string period;                      // "2026-11"; the n-th corrective statement's "2026-11-c<n>"
-  long long order = 0;                     // the ledger's id: a document issued later has a greater one
-  Money total_ht;                          // what a credit note credited
+  std::string period;   // "2026-11"; the n-th corrective statement's "2026-11-c<n>"
+  long long order = 0;  // the ledger's id: a document issued later has a greater one
+  Money total_ht;       // what a credit note credited
   friend bool operator==(const CreditLedgerEntry&, const CreditLedgerEntry&) = default;
 };
 
 // A further credit note due after a corrective statement raised a month's credits (B4).
 struct FurtherCredit {
-  std::string period;                      // its ledger key, the corrective's: "2026-11-c1"
-  std::string reference;                   // the corrective statement it cites: "RM-CTR-X-2026-11-R1"
-  Money amount;                            // HT: what the month's credit notes have not yet credited
+  std::string period;     // its ledger key, the corrective's: "2026-11-c1"
+  std::string reference;  // the corrective statement it cites: "RM-CTR-X-2026-11-R1"
+  Money amount;           // HT: what the month's credit notes have not yet credited
   friend bool operator==(const FurtherCredit&, const FurtherCredit&) = default;
 };
 

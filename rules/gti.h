@@ -16,7 +16,7 @@ struct GtiDeadline {
   Instant contacted{};
   bool contacted_in_ho = false;
   Instant deadline{};
-  Trace trace;                     // S1 "gti_deadline_ho" | "gti_deadline_hno"
+  Trace trace;  // S1 "gti_deadline_ho" | "gti_deadline_hno"
 };
 
 // S1: in HO, contacted + gti_in_ho business minutes (HO clock); in HNO, + gti_in_hno elapsed.
@@ -25,13 +25,13 @@ GtiDeadline gti_deadline(Instant contacted, const ServiceLevelTerms& terms, cons
 // S2: how late the intervention started and what it earns.
 struct GtiOutcome {
   GtiDeadline deadline;
-  std::optional<Instant> intervention_start;   // none: not started, nothing measured
-  seconds lateness{0};             // elapsed, 0 when on time
-  bool met = true;                 // started at or before the deadline
-  Percent percent{0};              // tier reached (0 when credits are off, S10)
+  std::optional<Instant> intervention_start;  // none: not started, nothing measured
+  seconds lateness{0};                        // elapsed, 0 when on time
+  bool met = true;                            // started at or before the deadline
+  Percent percent{0};                         // tier reached (0 when credits are off, S10)
   Money monthly_fee{};
   Money credit{};
-  Trace trace;                     // S1 step then S2 "gti_on_time" | "gti_late" | "gti_not_started"
+  Trace trace;  // S1 step then S2 "gti_on_time" | "gti_late" | "gti_not_started"
 };
 
 // S2: lateness = intervention start - deadline (elapsed); tiers inclusive; credit = tier % of

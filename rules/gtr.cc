@@ -7,8 +7,7 @@
 
 namespace clause {
 
-GtrApplicability gtr_applicability(const Incident& incident, const Contract& contract,
-                                   const ServiceLevelTerms& terms) {
+GtrApplicability gtr_applicability(const Incident& incident, const Contract& contract, const ServiceLevelTerms& terms) {
   GtrApplicability out;
   const bool blocking_ok = !terms.gtr_requires_blocking || incident.blocking;
   const bool cause_ok = !terms.gtr_requires_server_cause || incident.cause == IncidentCause::server;

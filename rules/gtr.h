@@ -14,25 +14,24 @@ namespace clause {
 // S3: the conditions, each as required by the profile, and the verdict.
 struct GtrApplicability {
   bool applies = false;
-  Trace trace;                     // S3 "gtr_applies" | "gtr_not_applicable" with the three facts
+  Trace trace;  // S3 "gtr_applies" | "gtr_not_applicable" with the three facts
 };
 
 // S3: applies when the failure is blocking, its cause is the server and the contract has the
 // backup option (each condition only when the profile requires it).
-GtrApplicability gtr_applicability(const Incident& incident, const Contract& contract,
-                                   const ServiceLevelTerms& terms);
+GtrApplicability gtr_applicability(const Incident& incident, const Contract& contract, const ServiceLevelTerms& terms);
 
 struct GtrOutcome {
   bool applies = false;
-  bool measured = false;           // intervention start and restoration both known
-  seconds restoration_time{0};     // restored - intervention start - backup restore (data loss)
+  bool measured = false;        // intervention start and restoration both known
+  seconds restoration_time{0};  // restored - intervention start - backup restore (data loss)
   seconds backup_restore_removed{0};
-  minutes base_gtr{0};             // the contract's gtr_hours
-  seconds lateness{0};             // restoration_time - base_gtr, 0 when within
+  minutes base_gtr{0};  // the contract's gtr_hours
+  seconds lateness{0};  // restoration_time - base_gtr, 0 when within
   Percent percent{0};
   Money monthly_fee{};
   Money credit{};
-  Trace trace;                     // S3 step, then S4 "gtr_within" | "gtr_late" | "gtr_not_restored"
+  Trace trace;  // S3 step, then S4 "gtr_within" | "gtr_late" | "gtr_not_restored"
 };
 
 // S4: the clock starts at the intervention start (not the contact); with data loss the time spent

@@ -36,7 +36,7 @@ InterventionBilling bill_interventions(const Contract& contract, const Intervent
   });
 
   InterventionBilling out;
-  std::map<std::pair<std::string, int>, int> emergencies;   // (server, contract year) -> count so far
+  std::map<std::pair<std::string, int>, int> emergencies;  // (server, contract year) -> count so far
   for (const Intervention* intervention : ordered) {
     InterventionLine line;
     line.intervention_id = intervention->id;
@@ -48,7 +48,7 @@ InterventionBilling bill_interventions(const Contract& contract, const Intervent
     line.year = contract_year_of(contract, clock.local_date(intervention->start));
     if (intervention->kind == InterventionKind::emergency)
       line.emergency_rank = ++emergencies[{intervention->service_id, line.year.index}];
-    if (!period.contains(intervention->start)) continue;   // counted towards the allowance only
+    if (!period.contains(intervention->start)) continue;  // counted towards the allowance only
 
     bool billed = false;
     switch (intervention->kind) {
@@ -58,7 +58,8 @@ InterventionBilling bill_interventions(const Contract& contract, const Intervent
         line.trace.add("I1", line.uses_allowance ? "emergency_in_allowance" : "emergency_beyond_allowance",
                        {{"rank", (long long)line.emergency_rank},
                         {"allowance", (long long)terms.emergencies_per_server_year},
-                        {"year_begin", line.year.begin}, {"year_end", line.year.end}});
+                        {"year_begin", line.year.begin},
+                        {"year_end", line.year.end}});
         break;
       case InterventionKind::client_caused:
         billed = true;
@@ -69,19 +70,19 @@ InterventionBilling bill_interventions(const Contract& contract, const Intervent
         line.trace.add("I1", std::string("not_billed_") + std::string(to_word(intervention->kind)));
         break;
     }
-    const bool limited = intervention->kind == InterventionKind::emergency ||
-                         intervention->kind == InterventionKind::client_caused;
+    const bool limited =
+        intervention->kind == InterventionKind::emergency || intervention->kind == InterventionKind::client_caused;
     if (limited) {
       line.covered = std::min(line.length, terms.max_length);
       line.excess = line.length - line.covered;
       line.excess_quoted = intervention->quote_reference.has_value();
       line.excess_not_billed = line.excess > minutes{0} && !line.excess_quoted;
-      std::vector<Figure> figures{{"length", line.length}, {"max_length", terms.max_length},
-                                  {"excess", line.excess}};
+      std::vector<Figure> figures{{"length", line.length}, {"max_length", terms.max_length}, {"excess", line.excess}};
       if (intervention->quote_reference) figures.push_back({"quote", *intervention->quote_reference});
-      line.trace.add("I2", line.excess == minutes{0} ? "within_length"
-                            : line.excess_quoted     ? "excess_quoted"
-                                                     : "excess_quote_required",
+      line.trace.add("I2",
+                     line.excess == minutes{0} ? "within_length"
+                     : line.excess_quoted      ? "excess_quoted"
+                                               : "excess_quote_required",
                      std::move(figures));
       line.billed_time = (billed ? line.covered : minutes{0}) + (line.excess_quoted ? line.excess : minutes{0});
     }
@@ -89,8 +90,11 @@ InterventionBilling bill_interventions(const Contract& contract, const Intervent
     line.amount = price_of_steps(line.billed_steps, terms.billing_step, terms.hourly_rate);
     if (line.amount > Money{})
       line.trace.add("I1", "billed_steps",
-                     {{"billed_time", line.billed_time}, {"step", terms.billing_step},
-                      {"steps", line.billed_steps}, {"hourly_rate", terms.hourly_rate}, {"amount", line.amount}});
+                     {{"billed_time", line.billed_time},
+                      {"step", terms.billing_step},
+                      {"steps", line.billed_steps},
+                      {"hourly_rate", terms.hourly_rate},
+                      {"amount", line.amount}});
     out.total += line.amount;
     out.lines.push_back(std::move(line));
   }

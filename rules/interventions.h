@@ -18,9 +18,9 @@ namespace clause {
 
 // I1: the contract year holding `on`: [start + 12k months, start + 12(k+1) months) (T5 months).
 struct ContractYear {
-  int index = 0;                   // 0 for the first year
+  int index = 0;  // 0 for the first year
   Date begin{};
-  Date end{};                      // exclusive: the next anniversary
+  Date end{};  // exclusive: the next anniversary
   friend bool operator==(const ContractYear&, const ContractYear&) = default;
 };
 ContractYear contract_year_of(const Contract& contract, Date on);
@@ -31,7 +31,7 @@ struct InterventionLine {
   InterventionKind kind = InterventionKind::emergency;
   Instant start{};
   Instant end{};
-  minutes length{0};               // started minutes
+  minutes length{0};  // started minutes
   ContractYear year;
   int emergency_rank = 0;          // I1: 1-based rank of this emergency on its server in the year; 0 otherwise
   bool uses_allowance = false;     // I1: an emergency within the yearly allowance
@@ -42,11 +42,11 @@ struct InterventionLine {
   minutes billed_time{0};          // what is charged, before rounding to steps
   long long billed_steps = 0;
   Money amount{};
-  Trace trace;                     // I1 / I3 decision, I2 length, the amount
+  Trace trace;  // I1 / I3 decision, I2 length, the amount
 };
 
 struct InterventionBilling {
-  std::vector<InterventionLine> lines;   // interventions starting in `period`, by start
+  std::vector<InterventionLine> lines;  // interventions starting in `period`, by start
   Money total{};
   Trace trace;
 };

@@ -6,7 +6,7 @@
 namespace clause {
 namespace {
 
-constexpr std::int64_t kBasisPoints = 10000;   // 2000 basis points = 20 %
+constexpr std::int64_t kBasisPoints = 10000;  // 2000 basis points = 20 %
 constexpr std::int64_t kMilli = 1000;
 
 std::string rate_text(int basis_points) {
@@ -32,19 +32,22 @@ InvoiceTotals invoice_totals(const std::vector<InvoiceLineInput>& lines) {
     out.lines.push_back({line, total});
     base_by_rate[line.vat_rate_basis_points] += total;
     out.total_ht += total;
-    out.trace.add("B6", "line_rounded", {{"description", line.description}, {"quantity", line.quantity},
-                                         {"unit_price", line.unit_price}, {"total_ht", total}});
+    out.trace.add("B6", "line_rounded",
+                  {{"description", line.description},
+                   {"quantity", line.quantity},
+                   {"unit_price", line.unit_price},
+                   {"total_ht", total}});
   }
   for (const auto& [rate, base] : base_by_rate) {
     Money vat = vat_on(base, rate);
     out.vat.push_back({rate, base, vat});
     out.total_vat += vat;
-    out.trace.add("B6", "vat_per_rate", {{"rate_basis_points", static_cast<long long>(rate)},
-                                         {"base_ht", base}, {"vat", vat}});
+    out.trace.add("B6", "vat_per_rate",
+                  {{"rate_basis_points", static_cast<long long>(rate)}, {"base_ht", base}, {"vat", vat}});
   }
   out.total_ttc = out.total_ht + out.total_vat;
-  out.trace.add("B6", "totals", {{"total_ht", out.total_ht}, {"total_vat", out.total_vat},
-                                 {"total_ttc", out.total_ttc}});
+  out.trace.add("B6", "totals",
+                {{"total_ht", out.total_ht}, {"total_vat", out.total_vat}, {"total_ttc", out.total_ttc}});
   return out;
 }
 
@@ -77,16 +80,16 @@ CreditNoteTotals credit_note_totals(const std::vector<InvoiceLineInput>& lines, 
     Money remaining_vat = invoiced->vat - earlier_vat;
     if (credited.base_ht + earlier_base == invoiced->base_ht || credited.vat > remaining_vat) {
       credited.vat = remaining_vat;
-      out.totals.trace.add("B6", "credit_vat_mirrors_invoice",
-                           {{"rate_basis_points", static_cast<long long>(credited.rate_basis_points)},
-                            {"vat", credited.vat}});
+      out.totals.trace.add(
+          "B6", "credit_vat_mirrors_invoice",
+          {{"rate_basis_points", static_cast<long long>(credited.rate_basis_points)}, {"vat", credited.vat}});
     }
     out.totals.total_vat += credited.vat;
   }
   out.totals.total_ttc = out.totals.total_ht + out.totals.total_vat;
-  out.totals.trace.add("B6", "credit_note_totals", {{"total_ht", out.totals.total_ht},
-                                                    {"total_vat", out.totals.total_vat},
-                                                    {"total_ttc", out.totals.total_ttc}});
+  out.totals.trace.add(
+      "B6", "credit_note_totals",
+      {{"total_ht", out.totals.total_ht}, {"total_vat", out.totals.total_vat}, {"total_ttc", out.totals.total_ttc}});
   return out;
 }
 

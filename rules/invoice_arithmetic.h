@@ -17,21 +17,21 @@ namespace clause {
 
 struct InvoiceLineInput {
   std::string description;
-  Milli quantity{1000};                    // 1; fractions for hours (1.25)
-  Money unit_price;                        // HT
-  int vat_rate_basis_points = 2000;        // 20 % (from BillingTerms.vat_rate_basis_points)
+  Milli quantity{1000};              // 1; fractions for hours (1.25)
+  Money unit_price;                  // HT
+  int vat_rate_basis_points = 2000;  // 20 % (from BillingTerms.vat_rate_basis_points)
   friend bool operator==(const InvoiceLineInput&, const InvoiceLineInput&) = default;
 };
 
 struct InvoiceLineAmount {
   InvoiceLineInput line;
-  Money total_ht;                          // quantity x unit price, rounded to the cent
+  Money total_ht;  // quantity x unit price, rounded to the cent
   friend bool operator==(const InvoiceLineAmount&, const InvoiceLineAmount&) = default;
 };
 
 struct InvoiceTotals {
   std::vector<InvoiceLineAmount> lines;
-  std::vector<VatAmount> vat;              // one per rate, ascending rate
+  std::vector<VatAmount> vat;  // one per rate, ascending rate
   Money total_ht;
   Money total_vat;
   Money total_ttc;
@@ -40,8 +40,8 @@ struct InvoiceTotals {
 };
 
 struct CreditNoteTotals {
-  InvoiceTotals totals;                    // positive amounts: what is credited
-  std::optional<std::string> error;        // a rate the invoice lacks, or more than it bears
+  InvoiceTotals totals;              // positive amounts: what is credited
+  std::optional<std::string> error;  // a rate the invoice lacks, or more than it bears
   friend bool operator==(const CreditNoteTotals&, const CreditNoteTotals&) = default;
 };
 

@@ -16,7 +16,7 @@ std::optional<std::int64_t> quota_first_exceeded_on(const std::vector<MailUsageS
                                                     const BillingTerms& terms) {
   if (!terms.mail_quota) return std::nullopt;
   const std::int64_t quota = terms.mail_quota_gb * kMegabytesPerGigabyte;
-  std::optional<std::int64_t> today, yesterday;   // the highest sample of each day, as mail_overage
+  std::optional<std::int64_t> today, yesterday;  // the highest sample of each day, as mail_overage
   for (const MailUsageSample& s : samples) {
     if (s.day == day) today = std::max(today.value_or(0), s.megabytes);
     if (s.day == add_days(day, -1)) yesterday = std::max(yesterday.value_or(0), s.megabytes);
@@ -35,8 +35,7 @@ int mail_steps(std::int64_t megabytes, const BillingTerms& terms) {
   return static_cast<int>((above + step - 1) / step);
 }
 
-MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth month,
-                         const BillingTerms& terms) {
+MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth month, const BillingTerms& terms) {
   MailOverage out;
   if (!terms.mail_quota) {
     out.trace.add("B5", "no_mail_quota");
@@ -46,11 +45,11 @@ MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth 
   const Date month_first = month.first_day();
   const Date month_last = add_days(month.next().first_day(), -1);
 
-  std::map<Date, std::int64_t> by_day;     // the highest sample of a day, if several
+  std::map<Date, std::int64_t> by_day;  // the highest sample of a day, if several
   for (const MailUsageSample& s : samples)
     if (s.day <= month_last) by_day[s.day] = std::max(by_day[s.day], s.megabytes);
 
-  int run = 0;                             // consecutive days above quota ending at the current day
+  int run = 0;  // consecutive days above quota ending at the current day
   std::optional<Date> previous;
   for (const auto& [day, megabytes] : by_day) {
     bool consecutive = previous && add_days(*previous, 1) == day;
@@ -70,8 +69,8 @@ MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth 
     out.trace.add("B5", "quota_first_exceeded",
                   {{"day", *out.first_exceeded}, {"quota_gb", static_cast<long long>(terms.mail_quota_gb)}});
   if (!out.grace_reached) {
-    out.trace.add("B5", "not_billed", {{"month", format_year_month(month)},
-                                        {"grace_days", static_cast<long long>(terms.mail_grace_days)}});
+    out.trace.add("B5", "not_billed",
+                  {{"month", format_year_month(month)}, {"grace_days", static_cast<long long>(terms.mail_grace_days)}});
     return out;
   }
   out.steps = mail_steps(out.peak_megabytes, terms);
@@ -81,7 +80,8 @@ MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth 
                  {"peak_megabytes", static_cast<long long>(out.peak_megabytes)},
                  {"cap_gb", static_cast<long long>(terms.mail_cap_gb)},
                  {"steps", static_cast<long long>(out.steps)},
-                 {"step_price", terms.mail_step_price}, {"amount", out.amount}});
+                 {"step_price", terms.mail_step_price},
+                 {"amount", out.amount}});
   return out;
 }
 

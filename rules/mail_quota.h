@@ -21,11 +21,11 @@
 namespace clause {
 
 struct MailOverage {
-  std::optional<Date> first_exceeded;      // first day above quota up to the month's end (warning)
-  std::optional<Date> grace_reached;       // first billable day in the month (31st day above quota on)
-  std::int64_t peak_megabytes = 0;         // highest billable usage of the month, before the cap
-  int steps = 0;                           // started steps above the quota, capped
-  Money amount;                            // steps x mail_step_price
+  std::optional<Date> first_exceeded;  // first day above quota up to the month's end (warning)
+  std::optional<Date> grace_reached;   // first billable day in the month (31st day above quota on)
+  std::int64_t peak_megabytes = 0;     // highest billable usage of the month, before the cap
+  int steps = 0;                       // started steps above the quota, capped
+  Money amount;                        // steps x mail_step_price
   Trace trace;
   friend bool operator==(const MailOverage&, const MailOverage&) = default;
 };
@@ -33,8 +33,7 @@ struct MailOverage {
 // B5: the quota surcharge of `month` from one contract's daily samples (which must reach back
 // mail_grace_days before the month for a run that started earlier). Nothing billed when the
 // profile has no mail quota.
-MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth month,
-                         const BillingTerms& terms);
+MailOverage mail_overage(const std::vector<MailUsageSample>& samples, YearMonth month, const BillingTerms& terms);
 
 // B5 warning: the usage of `day` is above the quota and the day before was not (at or under it, or
 // no sample: the same run rule as the grace), so the client is warned of this exceedance once, on

@@ -5,9 +5,12 @@ namespace clause {
 
 int months_per_period(BillingPeriod period) {
   switch (period) {
-    case BillingPeriod::monthly: return 1;
-    case BillingPeriod::quarterly: return 3;
-    case BillingPeriod::annual: return 12;
+    case BillingPeriod::monthly:
+      return 1;
+    case BillingPeriod::quarterly:
+      return 3;
+    case BillingPeriod::annual:
+      return 12;
   }
   return 1;
 }
@@ -20,14 +23,16 @@ MonthlyFee make_fee(const FeeRevision& revision, BillingPeriod period) {
   fee.monthly = scale_rounded(revision.period_price, 1, divisor);
   fee.effective = revision.effective;
   fee.trace.add("S7", "monthly_fee",
-                {{"period_price", fee.period_price}, {"divisor", (long long)divisor},
-                 {"monthly_fee", fee.monthly}, {"effective", fee.effective}});
+                {{"period_price", fee.period_price},
+                 {"divisor", (long long)divisor},
+                 {"monthly_fee", fee.monthly},
+                 {"effective", fee.effective}});
   return fee;
 }
 }  // namespace
 
-std::optional<MonthlyFee> monthly_fee_on(const std::vector<FeeRevision>& history, std::string_view service_id,
-                                         Date on, BillingPeriod period) {
+std::optional<MonthlyFee> monthly_fee_on(const std::vector<FeeRevision>& history, std::string_view service_id, Date on,
+                                         BillingPeriod period) {
   const FeeRevision* in_force = nullptr;
   for (const auto& revision : history) {
     if (revision.service_id != service_id || revision.effective > on) continue;

@@ -22,7 +22,9 @@ TerminationOutcome termination_date(const Contract& contract, const TermTerms& t
     out.requested_date_kept = effective == *requested;
     out.at_anniversary = renewal_on_or_after(contract, effective) == effective;
     out.trace.add("N1", out.requested_date_kept ? "termination_on_requested_date" : "termination_postponed",
-                  {{"received", received}, {"requested", *requested}, {"latest_notice", out.latest_notice},
+                  {{"received", received},
+                   {"requested", *requested},
+                   {"latest_notice", out.latest_notice},
                    {"effective", out.effective}});
     return out;
   }
@@ -40,9 +42,12 @@ TerminationOutcome termination_date(const Contract& contract, const TermTerms& t
 
 PriceChangeNotice price_change_notice(Date applies, Date announced, const TermTerms& terms) {
   PriceChangeNotice out{add_months(applies, -terms.price_change_notice_months),
-                        add_months(announced, terms.price_change_notice_months), {}};
+                        add_months(announced, terms.price_change_notice_months),
+                        {}};
   out.trace.add("N2", "price_change_notice",
-                {{"applies", applies}, {"announce_by", out.announce_by}, {"announced", announced},
+                {{"applies", applies},
+                 {"announce_by", out.announce_by},
+                 {"announced", announced},
                  {"client_may_terminate_until", out.client_may_terminate_until}});
   return out;
 }

@@ -18,10 +18,10 @@
 namespace clause {
 
 struct TerminationOutcome {
-  Date effective{};                        // the date the contract ends
-  Date latest_notice{};                    // the last day the notice could reach the provider for it
-  bool at_anniversary = true;              // false: a requested date after the initial term
-  bool requested_date_kept = true;         // false: the notice was too late for the requested date
+  Date effective{};                 // the date the contract ends
+  Date latest_notice{};             // the last day the notice could reach the provider for it
+  bool at_anniversary = true;       // false: a requested date after the initial term
+  bool requested_date_kept = true;  // false: the notice was too late for the requested date
   Trace trace;
   friend bool operator==(const TerminationOutcome&, const TerminationOutcome&) = default;
 };
@@ -37,8 +37,8 @@ TerminationOutcome termination_date(const Contract& contract, const TermTerms& t
                                     std::optional<Date> requested = std::nullopt);
 
 struct PriceChangeNotice {
-  Date announce_by{};                      // N2: one month before the change applies
-  Date client_may_terminate_until{};       // N2: one month after the announcement
+  Date announce_by{};                 // N2: one month before the change applies
+  Date client_may_terminate_until{};  // N2: one month after the announcement
   Trace trace;
   friend bool operator==(const PriceChangeNotice&, const PriceChangeNotice&) = default;
 };

@@ -13,12 +13,11 @@ Date inactive_on(const Account& a, const PersonalDataTerms& terms) {
 }
 
 std::vector<Hold> holds_of(const Account& account, const std::vector<Account>& accounts,
-                           const std::vector<Contract>& contracts,
-                           const std::vector<std::string>& accounts_with_unpaid,
+                           const std::vector<Contract>& contracts, const std::vector<std::string>& accounts_with_unpaid,
                            const std::vector<ReversibilityRequest>& reversibility, Date run_date,
                            const PersonalDataTerms& terms) {
   std::vector<Hold> holds;
-  for (const Account& sub : accounts)   // G2: a parent stays while one of its sub-accounts is active
+  for (const Account& sub : accounts)  // G2: a parent stays while one of its sub-accounts is active
     if (sub.parent_id == account.id && inactive_on(sub, terms) > run_date)
       holds.push_back({HoldReason::active_sub_account, sub.id});
   for (const Contract& c : contracts) {  // G3; N4: a term that ended without renewal is not running
@@ -30,8 +29,7 @@ std::vector<Hold> holds_of(const Account& account, const std::vector<Account>& a
   for (const ReversibilityRequest& r : reversibility) {
     if (r.completed && *r.completed <= run_date) continue;
     for (const Contract& c : contracts)
-      if (c.id == r.contract_id && c.account_id == account.id)
-        holds.push_back({HoldReason::open_reversibility, r.id});
+      if (c.id == r.contract_id && c.account_id == account.id) holds.push_back({HoldReason::open_reversibility, r.id});
   }
   return holds;
 }
@@ -41,8 +39,8 @@ std::vector<Hold> holds_of(const Account& account, const std::vector<Account>& a
 std::vector<AccountDataStatus> classify_accounts(const std::vector<Account>& accounts,
                                                  const std::vector<Contract>& contracts,
                                                  const std::vector<std::string>& accounts_with_unpaid,
-                                                 const std::vector<ReversibilityRequest>& reversibility,
-                                                 Date run_date, const PersonalDataTerms& terms) {
+                                                 const std::vector<ReversibilityRequest>& reversibility, Date run_date,
+                                                 const PersonalDataTerms& terms) {
   std::vector<AccountDataStatus> out;
   for (const Account& account : accounts) {
     AccountDataStatus s;
@@ -57,12 +55,16 @@ std::vector<AccountDataStatus> classify_accounts(const std::vector<Account>& acc
     s.holds = holds_of(account, accounts, contracts, accounts_with_unpaid, reversibility, run_date, terms);
     if (s.inactive_on > run_date) {
       s.status = DataStatus::soon_inactive;
-      s.trace.add("G4", "reminder", {{"last_activity", since}, {"inactive_on", s.inactive_on},
-                                     {"reminder_days", static_cast<long long>(terms.reminder_days)}});
+      s.trace.add("G4", "reminder",
+                  {{"last_activity", since},
+                   {"inactive_on", s.inactive_on},
+                   {"reminder_days", static_cast<long long>(terms.reminder_days)}});
     } else {
       s.status = s.holds.empty() ? DataStatus::purge : DataStatus::kept;
-      s.trace.add("G1", "inactive", {{"last_activity", since}, {"inactive_on", s.inactive_on},
-                                     {"inactivity_months", static_cast<long long>(terms.inactivity_months)}});
+      s.trace.add("G1", "inactive",
+                  {{"last_activity", since},
+                   {"inactive_on", s.inactive_on},
+                   {"inactivity_months", static_cast<long long>(terms.inactivity_months)}});
     }
     for (const Hold& h : s.holds)
       s.trace.add(h.reason == HoldReason::active_sub_account ? "G2" : "G3", std::string{to_word(h.reason)},

@@ -23,7 +23,8 @@
 namespace clause {
 
 enum class DataStatus { active, soon_inactive, purge, kept };
-template <> struct EnumWords<DataStatus> {
+template <>
+struct EnumWords<DataStatus> {
   static constexpr std::array words{std::pair{DataStatus::active, std::string_view{"active"}},
                                     std::pair{DataStatus::soon_inactive, std::string_view{"soon_inactive"}},
                                     std::pair{DataStatus::purge, std::string_view{"purge"}},
@@ -31,12 +32,12 @@ template <> struct EnumWords<DataStatus> {
 };
 
 enum class HoldReason { active_sub_account, running_contract, unpaid_invoice, open_reversibility };
-template <> struct EnumWords<HoldReason> {
-  static constexpr std::array words{
-      std::pair{HoldReason::active_sub_account, std::string_view{"active_sub_account"}},
-      std::pair{HoldReason::running_contract, std::string_view{"running_contract"}},
-      std::pair{HoldReason::unpaid_invoice, std::string_view{"unpaid_invoice"}},
-      std::pair{HoldReason::open_reversibility, std::string_view{"open_reversibility"}}};
+template <>
+struct EnumWords<HoldReason> {
+  static constexpr std::array words{std::pair{HoldReason::active_sub_account, std::string_view{"active_sub_account"}},
+                                    std::pair{HoldReason::running_contract, std::string_view{"running_contract"}},
+                                    std::pair{HoldReason::unpaid_invoice, std::string_view{"unpaid_invoice"}},
+                                    std::pair{HoldReason::open_reversibility, std::string_view{"open_reversibility"}}};
 };
 
 // Why an account is kept: the reason and the record behind it (sub-account, contract or request
@@ -50,8 +51,8 @@ struct Hold {
 struct AccountDataStatus {
   std::string account_id;
   DataStatus status = DataStatus::active;
-  Date inactive_on{};                      // last activity (or creation) + inactivity_months
-  std::vector<Hold> holds;                 // filled for soon_inactive and kept accounts
+  Date inactive_on{};       // last activity (or creation) + inactivity_months
+  std::vector<Hold> holds;  // filled for soon_inactive and kept accounts
   Trace trace;
   friend bool operator==(const AccountDataStatus&, const AccountDataStatus&) = default;
 };
@@ -61,7 +62,7 @@ struct AccountDataStatus {
 std::vector<AccountDataStatus> classify_accounts(const std::vector<Account>& accounts,
                                                  const std::vector<Contract>& contracts,
                                                  const std::vector<std::string>& accounts_with_unpaid,
-                                                 const std::vector<ReversibilityRequest>& reversibility,
-                                                 Date run_date, const PersonalDataTerms& terms);
+                                                 const std::vector<ReversibilityRequest>& reversibility, Date run_date,
+                                                 const PersonalDataTerms& terms);
 
 }  // namespace clause

@@ -15,8 +15,10 @@ ProratedPrice period_amount(Money period_price, const DuePeriod& due, const Bill
   }
   out.amount = scale_rounded(period_price, out.days_billed, out.days_in_period);
   out.trace.add("B2", "prorated",
-                {{"price", period_price}, {"days_billed", static_cast<long long>(out.days_billed)},
-                 {"days_in_period", static_cast<long long>(out.days_in_period)}, {"amount", out.amount}});
+                {{"price", period_price},
+                 {"days_billed", static_cast<long long>(out.days_billed)},
+                 {"days_in_period", static_cast<long long>(out.days_in_period)},
+                 {"amount", out.amount}});
   return out;
 }
 

@@ -12,7 +12,7 @@ namespace clause {
 
 struct ProratedPrice {
   Money amount;
-  int days_billed = 0;                     // billed_from .. period.last, both included
+  int days_billed = 0;  // billed_from .. period.last, both included
   int days_in_period = 0;
   Trace trace;
   friend bool operator==(const ProratedPrice&, const ProratedPrice&) = default;

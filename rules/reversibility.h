@@ -38,21 +38,20 @@ struct ReversibilitySchedule {
 // and the payments received (as known on the run date).
 ReversibilitySchedule reversibility_schedule(const ReversibilityRequest& request, HolidayZone zone,
                                              const std::vector<IssuedInvoice>& invoices,
-                                             const std::vector<Payment>& payments,
-                                             const ReversibilityTerms& terms);
+                                             const std::vector<Payment>& payments, const ReversibilityTerms& terms);
 
 // R3: one server's backups in the dossier.
 struct DossierServer {
   std::string service_id;
   std::string hostname;
-  std::vector<Backup> backups;             // successful backups, oldest first
+  std::vector<Backup> backups;  // successful backups, oldest first
   std::int64_t total_bytes = 0;
   friend bool operator==(const DossierServer&, const DossierServer&) = default;
 };
 
 struct DossierContents {
-  std::vector<DossierServer> servers;      // in the order of `services`
-  std::vector<std::string> to_destroy;     // R5: ids of every backup the provider holds for them
+  std::vector<DossierServer> servers;   // in the order of `services`
+  std::vector<std::string> to_destroy;  // R5: ids of every backup the provider holds for them
   Trace trace;
   friend bool operator==(const DossierContents&, const DossierContents&) = default;
 };

@@ -4,13 +4,12 @@
 
 namespace clause {
 
-std::optional<PriceIndex> last_published_index(const std::vector<PriceIndex>& indices,
-                                               const std::string& name, Date on) {
+std::optional<PriceIndex> last_published_index(const std::vector<PriceIndex>& indices, const std::string& name,
+                                               Date on) {
   std::optional<PriceIndex> best;
   for (const PriceIndex& index : indices) {
     if (index.name != name || index.published > on) continue;
-    if (!best || index.month > best->month ||
-        (index.month == best->month && index.published > best->published))
+    if (!best || index.month > best->month || (index.month == best->month && index.published > best->published))
       best = index;
   }
   return best;
@@ -25,8 +24,8 @@ RevisionOutcome revise_on_anniversary(const FeeRevision& in_force, Date annivers
   }
   std::optional<PriceIndex> latest = last_published_index(indices, terms.revision_index, anniversary);
   if (!latest) {
-    out.error = "B3: no " + terms.revision_index + " index published on or before the anniversary " +
-                format_date(anniversary);
+    out.error =
+        "B3: no " + terms.revision_index + " index published on or before the anniversary " + format_date(anniversary);
     out.trace.add("B3", "index_missing", {{"anniversary", anniversary}});
     return out;
   }
@@ -34,9 +33,12 @@ RevisionOutcome revise_on_anniversary(const FeeRevision& in_force, Date annivers
   Money price = scale_rounded(in_force.period_price, latest->value.thousandths, previous.thousandths);
   out.revision = FeeRevision{in_force.service_id, anniversary, price, latest->value};
   out.trace.add("B3", "syntec_revision",
-                {{"anniversary", anniversary}, {"previous_price", in_force.period_price},
-                 {"previous_index", previous}, {"index", latest->value},
-                 {"index_month", format_year_month(latest->month)}, {"index_published", latest->published},
+                {{"anniversary", anniversary},
+                 {"previous_price", in_force.period_price},
+                 {"previous_index", previous},
+                 {"index", latest->value},
+                 {"index_month", format_year_month(latest->month)},
+                 {"index_published", latest->published},
                  {"price", price}});
   return out;
 }
@@ -52,7 +54,7 @@ RevisionChain revisions_through(const Contract& contract, const FeeRevision& ini
       chain.error = step.error;
       break;
     }
-    if (!step.revision) break;           // price guaranteed: no revision ever
+    if (!step.revision) break;  // price guaranteed: no revision ever
     in_force = *step.revision;
     chain.revisions.push_back(in_force);
   }

@@ -18,23 +18,23 @@
 namespace clause {
 
 struct RevisionOutcome {
-  std::optional<FeeRevision> revision;     // nothing when the price is guaranteed or on error
-  std::optional<std::string> error;        // a missing index: never guessed
+  std::optional<FeeRevision> revision;  // nothing when the price is guaranteed or on error
+  std::optional<std::string> error;     // a missing index: never guessed
   Trace trace;
   friend bool operator==(const RevisionOutcome&, const RevisionOutcome&) = default;
 };
 
 struct RevisionChain {
-  std::vector<FeeRevision> revisions;      // one per anniversary, oldest first (not the initial)
-  std::optional<std::string> error;        // the first anniversary that could not be revised
+  std::vector<FeeRevision> revisions;  // one per anniversary, oldest first (not the initial)
+  std::optional<std::string> error;    // the first anniversary that could not be revised
   Trace trace;
   friend bool operator==(const RevisionChain&, const RevisionChain&) = default;
 };
 
 // B3: the index `name` that is "last published" on `on`: greatest month among those published on
 // or before `on` (a later publication of the same month wins).
-std::optional<PriceIndex> last_published_index(const std::vector<PriceIndex>& indices,
-                                               const std::string& name, Date on);
+std::optional<PriceIndex> last_published_index(const std::vector<PriceIndex>& indices, const std::string& name,
+                                               Date on);
 
 // B3: the revision at `anniversary` of the price `in_force` (its index_value, or the base index
 // when it has none, is the divisor).

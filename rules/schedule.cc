@@ -50,8 +50,10 @@ void add_renewals(Collector& out, const Contract& c, const TermTerms& terms, Sch
     if (notice >= window.until()) break;
     Trace why;
     why.add("N1", "renewal_notice_deadline",
-            {{"renewal", *renewal}, {"notice_days", count(terms.termination_notice.days)},
-             {"day_count", std::string(to_word(terms.termination_notice.count))}, {"latest_notice", notice}});
+            {{"renewal", *renewal},
+             {"notice_days", count(terms.termination_notice.days)},
+             {"day_count", std::string(to_word(terms.termination_notice.count))},
+             {"latest_notice", notice}});
     out.add(notice, "N1", ScheduleEvent::notice_deadline, {{"renewal", *renewal}}, why);
     const Date term_end = add_days(renewal_on_or_after(c, add_days(*renewal, 1)), -1);
     Trace renews;
@@ -76,7 +78,9 @@ void add_price_changes(Collector& out, const ScheduleFacts& facts, const TermTer
               {{"change", change.id}, {"applies", change.applies}, {"summary", change.summary}}, d.trace);
     else
       out.add(*d.client_may_terminate_until, "N2", ScheduleEvent::price_change_termination,
-              {{"change", change.id}, {"applies", change.applies}, {"announced", *change.announced},
+              {{"change", change.id},
+               {"applies", change.applies},
+               {"announced", *change.announced},
                {"summary", change.summary}},
               d.trace);
   }
@@ -89,9 +93,12 @@ void add_breaches(Collector& out, const ScheduleFacts& facts, const TermTerms& t
     const BreachCureDates d = breach_cure_dates(notice, terms, facts.breach_cure_articles, facts.contract.holiday_zone);
     if (!d.known) continue;
     out.add(d.deadline, "N3", ScheduleEvent::breach_cure_deadline,
-            {{"breach", notice.id}, {"party", std::string(to_word(notice.party))},
-             {"article", count(notice.article)}, {"notified", notice.notified},
-             {"delay_days", count(d.delay.days)}, {"day_count", std::string(to_word(d.delay.count))}},
+            {{"breach", notice.id},
+             {"party", std::string(to_word(notice.party))},
+             {"article", count(notice.article)},
+             {"notified", notice.notified},
+             {"delay_days", count(d.delay.days)},
+             {"day_count", std::string(to_word(d.delay.count))}},
             d.trace);
   }
 }
@@ -101,8 +108,10 @@ void add_service_end(Collector& out, const Contract& c) {
   const std::optional<Date> end = service_end(c);
   if (!end) return;
   Trace why;
-  if (c.end) why.add("N4", "service_end_recorded", {{"end", *end}});
-  else why.add("N4", "service_end_of_term", {{"start", c.start}, {"term_months", count(c.term_months)}, {"end", *end}});
+  if (c.end)
+    why.add("N4", "service_end_recorded", {{"end", *end}});
+  else
+    why.add("N4", "service_end_of_term", {{"start", c.start}, {"term_months", count(c.term_months)}, {"end", *end}});
   out.add(*end, "N4", ScheduleEvent::service_end, {}, why);
 }
 
@@ -128,7 +137,8 @@ void add_reversibility(Collector& out, const ScheduleFacts& facts, const Reversi
   if (s.start) {
     add(*s.start, "R2", ScheduleEvent::reversibility_start, {{"request", latest->id}}, steps_of(s.trace, {"R2"}));
     add(*s.delivery_deadline, "R3", ScheduleEvent::reversibility_delivery,
-        {{"request", latest->id}, {"delay_days", count(terms.delivery.days)},
+        {{"request", latest->id},
+         {"delay_days", count(terms.delivery.days)},
          {"day_count", std::string(to_word(terms.delivery.count))}},
         steps_of(s.trace, {"R2", "R3"}));
   } else {
@@ -137,7 +147,7 @@ void add_reversibility(Collector& out, const ScheduleFacts& facts, const Reversi
     add(end, "R2", ScheduleEvent::reversibility_awaits_payment,
         {{"unpaid_invoices", count(int(s.unpaid_at_end.size()))}, {"invoices", numbers}}, steps_of(s.trace, {"R2"}));
   }
-  if (latest->takeover && *latest->takeover <= end) return;   // taken over at the end: no continuity
+  if (latest->takeover && *latest->takeover <= end) return;  // taken over at the end: no continuity
   const bool takeover = latest->takeover && *latest->takeover <= s.continuity_limit;
   add(s.services_until, "R4", takeover ? ScheduleEvent::takeover : ScheduleEvent::continuity_end,
       {{"continuity_days", count(terms.continuity_max_days)}, {"end_of_service", end}}, steps_of(s.trace, {"R4"}));
@@ -169,11 +179,12 @@ void add_unpaid(Collector& out, const ScheduleFacts& facts, const BillingTerms& 
 
 Date ScheduleWindow::until() const { return add_days(from, days); }
 
-std::vector<ScheduleItem> contract_schedule(const ScheduleFacts& facts, const TermsProfile& terms, ScheduleWindow window) {
+std::vector<ScheduleItem> contract_schedule(const ScheduleFacts& facts, const TermsProfile& terms,
+                                            ScheduleWindow window) {
   Collector out(facts.contract, window);
   if (facts.contract.tacit_renewal) add_renewals(out, facts.contract, terms.term, window);
-  add_price_changes(out, facts, terms.term);   // issue 12
-  add_breaches(out, facts, terms.term);        // issue 12
+  add_price_changes(out, facts, terms.term);  // issue 12
+  add_breaches(out, facts, terms.term);       // issue 12
   add_service_end(out, facts.contract);
   add_reversibility(out, facts, terms.reversibility);
   add_unpaid(out, facts, terms.billing);

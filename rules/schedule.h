@@ -32,28 +32,29 @@ namespace clause {
 struct ScheduleWindow {
   Date from{};
   int days = 60;
-  Date until() const;                      // from + days, the first day not covered
+  Date until() const;  // from + days, the first day not covered
   bool contains(Date d) const { return d >= from && d < until(); }
 };
 
 // What an item is: a stable word that reports/ or batch/ words per language.
 enum class ScheduleEvent {
-  notice_deadline,                // N1: last day for a termination notice before `renewal`
-  renewal,                        // N1: the contract renews tacitly
-  service_end,                    // N4: last day of service
-  reversibility_request_deadline, // R1
-  reversibility_start,            // R2
-  reversibility_awaits_payment,   // R2: at the end of service, invoices still unpaid
-  reversibility_delivery,         // R3
-  continuity_end,                 // R4: day 90 after the end (no take-over date, or a later one)
-  takeover,                       // R4: the take-over date the client notified
-  unpaid_overdue,                 // B9 (K): all sums due, interventions suspended
-  unpaid_definitive_suspension,   // B9 (D): no renewal, definitive suspension
-  price_change_announce_by,       // N2: last day to announce a price change not yet announced
-  price_change_termination,       // N2: last day the client may terminate after the announcement
-  breach_cure_deadline,           // N3: last day to cure a notified breach
+  notice_deadline,                 // N1: last day for a termination notice before `renewal`
+  renewal,                         // N1: the contract renews tacitly
+  service_end,                     // N4: last day of service
+  reversibility_request_deadline,  // R1
+  reversibility_start,             // R2
+  reversibility_awaits_payment,    // R2: at the end of service, invoices still unpaid
+  reversibility_delivery,          // R3
+  continuity_end,                  // R4: day 90 after the end (no take-over date, or a later one)
+  takeover,                        // R4: the take-over date the client notified
+  unpaid_overdue,                  // B9 (K): all sums due, interventions suspended
+  unpaid_definitive_suspension,    // B9 (D): no renewal, definitive suspension
+  price_change_announce_by,        // N2: last day to announce a price change not yet announced
+  price_change_termination,        // N2: last day the client may terminate after the announcement
+  breach_cure_deadline,            // N3: last day to cure a notified breach
 };
-template <> struct EnumWords<ScheduleEvent> {
+template <>
+struct EnumWords<ScheduleEvent> {
   static constexpr std::array words{
       std::pair{ScheduleEvent::notice_deadline, std::string_view{"notice_deadline"}},
       std::pair{ScheduleEvent::renewal, std::string_view{"renewal"}},
@@ -76,7 +77,7 @@ template <> struct EnumWords<ScheduleEvent> {
 struct ScheduleItem {
   Date date{};
   std::string contract_id;
-  std::string rule;                        // "N1" .. "N4", "R1" .. "R4", "B9"
+  std::string rule;  // "N1" .. "N4", "R1" .. "R4", "B9"
   ScheduleEvent event = ScheduleEvent::service_end;
   std::vector<Figure> figures;
   Trace trace;
@@ -86,19 +87,20 @@ struct ScheduleItem {
 // Everything one contract's échéancier reads.
 struct ScheduleFacts {
   Contract contract{};
-  std::vector<ReversibilityRequest> reversibility_requests{};   // of this contract
-  std::vector<IssuedInvoice> invoices{};   // issued by Clause, total = what the buyer owes (B4)
-  std::vector<Payment> payments{};         // against those invoices
-  std::vector<PriceChange> price_changes{};    // issue 12: N2, of this contract
-  std::vector<BreachNotice> breach_notices{};  // issue 12: N3, of this contract
-  std::vector<int> breach_cure_articles{};     // issue 12: the article of each of the profile's breach_cure
+  std::vector<ReversibilityRequest> reversibility_requests{};  // of this contract
+  std::vector<IssuedInvoice> invoices{};                       // issued by Clause, total = what the buyer owes (B4)
+  std::vector<Payment> payments{};                             // against those invoices
+  std::vector<PriceChange> price_changes{};                    // issue 12: N2, of this contract
+  std::vector<BreachNotice> breach_notices{};                  // issue 12: N3, of this contract
+  std::vector<int> breach_cure_articles{};  // issue 12: the article of each of the profile's breach_cure
 };
 
 // The items of `facts.contract` dated inside `window`, under `terms` (its profile), in the order
 // N1, N2, N3, N4, R1-R4, B9 and by date within each. N2 is scheduled only under a profile with a
 // price-change notice (price_change_notice_months > 0: D Art. 8), N3 only for an article the
 // profile gives a cure period (load_schedule lists the others as skipped).
-std::vector<ScheduleItem> contract_schedule(const ScheduleFacts& facts, const TermsProfile& terms, ScheduleWindow window);
+std::vector<ScheduleItem> contract_schedule(const ScheduleFacts& facts, const TermsProfile& terms,
+                                            ScheduleWindow window);
 
 // Sorts an échéancier of several contracts by date, then contract id, keeping each contract's
 // rule order on a same day.

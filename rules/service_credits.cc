@@ -14,18 +14,16 @@ void withhold_tiers(Trace& trace) {
   for (auto& step : trace.steps) {
     if (step.key != "gti_late" && step.key != "gtr_late") continue;
     step.key += "_excluded";
-    std::erase_if(step.figures, [](const Figure& f) {
-      return f.name == "tier" || f.name == "monthly_fee" || f.name == "credit";
-    });
+    std::erase_if(step.figures,
+                  [](const Figure& f) { return f.name == "tier" || f.name == "monthly_fee" || f.name == "credit"; });
   }
 }
 
 }  // namespace
 
-ServiceMonthCredits compute_service_credits(const Contract& contract, const Service& service,
-                                            const TermsProfile& terms, const ContractClock& clock, YearMonth m,
-                                            const std::vector<Incident>& incidents,
-                                            const std::vector<Outage>& outages,
+ServiceMonthCredits compute_service_credits(const Contract& contract, const Service& service, const TermsProfile& terms,
+                                            const ContractClock& clock, YearMonth m,
+                                            const std::vector<Incident>& incidents, const std::vector<Outage>& outages,
                                             const std::vector<RootAccessPeriod>& root_access,
                                             const std::vector<FeeRevision>& fees,
                                             const std::optional<ContinuityPeriod>& continuity) {
@@ -105,7 +103,7 @@ ServiceMonthCredits compute_service_credits(const Contract& contract, const Serv
   // problem is listed for a human to look at.
   out.cap = apply_credit_cap(subtotal, cap_base, levels);
   out.total = out.cap.total;
-  if (levels.credits) append(out.trace, out.cap.trace);   // S10: no cap to speak of without credits
+  if (levels.credits) append(out.trace, out.cap.trace);  // S10: no cap to speak of without credits
   return out;
 }
 

@@ -27,13 +27,13 @@ namespace clause {
 struct IncidentCreditLine {
   std::string incident_id;
   Instant contacted{};
-  Date local_date{};               // S7: the fee in force on this date
+  Date local_date{};  // S7: the fee in force on this date
   Money monthly_fee{};
-  IncidentExclusion exclusion;     // S6: excluded lines keep their measures, credit 0
-  GtiOutcome gti;                  // S1, S2
-  GtrOutcome gtr;                  // S3, S4 (gtr.applies false: measure only)
-  Money credit{};                  // gti.credit + gtr.credit, or 0 when excluded / credits off
-  Trace trace;                     // S8, S7 fee, S6, S1, S2, S3, S4 steps in order
+  IncidentExclusion exclusion;  // S6: excluded lines keep their measures, credit 0
+  GtiOutcome gti;               // S1, S2
+  GtrOutcome gtr;               // S3, S4 (gtr.applies false: measure only)
+  Money credit{};               // gti.credit + gtr.credit, or 0 when excluded / credits off
+  Trace trace;                  // S8, S7 fee, S6, S1, S2, S3, S4 steps in order
 };
 
 struct AvailabilityLine {
@@ -44,15 +44,15 @@ struct AvailabilityLine {
 struct ServiceMonthCredits {
   std::string service_id;
   YearMonth month{};
-  bool credits_enabled = true;     // S10: false for profiles without a credit table
+  bool credits_enabled = true;                   // S10: false for profiles without a credit table
   std::vector<IncidentCreditLine> incidents;     // the month's incidents of this service, by contact
   std::optional<AvailabilityLine> availability;  // only with the HA annex (S5)
   std::optional<MonthlyFee> month_fee;           // S7: highest monthly fee in force in the month
-  bool prorated_month = false;     // S7 Decision: billed for part of its days; cap = the fee billed
-  CappedCredit cap;                // subtotal, cap, total
-  Money total{};                   // == cap.total: what the credit note grants for this service
-  std::vector<std::string> problems;  // data problems (no fee in force...), reported, never thrown
-  Trace trace;                     // S8 month, S10 when off, then the S7 cap step
+  bool prorated_month = false;                   // S7 Decision: billed for part of its days; cap = the fee billed
+  CappedCredit cap;                              // subtotal, cap, total
+  Money total{};                                 // == cap.total: what the credit note grants for this service
+  std::vector<std::string> problems;             // data problems (no fee in force...), reported, never thrown
+  Trace trace;                                   // S8 month, S10 when off, then the S7 cap step
 };
 
 // S1-S10 for `service` of `contract` in local month `m`. `incidents`, `outages`, `root_access` and
@@ -61,10 +61,9 @@ struct ServiceMonthCredits {
 // credit and the cap use the highest monthly fee in force during the month, except that the cap of
 // a prorated month (S7 Decision: B2 first period, R4 continuity from `continuity`, see
 // billed_month.h) is the fee billed for the month.
-ServiceMonthCredits compute_service_credits(const Contract& contract, const Service& service,
-                                            const TermsProfile& terms, const ContractClock& clock, YearMonth m,
-                                            const std::vector<Incident>& incidents,
-                                            const std::vector<Outage>& outages,
+ServiceMonthCredits compute_service_credits(const Contract& contract, const Service& service, const TermsProfile& terms,
+                                            const ContractClock& clock, YearMonth m,
+                                            const std::vector<Incident>& incidents, const std::vector<Outage>& outages,
                                             const std::vector<RootAccessPeriod>& root_access,
                                             const std::vector<FeeRevision>& fees,
                                             const std::optional<ContinuityPeriod>& continuity = std::nullopt);

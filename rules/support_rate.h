@@ -16,18 +16,18 @@ namespace clause {
 struct TicketAcknowledgement {
   std::string ticket_id;
   Instant opened{};
-  Instant deadline{};              // opened + support_ack on the HO clock
+  Instant deadline{};  // opened + support_ack on the HO clock
   std::optional<Instant> acknowledged;
-  bool on_time = false;            // acknowledged at or before the deadline
+  bool on_time = false;  // acknowledged at or before the deadline
 };
 
 struct SupportRate {
-  std::vector<TicketAcknowledgement> tickets;   // those opened in the local month, by opening
+  std::vector<TicketAcknowledgement> tickets;  // those opened in the local month, by opening
   long long total = 0;
   long long on_time = 0;
-  Ppm rate{1'000'000};             // on_time / total, floor; 100 % when no ticket
-  ShownPercent shown{0, 0, false}; // F1: one decimal, "—" when no ticket (see shown_rate)
-  Trace trace;                     // S9 "support_ack_rate"
+  Ppm rate{1'000'000};              // on_time / total, floor; 100 % when no ticket
+  ShownPercent shown{0, 0, false};  // F1: one decimal, "—" when no ticket (see shown_rate)
+  Trace trace;                      // S9 "support_ack_rate"
 };
 
 // F1: `part` of `whole` as printed: one decimal rounded half up ("66,7 %"), the decimal dropped

@@ -12,7 +12,8 @@ PriceChangeDates price_change_dates(const PriceChange& change, const TermTerms& 
   const int months = terms.price_change_notice_months;
   out.announce_by = add_months(change.applies, -months);
   out.trace.add("N2", "price_change_announce_by",
-                {{"applies", change.applies}, {"notice_months", static_cast<long long>(months)},
+                {{"applies", change.applies},
+                 {"notice_months", static_cast<long long>(months)},
                  {"announce_by", out.announce_by}});
   if (!change.announced) {
     out.trace.add("N2", "price_change_not_announced", {{"announce_by", out.announce_by}});
@@ -27,13 +28,16 @@ PriceChangeDates price_change_dates(const PriceChange& change, const TermTerms& 
     out.late_days = int((to_days(announced) - to_days(out.announce_by)).count());
     out.earliest_application = add_months(announced, months);
     out.trace.add("N2", "price_change_announced_late",
-                  {{"announced", announced}, {"announce_by", out.announce_by},
-                   {"late_days", static_cast<long long>(out.late_days)}, {"earliest_application", *out.earliest_application}});
+                  {{"announced", announced},
+                   {"announce_by", out.announce_by},
+                   {"late_days", static_cast<long long>(out.late_days)},
+                   {"earliest_application", *out.earliest_application}});
   } else {
     out.trace.add("N2", "price_change_announced_in_time", {{"announced", announced}, {"announce_by", out.announce_by}});
   }
   out.trace.add("N2", "price_change_termination_window",
-                {{"announced", announced}, {"notice_months", static_cast<long long>(months)},
+                {{"announced", announced},
+                 {"notice_months", static_cast<long long>(months)},
                  {"client_may_terminate_until", *out.client_may_terminate_until}});
   return out;
 }
@@ -51,9 +55,12 @@ BreachCureDates breach_cure_dates(const BreachNotice& notice, const TermTerms& t
   out.deadline = add_delay(notice.notified, out.delay, zone);
   out.cured_in_time = notice.cured && *notice.cured <= out.deadline;
   out.trace.add("N3", "breach_cure_deadline",
-                {{"article", static_cast<long long>(notice.article)}, {"party", std::string(to_word(notice.party))},
-                 {"notified", notice.notified}, {"delay_days", static_cast<long long>(out.delay.days)},
-                 {"day_count", std::string(to_word(out.delay.count))}, {"deadline", out.deadline}});
+                {{"article", static_cast<long long>(notice.article)},
+                 {"party", std::string(to_word(notice.party))},
+                 {"notified", notice.notified},
+                 {"delay_days", static_cast<long long>(out.delay.days)},
+                 {"day_count", std::string(to_word(out.delay.count))},
+                 {"deadline", out.deadline}});
   if (notice.cured)
     out.trace.add("N3", out.cured_in_time ? "breach_cured_in_time" : "breach_cured_late",
                   {{"cured", *notice.cured}, {"deadline", out.deadline}});

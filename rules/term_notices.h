@@ -21,10 +21,10 @@
 namespace clause {
 
 struct PriceChangeDates {
-  Date announce_by{};                      // N2: applies - 1 month, the last day to announce it
+  Date announce_by{};  // N2: applies - 1 month, the last day to announce it
   bool announced = false;
-  bool late = false;                       // announced after announce_by
-  int late_days = 0;                       // announced - announce_by, when late
+  bool late = false;                               // announced after announce_by
+  int late_days = 0;                               // announced - announce_by, when late
   std::optional<Date> client_may_terminate_until;  // N2: announced + 1 month, when announced
   std::optional<Date> earliest_application;        // announced + 1 month, when late
   Trace trace;
@@ -36,10 +36,10 @@ struct PriceChangeDates {
 PriceChangeDates price_change_dates(const PriceChange& change, const TermTerms& terms);
 
 struct BreachCureDates {
-  bool known = false;                      // false: the profile has no cure period for the article
-  Delay delay{};                           // the article's cure period
-  Date deadline{};                         // notified + delay (N3)
-  bool cured_in_time = false;              // cured on or before the deadline
+  bool known = false;          // false: the profile has no cure period for the article
+  Delay delay{};               // the article's cure period
+  Date deadline{};             // notified + delay (N3)
+  bool cured_in_time = false;  // cured on or before the deadline
   Trace trace;
   friend bool operator==(const BreachCureDates&, const BreachCureDates&) = default;
 };

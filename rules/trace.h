@@ -15,8 +15,14 @@
 
 namespace clause {
 
-struct Percent { int value = 0; friend bool operator==(Percent, Percent) = default; };   // 25 -> 25 %
-struct Ppm { long value = 0; friend bool operator==(Ppm, Ppm) = default; };              // availability
+struct Percent {
+  int value = 0;
+  friend bool operator==(Percent, Percent) = default;
+};  // 25 -> 25 %
+struct Ppm {
+  long value = 0;
+  friend bool operator==(Ppm, Ppm) = default;
+};  // availability
 // A percentage as the rule that decided it wants it printed (F1): scaled / 10^decimals percent,
 // e.g. {9990046, 4} -> "99,9004 %", {667, 1} -> "66,7 %". Unknown (no ticket at all): "—".
 struct ShownPercent {
@@ -27,8 +33,8 @@ struct ShownPercent {
 };
 // Durations: minutes where the contract counts minutes (advice, intervention length), seconds
 // where a tier is decided (lateness, restoration, unavailability), so that 43:12 is not "0 h 43".
-using FigureValue = std::variant<std::string, long long, Money, Instant, Date,
-                                 std::chrono::minutes, std::chrono::seconds, Percent, Ppm, ShownPercent, Milli, bool>;
+using FigureValue = std::variant<std::string, long long, Money, Instant, Date, std::chrono::minutes,
+                                 std::chrono::seconds, Percent, Ppm, ShownPercent, Milli, bool>;
 
 // One named figure: {"deadline", Instant}, {"lateness", minutes}, {"tier", Percent}.
 struct Figure {
@@ -40,8 +46,8 @@ struct Figure {
 // One step of reasoning: which rule, what it established (a stable machine key that templates
 // translate, e.g. "gti_deadline_ho"), and the figures it used or produced.
 struct TraceStep {
-  std::string rule;                 // "S1", "S7", ...
-  std::string key;                  // "gti_deadline_ho", "cap_not_reached", ...
+  std::string rule;  // "S1", "S7", ...
+  std::string key;   // "gti_deadline_ho", "cap_not_reached", ...
   std::vector<Figure> figures;
   friend bool operator==(const TraceStep&, const TraceStep&) = default;
 };

@@ -32,21 +32,21 @@ struct IssuedInvoice {
 // (payments in date order); nothing while it is not.
 std::optional<Date> settled_on(const IssuedInvoice& invoice, const std::vector<Payment>& payments);
 // B9: invoices past their due date on `d` (due < d) and not settled on `d`.
-std::vector<IssuedInvoice> overdue_on(const std::vector<IssuedInvoice>& invoices,
-                                      const std::vector<Payment>& payments, Date d);
+std::vector<IssuedInvoice> overdue_on(const std::vector<IssuedInvoice>& invoices, const std::vector<Payment>& payments,
+                                      Date d);
 // R2: invoices issued on or before `d` and not settled on `d` ("sommes restant dues"), due or not.
 std::vector<IssuedInvoice> outstanding_on(const std::vector<IssuedInvoice>& invoices,
                                           const std::vector<Payment>& payments, Date d);
 
 struct UnpaidConsequences {
   std::string invoice_number;
-  bool all_sums_due_now = false;           // K
-  bool interventions_suspended = false;    // K
-  bool renewal_refused = false;            // D
-  std::optional<Date> service_stops;       // D: the anniversary
-  std::optional<Date> termination_from;    // K: formal notice + delay, once the notice is sent
+  bool all_sums_due_now = false;              // K
+  bool interventions_suspended = false;       // K
+  bool renewal_refused = false;               // D
+  std::optional<Date> service_stops;          // D: the anniversary
+  std::optional<Date> termination_from;       // K: formal notice + delay, once the notice is sent
   std::optional<Date> definitive_suspension;  // D: anniversary + delay
-  std::string wording;                     // BillingTerms.unpaid_consequences, for the unpaid list
+  std::string wording;                        // BillingTerms.unpaid_consequences, for the unpaid list
   Trace trace;
   friend bool operator==(const UnpaidConsequences&, const UnpaidConsequences&) = default;
 };

@@ -126,7 +126,7 @@ Config load_config(const std::filesystem::path& file) {
     t->reject_unknown_keys();
   }
   c.gdpr_audit_file = resolve(base, "../var/gdpr-audit.jsonl");
-  if (auto t = root.table("gdpr")) {   // optional: a dry run and the default audit file without it
+  if (auto t = root.table("gdpr")) {  // optional: a dry run and the default audit file without it
     c.gdpr_apply = t->boolean("apply", false);
     if (t->has("audit_file")) c.gdpr_audit_file = resolve(base, t->text("audit_file"));
     if (c.gdpr_audit_file.empty()) t->error("audit_file", "must not be empty");
@@ -149,7 +149,8 @@ Config load_config(const std::filesystem::path& file) {
     m.user = t->text("user");
     m.password_file = resolve(base, t->text("password_file"));
     m.password_env = t->text("password_env");
-    if (t->has("password") && (t->text("password"), true)) t->error("password", "the relay's secret is never written here: use password_file or password_env");
+    if (t->has("password") && (t->text("password"), true))
+      t->error("password", "the relay's secret is never written here: use password_file or password_env");
     m.from_address = t->text("from");
     m.from_name = t->text("from_name", c.provider.name);
     m.reply_to = t->text("reply_to");

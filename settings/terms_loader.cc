@@ -44,7 +44,10 @@ class ProfileReader {
   void require(TomlTable& t, const std::string& key) {
     if (!t.has(key)) t.error(key, "missing key");
   }
-  std::string required_text(TomlTable& t, const std::string& key) { require(t, key); return t.text(key); }
+  std::string required_text(TomlTable& t, const std::string& key) {
+    require(t, key);
+    return t.text(key);
+  }
   long long required_int(TomlTable& t, const std::string& key, long long min, long long max) {
     require(t, key);
     long long v = t.integer(key, min);
@@ -55,8 +58,14 @@ class ProfileReader {
   std::chrono::minutes required_minutes(TomlTable& t, const std::string& key) {
     return std::chrono::minutes{required_int(t, key, 0, 1'000'000)};
   }
-  bool required_bool(TomlTable& t, const std::string& key) { require(t, key); return t.boolean(key); }
-  Money required_money(TomlTable& t, const std::string& key) { require(t, key); return t.money(key); }
+  bool required_bool(TomlTable& t, const std::string& key) {
+    require(t, key);
+    return t.boolean(key);
+  }
+  Money required_money(TomlTable& t, const std::string& key) {
+    require(t, key);
+    return t.money(key);
+  }
   // Every amount of a profile is one the provider charges: a negative one would pay the client.
   Money required_price(TomlTable& t, const std::string& key) {
     Money m = required_money(t, key);
@@ -68,8 +77,9 @@ class ProfileReader {
   // 0 % tier to make "none of this kind" explicit.
   void require_tiers(TomlTable& t, const std::string& key, bool credits, bool empty) {
     if (credits && empty && t.has(key))
-      t.error(key, "is empty but credits = true: no credit of this kind would ever be granted "
-                   "(list the tiers, or set credits = false)");
+      t.error(key,
+              "is empty but credits = true: no credit of this kind would ever be granted "
+              "(list the tiers, or set credits = false)");
   }
   int required_percent(TomlTable& t, const std::string& key) { return int(required_int(t, key, 0, 100)); }
 
@@ -90,7 +100,10 @@ class ProfileReader {
   }
   Delay required_delay(TomlTable& t, const std::string& key) {
     auto sub = t.table(key);
-    if (!sub) { if (!t.has(key)) t.error(key, "missing key"); return {}; }
+    if (!sub) {
+      if (!t.has(key)) t.error(key, "missing key");
+      return {};
+    }
     return read_delay(*sub);
   }
 
@@ -98,7 +111,8 @@ class ProfileReader {
     require(t, key);
     std::vector<LatenessTier> tiers;
     for (auto& row : t.tables(key)) {
-      tiers.push_back({std::chrono::minutes{required_int(row, "late_minutes", 0, 1'000'000)}, required_percent(row, "percent")});
+      tiers.push_back(
+          {std::chrono::minutes{required_int(row, "late_minutes", 0, 1'000'000)}, required_percent(row, "percent")});
       row.reject_unknown_keys();
     }
     if (!std::is_sorted(tiers.begin(), tiers.end(), [](auto& a, auto& b) { return a.at_least < b.at_least; }))
@@ -137,7 +151,8 @@ class ProfileReader {
       require(row, "from_percent");
       Milli from = row.milli("from_percent");
       if (from.thousandths < 0 || from.thousandths > 100'000) row.error("from_percent", "must be between 0 and 100");
-      s.availability_tiers.push_back({long(from.thousandths * 10), required_bool(row, "inclusive"), required_percent(row, "percent")});
+      s.availability_tiers.push_back(
+          {long(from.thousandths * 10), required_bool(row, "inclusive"), required_percent(row, "percent")});
       row.reject_unknown_keys();
     }
     for (size_t i = 1; i < s.availability_tiers.size(); ++i)
@@ -164,8 +179,10 @@ class ProfileReader {
     b.default_period = required_enum<BillingPeriod>(t, "default_period");
     require(t, "allowed_periods");
     for (const auto& w : t.texts("allowed_periods")) {
-      if (auto p = from_word<BillingPeriod>(w)) b.allowed_periods.push_back(*p);
-      else t.error("allowed_periods", "\"" + w + "\" is not one of: " + accepted_words<BillingPeriod>());
+      if (auto p = from_word<BillingPeriod>(w))
+        b.allowed_periods.push_back(*p);
+      else
+        t.error("allowed_periods", "\"" + w + "\" is not one of: " + accepted_words<BillingPeriod>());
     }
     b.periods_from_contract_start = required_bool(t, "periods_from_contract_start");
     b.prorate_first_period = required_bool(t, "prorate_first_period");
@@ -219,8 +236,10 @@ class ProfileReader {
     k.window_closes = t.time_of_day("window_closes", k.window_closes);
     require(t, "required_scopes");
     for (const auto& w : t.texts("required_scopes")) {
-      if (auto s = from_word<BackupScope>(w)) k.required_scopes.push_back(*s);
-      else t.error("required_scopes", "\"" + w + "\" is not one of: " + accepted_words<BackupScope>());
+      if (auto s = from_word<BackupScope>(w))
+        k.required_scopes.push_back(*s);
+      else
+        t.error("required_scopes", "\"" + w + "\" is not one of: " + accepted_words<BackupScope>());
     }
     k.retention_days = int(required_int(t, "retention_days", 0, 36500));
     k.offsite_required = required_bool(t, "offsite_required");

@@ -14,13 +14,20 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 const char* type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    default: return "a date or time";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    default:
+      return "a date or time";
   }
 }
 
@@ -40,8 +47,7 @@ toml::table parse_toml_file(const std::filesystem::path& file) {
   }
 }
 
-TomlTable::TomlTable(const toml::table& table, std::string path, std::string file,
-                     std::vector<std::string>& errors)
+TomlTable::TomlTable(const toml::table& table, std::string path, std::string file, std::vector<std::string>& errors)
     : table_(&table), path_(std::move(path)), file_(std::move(file)), errors_(&errors) {}
 
 std::string TomlTable::qualified(const std::string& key) const {

@@ -37,14 +37,14 @@ class TomlTable {
   std::string text(const std::string& key, std::string fallback = {});
   long long integer(const std::string& key, long long fallback = 0);
   bool boolean(const std::string& key, bool fallback = false);
-  Money money(const std::string& key, Money fallback = {});          // "129.00"
-  Milli milli(const std::string& key, Milli fallback = {});          // "268.5" or 268.5
-  std::chrono::minutes time_of_day(const std::string& key, std::chrono::minutes fallback); // "09:00"
+  Money money(const std::string& key, Money fallback = {});                                 // "129.00"
+  Milli milli(const std::string& key, Milli fallback = {});                                 // "268.5" or 268.5
+  std::chrono::minutes time_of_day(const std::string& key, std::chrono::minutes fallback);  // "09:00"
   std::vector<long long> integers(const std::string& key);
   std::vector<std::string> texts(const std::string& key);
   // The tables of an array of tables (`tiers = [{...}, {...}]`).
   std::vector<TomlTable> tables(const std::string& key);
-  std::optional<TomlTable> table(const std::string& key);             // absent -> nothing
+  std::optional<TomlTable> table(const std::string& key);  // absent -> nothing
   // Every key of this table, for free-form maps such as [time_zones].
   std::vector<std::string> keys() const;
 

@@ -51,8 +51,8 @@ std::vector<VatAmount> load_vat_credited_against(Database& db, const std::string
   return vat_rows(db, "document_vat.credited_against", {{"invoice", invoice_number}});
 }
 
-void record_credit_note_correction(Database& db, const std::string& credit_note_number,
-                                   const std::string& contract_id, const std::string& invoice_number) {
+void record_credit_note_correction(Database& db, const std::string& credit_note_number, const std::string& contract_id,
+                                   const std::string& invoice_number) {
   db.session() << db.query("credit_note_corrections.insert"), soci::use(credit_note_number, "credit_note"),
       soci::use(contract_id, "contract"), soci::use(invoice_number, "invoice");
 }
@@ -99,8 +99,8 @@ std::vector<IssuedDocument> load_issued_documents_of_kind(Database& db, Document
   QueryParams params{{"kind", std::string{to_word(kind)}}};
   if (issued_on) params.push_back({"issued_on", format_date(*issued_on)});
   std::vector<IssuedDocument> out;
-  for (const auto& c : select_cells(db, db.query(issued_on ? "issued_documents.of_kind_on" : "issued_documents.of_kind"),
-                                    12, params)) {
+  for (const auto& c :
+       select_cells(db, db.query(issued_on ? "issued_documents.of_kind_on" : "issued_documents.of_kind"), 12, params)) {
     out.push_back(issued_document_from_cells(c));
   }
   return out;

@@ -21,8 +21,8 @@ namespace clause {
 
 // A credit note as billing needs it: its totals, the invoice it corrects, who deducted it.
 struct CreditNoteEntry {
-  std::string number;                      // "AV-2026-000001"
-  std::string period;                      // the month it credits, "2026-11"
+  std::string number;  // "AV-2026-000001"
+  std::string period;  // the month it credits, "2026-11"
   Date issued_on{};
   Money total_ht, total_vat, total_ttc;
   std::string corrects_number;             // the invoice that billed that month (BT-25)
@@ -43,8 +43,8 @@ std::vector<VatAmount> load_document_vat(Database& db, const std::string& number
 std::vector<VatAmount> load_vat_credited_against(Database& db, const std::string& invoice_number);
 
 // B4: credit note `credit_note_number` of `contract_id` corrects invoice `invoice_number`.
-void record_credit_note_correction(Database& db, const std::string& credit_note_number,
-                                   const std::string& contract_id, const std::string& invoice_number);
+void record_credit_note_correction(Database& db, const std::string& credit_note_number, const std::string& contract_id,
+                                   const std::string& invoice_number);
 // B4: invoice `invoice_number` deducted these credit notes. Throws when one was already deducted.
 void record_deductions(Database& db, const std::string& invoice_number,
                        const std::vector<std::string>& credit_note_numbers);

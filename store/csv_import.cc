@@ -23,7 +23,7 @@
 #include "store/gdpr_ledger.h"
 #include "store/sql_text.h"
 #include "store/table_rows.h"
-#include "store/term_notice_tables.h"   // issue 12
+#include "store/term_notice_tables.h"  // issue 12
 
 namespace clause {
 namespace {
@@ -70,12 +70,18 @@ std::string lower_case(std::string s) {
 std::string kind_of(std::filesystem::file_type type) {
   using std::filesystem::file_type;
   switch (type) {
-    case file_type::directory: return "a directory";
-    case file_type::fifo: return "a FIFO";
-    case file_type::character: return "a character device";
-    case file_type::block: return "a block device";
-    case file_type::socket: return "a socket";
-    default: return "a file of another kind";
+    case file_type::directory:
+      return "a directory";
+    case file_type::fifo:
+      return "a FIFO";
+    case file_type::character:
+      return "a character device";
+    case file_type::block:
+      return "a block device";
+    case file_type::socket:
+      return "a socket";
+    default:
+      return "a file of another kind";
   }
 }
 
@@ -87,8 +93,7 @@ std::optional<std::string> unreadable(const std::filesystem::path& path) {
   const auto link = std::filesystem::symlink_status(path, ec);
   const auto target = std::filesystem::status(path, ec);
   const bool linked = link.type() == std::filesystem::file_type::symlink;
-  if (linked && target.type() == std::filesystem::file_type::not_found)
-    return "symbolic link to a missing file";
+  if (linked && target.type() == std::filesystem::file_type::not_found) return "symbolic link to a missing file";
   if (ec) return "cannot read: " + ec.message();  // a loop of links, a folder without access...
   if (target.type() != std::filesystem::file_type::regular)
     return (linked ? "symbolic link to " : "is ") + kind_of(target.type()) + ", not a regular file";
@@ -126,7 +131,6 @@ void read_export_file(const std::filesystem::path& path, const std::function<voi
   }
 }
 
-
 // The tables some import file refers to (an account's parent, a service's contract...).
 template <typename... T>
 std::set<std::string> tables_referenced_by() {
@@ -140,8 +144,8 @@ std::set<std::string> tables_referenced_by() {
 const std::set<std::string>& referenced_tables() {
   static const std::set<std::string> tables =
       tables_referenced_by<Account, Person, Contract, Service, FeeRevision, Incident, Outage, Intervention,
-                           SupportTicket, RootAccessPeriod, Backup, MailUsageSample, PriceIndex, PriorInvoice,
-                           Payment, ReversibilityRequest>();
+                           SupportTicket, RootAccessPeriod, Backup, MailUsageSample, PriceIndex, PriorInvoice, Payment,
+                           ReversibilityRequest>();
   return tables;
 }
 
@@ -178,7 +182,7 @@ class DirectoryImport {
     // Only the ids another file (or this one) refers to are kept: backups.csv's 830,000 ids at
     // 10,000 clients would cost ~50 MB for nothing.
     const bool referenced = referenced_tables().count(e.table) > 0;
-    FirstSeenKeys first_seen;   // packed: backups.csv holds 830,000 keys at 10,000 clients
+    FirstSeenKeys first_seen;  // packed: backups.csv holds 830,000 keys at 10,000 clients
     bool header_seen = false, header_ok = false;
     std::size_t rows = 0;
     bool in_sink = false;
@@ -187,13 +191,15 @@ class DirectoryImport {
       if (!header_seen) {
         header_seen = true;
         header_ok = r.fields == header;
-        if (!header_ok) add(r.line, "header is " + quote_value(join(r.fields, ",")) + " but must be " + quote_value(expected_header));
+        if (!header_ok)
+          add(r.line, "header is " + quote_value(join(r.fields, ",")) + " but must be " + quote_value(expected_header));
         return;
       }
       if (!header_ok) return;
       ++rows;
       if (r.fields.size() != e.columns.size()) {
-        add(r.line, "expected " + std::to_string(e.columns.size()) + " fields, found " + std::to_string(r.fields.size()));
+        add(r.line,
+            "expected " + std::to_string(e.columns.size()) + " fields, found " + std::to_string(r.fields.size()));
         return;
       }
       T record{};
@@ -209,7 +215,8 @@ class DirectoryImport {
         else if (auto bad = forbidden_character(text_value, c.line_breaks))
           reason = bad;
         else if (c.identifier && text_value.size() > max_id_bytes)
-          reason = "at most " + std::to_string(max_id_bytes) + " bytes (found " + std::to_string(text_value.size()) + ")";
+          reason =
+              "at most " + std::to_string(max_id_bytes) + " bytes (found " + std::to_string(text_value.size()) + ")";
         else if (text_value.empty() && c.required)
           reason = "required value is empty";
         else
@@ -229,7 +236,8 @@ class DirectoryImport {
           for (const auto& v : key_values) shown.push_back(quote_value(v));
           std::string what = key_values.size() == 1 ? e.key.front() + " " + shown.front()
                                                     : "(" + join(e.key, ", ") + ") (" + join(shown, ", ") + ")";
-          add(r.line, "column " + e.key.front() + ": duplicate " + what + ", first seen line " + std::to_string(*first));
+          add(r.line,
+              "column " + e.key.front() + ": duplicate " + what + ", first seen line " + std::to_string(*first));
           row_ok = false;
         }
         if (id_keyed && referenced) own_ids.insert(key_values.front());
@@ -243,14 +251,14 @@ class DirectoryImport {
       if (!references_known(e, record, r.line)) return;
       ++parsed.good_rows;
       if (sink != nullptr) {
-        in_sink = true;   // the database's refusal is the writer's to report, not a read error
+        in_sink = true;  // the database's refusal is the writer's to report, not a read error
         (*sink)(record, r.line);
         in_sink = false;
       }
     };
 
     std::optional<CsvError> error;
-    std::string opening;   // the first bytes, to tell a file holding only a byte order mark
+    std::string opening;  // the first bytes, to tell a file holding only a byte order mark
     try {
       CsvFeed feed(on_record);
       bool reading = true;
@@ -274,7 +282,8 @@ class DirectoryImport {
     }
     check_own_references();
     if (sink == nullptr) report_.files.push_back({file_, rows});
-    std::stable_sort(messages_.begin(), messages_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(messages_.begin(), messages_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [line, text_message] : messages_) report_.errors.push_back(std::move(text_message));
     return parsed;
   }
@@ -285,7 +294,7 @@ class DirectoryImport {
   bool write(const ParsedFile<T>& checked) {
     if (checked.good_rows == 0) return true;
     const Entity<T>& e = entity<T>();
-    std::optional<std::size_t> current;   // the line of the row being written
+    std::optional<std::size_t> current;  // the line of the row being written
     try {
       auto upserter = make_upserter(db_, e.table, db_columns(e), e.key);
       const RowSink<T> sink = [&](const T& row, std::size_t line) {
@@ -323,9 +332,8 @@ class DirectoryImport {
           std::find(known.begin(), known.end(), name) != known.end())
         continue;
       auto meant = std::find(known.begin(), known.end(), lower_case(name));
-      unknown[name] = meant != known.end()
-                          ? name + ": unknown file: file names are case-sensitive, expected " + *meant
-                          : name + ": unknown file (expected one of " + join(known, ", ") + ")";
+      unknown[name] = meant != known.end() ? name + ": unknown file: file names are case-sensitive, expected " + *meant
+                                           : name + ": unknown file (expected one of " + join(known, ", ") + ")";
     }
     for (auto& [name, message] : unknown) report_.errors.push_back(std::move(message));
   }
@@ -394,7 +402,7 @@ class DirectoryImport {
     const Reference* ref;
     std::string value;
   };
-  std::vector<OwnReference> own_references_;   // of the file being parsed
+  std::vector<OwnReference> own_references_;  // of the file being parsed
 };
 
 }  // namespace
@@ -422,10 +430,10 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   }
   // Load order = import_file_names(): every reference points to a file parsed before it.
   // Braced initialisation evaluates in order: the files are parsed in kRecordKinds order.
-  const auto parsed = std::apply(
-      [&](auto... member) { return std::tuple{run.parse<RecordOf<decltype(member)>>()...}; }, kRecordKinds);
-  const auto price_changes = run.parse<PriceChange>();     // issue 12: N2
-  const auto breach_notices = run.parse<BreachNotice>();   // issue 12: N3
+  const auto parsed =
+      std::apply([&](auto... member) { return std::tuple{run.parse<RecordOf<decltype(member)>>()...}; }, kRecordKinds);
+  const auto price_changes = run.parse<PriceChange>();    // issue 12: N2
+  const auto breach_notices = run.parse<BreachNotice>();  // issue 12: N3
   run.check_unknown_files();
   if (!run.report().ok()) return run.report();
 
@@ -438,7 +446,7 @@ ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
   }
   try {
     run.report().purged_people_kept_erased = keep_purged_people_erased(db);  // G5, same transaction
-    tx.commit();  // deferred foreign keys are checked here
+    tx.commit();                                                             // deferred foreign keys are checked here
   } catch (const std::exception& ex) {
     run.report().errors.push_back(std::string{"commit refused by the database: "} + ex.what());
     run.report().database_failed = true;

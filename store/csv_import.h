@@ -21,14 +21,14 @@ inline constexpr std::uintmax_t max_csv_file_bytes = std::uintmax_t{1} << 30;
 
 // One file of the directory that was read.
 struct ImportedFile {
-  std::string file;         // "incidents.csv"
-  std::size_t rows = 0;     // data records read (header excluded)
+  std::string file;      // "incidents.csv"
+  std::size_t rows = 0;  // data records read (header excluded)
   friend bool operator==(const ImportedFile&, const ImportedFile&) = default;
 };
 
 struct ImportReport {
-  std::vector<ImportedFile> files;   // the files found, in load order
-  std::vector<std::string> errors;   // empty when the import was written
+  std::vector<ImportedFile> files;  // the files found, in load order
+  std::vector<std::string> errors;  // empty when the import was written
   // The input was clean but the database failed while writing it (locked, connection lost):
   // nothing was written, and the fault is the database's, not the export's.
   bool database_failed = false;

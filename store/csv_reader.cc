@@ -12,7 +12,7 @@ namespace {
 struct ParseState {
   const std::function<void(const CsvRecord&)>* on_record = nullptr;
   CsvRecord record;
-  bool between_records = true;       // the next non-blank line starts a record
+  bool between_records = true;  // the next non-blank line starts a record
 };
 
 void on_field(void* data, size_t length, void* state) {
@@ -60,7 +60,8 @@ char32_t next_code_point(std::string_view text, size_t& i) {
   const auto c = static_cast<unsigned char>(text[i]);
   size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   char32_t code = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < length && i + k < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  for (size_t k = 1; k < length && i + k < text.size(); ++k)
+    code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   i += length;
   return code;
 }
@@ -129,10 +130,10 @@ struct CsvFeed::Impl {
   csv_parser parser;
   ParseState state;
   std::optional<CsvError> error;
-  std::size_t number = 0;       // of the line being fed
+  std::size_t number = 0;  // of the line being fed
   bool line_goes_on = false;
-  bool started = false;         // the byte order mark question is settled
-  std::string pending;          // the start of a line whose end has not arrived yet
+  bool started = false;  // the byte order mark question is settled
+  std::string pending;   // the start of a line whose end has not arrived yet
 };
 
 CsvFeed::CsvFeed(const std::function<void(const CsvRecord&)>& on_record) : impl_(std::make_unique<Impl>(on_record)) {}
@@ -188,10 +189,14 @@ bool is_valid_utf8(std::string_view text) {
     }
     size_t length;
     unsigned code;
-    if (c >= 0xC2 && c <= 0xDF) length = 2, code = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) length = 3, code = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) length = 4, code = c & 0x07;
-    else return false;
+    if (c >= 0xC2 && c <= 0xDF)
+      length = 2, code = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+      length = 3, code = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+      length = 4, code = c & 0x07;
+    else
+      return false;
     if (i + length > n) return false;
     for (size_t k = 1; k < length; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return false;

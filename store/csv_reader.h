@@ -16,7 +16,7 @@
 namespace clause {
 
 struct CsvRecord {
-  std::size_t line = 0;              // 1-based line where the record starts
+  std::size_t line = 0;  // 1-based line where the record starts
   std::vector<std::string> fields;
 };
 

@@ -54,8 +54,7 @@ bool Database::responds() {
 
 std::string_view dialect_folder(Dialect d) { return d == Dialect::sqlite ? "sqlite" : "postgresql"; }
 
-Database::Database(Dialect dialect, std::filesystem::path sql_dir)
-    : dialect_(dialect), sql_dir_(std::move(sql_dir)) {
+Database::Database(Dialect dialect, std::filesystem::path sql_dir) : dialect_(dialect), sql_dir_(std::move(sql_dir)) {
   for (const auto& file : {sql_dir_ / "queries.sql", sql_dir_ / dialect_folder(dialect_) / "queries.sql"})
     for (auto& [name, text] : parse_named_queries(read_text_file(file))) queries_[name] = text;
 }
@@ -154,8 +153,7 @@ void Database::check_schema() {
   for (const Migration& m : list_migrations(sql_dir_ / dialect_folder(dialect_))) expected.push_back(m.version);
   std::vector<int> applied = applied_versions();
   if (applied == expected) return;
-  if (applied.empty())
-    throw std::runtime_error("the database has no Clause schema: run `clause init` first");
+  if (applied.empty()) throw std::runtime_error("the database has no Clause schema: run `clause init` first");
   int have = applied.back();
   int want = expected.empty() ? 0 : expected.back();
   if (have > want)
@@ -166,8 +164,8 @@ void Database::check_schema() {
     throw std::runtime_error("the database schema is at version " + std::to_string(have) +
                              " but this build of clause needs version " + std::to_string(want) +
                              ": run `clause init` to migrate");
-  throw std::runtime_error("the database has migrations " + join_versions(applied) +
-                           " but this build of clause has " + join_versions(expected));
+  throw std::runtime_error("the database has migrations " + join_versions(applied) + " but this build of clause has " +
+                           join_versions(expected));
 }
 
 }  // namespace clause

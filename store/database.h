@@ -23,7 +23,7 @@ enum class Dialect { sqlite, postgresql };
 struct PreparedSelect {
   std::vector<std::string> values;
   std::vector<soci::indicator> indicators;
-  std::vector<std::pair<std::string, std::string>> params;   // names, and the values of the next run
+  std::vector<std::pair<std::string, std::string>> params;  // names, and the values of the next run
   std::unique_ptr<soci::statement> statement;
 };
 

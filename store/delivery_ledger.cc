@@ -81,7 +81,8 @@ std::vector<Delivery> load_by(Database& db, const char* query) {
 
 std::vector<DeliverableDocument> load_undelivered_documents(Database& db) {
   std::vector<DeliverableDocument> out;
-  for (const auto& c : select_cells(db, db.query("delivery.undelivered_documents"), 11)) out.push_back(document_from_cells(c));
+  for (const auto& c : select_cells(db, db.query("delivery.undelivered_documents"), 11))
+    out.push_back(document_from_cells(c));
   attach_files(db, "delivery.files_of_undelivered", {}, out);
   return out;
 }
@@ -99,7 +100,8 @@ std::vector<BillingContact> load_billing_contacts(Database& db, const std::strin
                                                   const std::vector<std::string>& roles) {
   std::vector<BillingContact> out;
   for (const auto& role : roles) {
-    for (const auto& c : select_cells(db, db.query("delivery.billing_contacts"), 2, {{"account", account_id}, {"role", role}}))
+    for (const auto& c :
+         select_cells(db, db.query("delivery.billing_contacts"), 2, {{"account", account_id}, {"role", role}}))
       out.push_back({text_cell(c[0]), text_cell(c[1])});
     if (!out.empty()) break;
   }
@@ -118,10 +120,10 @@ long long record_delivery(Database& db, const Delivery& d, const std::vector<lon
   const std::string night = format_date(d.night), status{to_word(d.status)}, when = format_instant_utc(at);
   long long id = 0;
   long long part = d.part, parts = d.parts, recipients = d.recipients, bytes = d.bytes, run = run_id;
-  db.session() << db.query("delivery.insert"), soci::use(d.message_id, "message_id"), soci::use(d.account_id, "account"),
-      soci::use(night, "night"), soci::use(part, "part"), soci::use(parts, "parts"), soci::use(status, "status"),
-      soci::use(recipients, "recipients"), soci::use(bytes, "bytes"), soci::use(d.reply, "reply"),
-      soci::use(when, "at"), soci::use(run, "run"), soci::into(id);
+  db.session() << db.query("delivery.insert"), soci::use(d.message_id, "message_id"),
+      soci::use(d.account_id, "account"), soci::use(night, "night"), soci::use(part, "part"), soci::use(parts, "parts"),
+      soci::use(status, "status"), soci::use(recipients, "recipients"), soci::use(bytes, "bytes"),
+      soci::use(d.reply, "reply"), soci::use(when, "at"), soci::use(run, "run"), soci::into(id);
   long long position = 0;
   for (long long document : document_ids) {
     ++position;

@@ -23,7 +23,7 @@ struct DeliverableDocument {
   DocumentKind kind = DocumentKind::statement;
   std::optional<std::string> number;
   std::string contract_id;
-  std::string account_id;          // the contract's account: the message's client (isolation)
+  std::string account_id;  // the contract's account: the message's client (isolation)
   std::string period;
   Date issued_on{};
   Money total_ht, total_vat, total_ttc;
@@ -53,7 +53,8 @@ struct AccountHeading {
 std::optional<AccountHeading> load_account_heading(Database& db, const std::string& account_id);
 
 enum class DeliveryStatus { queued, sent, deferred, failed };
-template <> struct EnumWords<DeliveryStatus> {
+template <>
+struct EnumWords<DeliveryStatus> {
   static constexpr std::array words{std::pair{DeliveryStatus::queued, std::string_view{"queued"}},
                                     std::pair{DeliveryStatus::sent, std::string_view{"sent"}},
                                     std::pair{DeliveryStatus::deferred, std::string_view{"deferred"}},
@@ -63,15 +64,15 @@ template <> struct EnumWords<DeliveryStatus> {
 // One message of the ledger.
 struct Delivery {
   long long id = 0;
-  std::string message_id;          // "<...@...>", derived from its documents
+  std::string message_id;  // "<...@...>", derived from its documents
   std::string account_id;
-  Date night{};                    // the issue date of its documents, its Date header
-  int part = 1, parts = 1;         // a night's documents split over several messages (size limit)
+  Date night{};             // the issue date of its documents, its Date header
+  int part = 1, parts = 1;  // a night's documents split over several messages (size limit)
   DeliveryStatus status = DeliveryStatus::queued;
   int attempts = 0;
   int recipients = 0;
-  long long bytes = 0;             // the message's size as last built
-  std::string reply;               // the relay's last reply, or why it failed
+  long long bytes = 0;  // the message's size as last built
+  std::string reply;    // the relay's last reply, or why it failed
   std::optional<Instant> next_attempt;
   friend bool operator==(const Delivery&, const Delivery&) = default;
 };

@@ -1,5 +1,5 @@
 #include "store/entity_tables.h"
-#include "store/term_notice_tables.h"   // issue 12
+#include "store/term_notice_tables.h"  // issue 12
 
 #include <regex>
 
@@ -46,7 +46,9 @@ Column<T> multiline_text(std::string name, std::string T::*member) {
 }
 
 template <typename T>
-std::vector<ColumnError> no_check(const T&) { return {}; }
+std::vector<ColumnError> no_check(const T&) {
+  return {};
+}
 
 // "end >= start" (schema CHECK), for records with an Instant start and an end that may be open.
 template <typename T, typename End>
@@ -88,7 +90,8 @@ const Entity<Account>& entity<Account>() {
       {"id"},
       {{"parent_id", "accounts", "account"}},
       [](const Account& a) -> std::vector<ColumnError> {
-        if (a.language != "fr" && a.language != "en") return {{"language", quote_value(a.language) + " is not one of fr, en"}};
+        if (a.language != "fr" && a.language != "en")
+          return {{"language", quote_value(a.language) + " is not one of fr, en"}};
         return {};
       }};
   return e;
@@ -98,8 +101,8 @@ template <>
 const Entity<Person>& entity<Person>() {
   static const Entity<Person> e{
       "people",
-      {id("id", &Person::id), id("account_id", &Person::account_id),
-       field("full_name", &Person::full_name), field("email", &Person::email), field("phone", &Person::phone),
+      {id("id", &Person::id), id("account_id", &Person::account_id), field("full_name", &Person::full_name),
+       field("email", &Person::email), field("phone", &Person::phone),
        multiline_text("postal_address", &Person::postal_address), field("role", &Person::role)},
       {"id"},
       {account_ref},
@@ -111,9 +114,8 @@ template <>
 const Entity<Contract>& entity<Contract>() {
   static const Entity<Contract> e{
       "contracts",
-      {id("id", &Contract::id), id("account_id", &Contract::account_id),
-       id("terms_profile", &Contract::terms_profile), field("start", &Contract::start),
-       field("end", &Contract::end), field("term_months", &Contract::term_months),
+      {id("id", &Contract::id), id("account_id", &Contract::account_id), id("terms_profile", &Contract::terms_profile),
+       field("start", &Contract::start), field("end", &Contract::end), field("term_months", &Contract::term_months),
        field("tacit_renewal", &Contract::tacit_renewal), field("billing", &Contract::billing),
        field("backup_option", &Contract::backup_option), field("high_availability", &Contract::high_availability),
        field("gtr_hours", &Contract::gtr_hours), field("holiday_zone", &Contract::holiday_zone),
@@ -122,7 +124,8 @@ const Entity<Contract>& entity<Contract>() {
       {account_ref},
       [](const Contract& c) -> std::vector<ColumnError> {
         std::vector<ColumnError> out;
-        if (c.end && to_days(*c.end) < to_days(c.start)) out.push_back({"end", "is before start " + format_date(c.start)});
+        if (c.end && to_days(*c.end) < to_days(c.start))
+          out.push_back({"end", "is before start " + format_date(c.start)});
         if (c.term_months <= 0) out.push_back({"term_months", "must be at least 1"});
         for (auto& problem : non_negative("gtr_hours", c.gtr_hours)) out.push_back(problem);
         return out;
@@ -164,11 +167,11 @@ template <>
 const Entity<Incident>& entity<Incident>() {
   static const Entity<Incident> e{
       "incidents",
-      {id("id", &Incident::id), id("contract_id", &Incident::contract_id),
-       id("service_id", &Incident::service_id), field("contacted", &Incident::contacted),
-       field("intervention_start", &Incident::intervention_start), field("restored", &Incident::restored),
-       field("blocking", &Incident::blocking), field("cause", &Incident::cause), field("data_loss", &Incident::data_loss),
-       field("backup_restore_minutes", &Incident::backup_restore), multiline_text("summary", &Incident::summary)},
+      {id("id", &Incident::id), id("contract_id", &Incident::contract_id), id("service_id", &Incident::service_id),
+       field("contacted", &Incident::contacted), field("intervention_start", &Incident::intervention_start),
+       field("restored", &Incident::restored), field("blocking", &Incident::blocking), field("cause", &Incident::cause),
+       field("data_loss", &Incident::data_loss), field("backup_restore_minutes", &Incident::backup_restore),
+       multiline_text("summary", &Incident::summary)},
       {"id"},
       {contract_ref, service_ref},
       [](const Incident& i) { return non_negative("backup_restore_minutes", i.backup_restore.count()); }};
@@ -278,8 +281,10 @@ std::vector<ColumnError> prior_invoice_check(const PriorInvoice& i) {
   static const std::regex clause_number{"(FA|AV)-[0-9]{4}-[0-9]{6}"};
   std::vector<ColumnError> errors;
   if (std::regex_match(i.number, clause_number))
-    errors.push_back({"number", "is in Clause's own numbering (FA-/AV-YYYY-NNNNNN); a former invoice keeps its own series"});
-  if (i.period_to < i.period_from) errors.push_back({"period_to", "is before period_from " + format_date(i.period_from)});
+    errors.push_back(
+        {"number", "is in Clause's own numbering (FA-/AV-YYYY-NNNNNN); a former invoice keeps its own series"});
+  if (i.period_to < i.period_from)
+    errors.push_back({"period_to", "is before period_from " + format_date(i.period_from)});
   money_not_negative(errors, "total_ht", i.total_ht);
   money_not_negative(errors, "total_vat", i.total_vat);
   if (i.vat_rate.thousandths < 0 || i.vat_rate.thousandths % 10 != 0)
@@ -306,17 +311,18 @@ const Entity<PriorInvoice>& entity<PriorInvoice>() {
 
 template <>
 const Entity<Payment>& entity<Payment>() {
-  static const Entity<Payment> e{
-      "payments",
-      {id("id", &Payment::id), id("invoice_number", &Payment::invoice_number),
-       field("paid", &Payment::paid), field("amount", &Payment::amount, "amount_cents")},
-      {"id"},
-      {},
-      [](const Payment& p) -> std::vector<ColumnError> {
-        // A payment received is money in; a refund is not a payment (no contract clause knows one).
-        if (p.amount <= Money{}) return {{"amount", format_money_plain(p.amount) + " must be positive"}};
-        return {};
-      }};
+  static const Entity<Payment> e{"payments",
+                                 {id("id", &Payment::id), id("invoice_number", &Payment::invoice_number),
+                                  field("paid", &Payment::paid), field("amount", &Payment::amount, "amount_cents")},
+                                 {"id"},
+                                 {},
+                                 [](const Payment& p) -> std::vector<ColumnError> {
+                                   // A payment received is money in; a refund is not a payment (no contract clause
+                                   // knows one).
+                                   if (p.amount <= Money{})
+                                     return {{"amount", format_money_plain(p.amount) + " must be positive"}};
+                                   return {};
+                                 }};
   return e;
 }
 
@@ -339,14 +345,16 @@ template <>
 const Entity<PriceChange>& entity<PriceChange>() {
   static const Entity<PriceChange> e{
       "price_changes",
-      {id("id", &PriceChange::id), id("contract_id", &PriceChange::contract_id), field("applies", &PriceChange::applies),
-       field("announced", &PriceChange::announced), field("summary", &PriceChange::summary)},
+      {id("id", &PriceChange::id), id("contract_id", &PriceChange::contract_id),
+       field("applies", &PriceChange::applies), field("announced", &PriceChange::announced),
+       field("summary", &PriceChange::summary)},
       {"id"},
       {contract_ref},
       [](const PriceChange& p) -> std::vector<ColumnError> {
         // An announcement after the change is no announcement: the change would bind the client
         // before it was told (N2 counts one month back from `applies`).
-        if (p.announced && *p.announced > p.applies) return {{"announced", "is after applies " + format_date(p.applies)}};
+        if (p.announced && *p.announced > p.applies)
+          return {{"announced", "is after applies " + format_date(p.applies)}};
         return {};
       }};
   return e;
@@ -365,7 +373,8 @@ const Entity<BreachNotice>& entity<BreachNotice>() {
       {contract_ref},
       [](const BreachNotice& b) -> std::vector<ColumnError> {
         std::vector<ColumnError> out;
-        if (b.article < 1) out.push_back({"article", "must be at least 1 (the article of the terms the notification invokes)"});
+        if (b.article < 1)
+          out.push_back({"article", "must be at least 1 (the article of the terms the notification invokes)"});
         if (b.cured && *b.cured < b.notified) out.push_back({"cured", "is before notified " + format_date(b.notified)});
         return out;
       }};

@@ -25,11 +25,11 @@ inline constexpr std::size_t max_id_bytes = 80;
 
 template <typename T>
 struct Column {
-  std::string csv_name;   // header of the CSV column: the model field name
-  std::string db_name;    // column of the table (suffixed _cents, _milli, _minutes where stored so)
-  bool required = true;   // an empty CSV field is an error ("required value is empty")
-  bool identifier = false;  // an id or a reference to one: at most max_id_bytes (output paths hold ids)
-  bool line_breaks = false; // free text that may span lines (addresses, summaries): LF and CR allowed
+  std::string csv_name;      // header of the CSV column: the model field name
+  std::string db_name;       // column of the table (suffixed _cents, _milli, _minutes where stored so)
+  bool required = true;      // an empty CSV field is an error ("required value is empty")
+  bool identifier = false;   // an id or a reference to one: at most max_id_bytes (output paths hold ids)
+  bool line_breaks = false;  // free text that may span lines (addresses, summaries): LF and CR allowed
   // CSV text -> field; returns the reason when the text is not a value of the field.
   std::function<std::optional<std::string>(std::string_view, T&)> parse;
   std::function<Cell(const T&)> store;
@@ -38,9 +38,9 @@ struct Column {
 
 // "the value of `column` is the id of a row of `table`" (a foreign key).
 struct Reference {
-  std::string column;     // CSV/db column name (the same for every reference)
-  std::string table;      // referenced table; its key column is "id"
-  std::string noun;       // "contract": for "unknown contract "C-9""
+  std::string column;  // CSV/db column name (the same for every reference)
+  std::string table;   // referenced table; its key column is "id"
+  std::string noun;    // "contract": for "unknown contract "C-9""
 };
 
 // A problem with one column of a row (the column is a CSV name).
@@ -51,9 +51,9 @@ struct ColumnError {
 
 template <typename T>
 struct Entity {
-  std::string table;                      // also the CSV file stem
+  std::string table;  // also the CSV file stem
   std::vector<Column<T>> columns;
-  std::vector<std::string> key;           // natural key columns, unique in the table
+  std::vector<std::string> key;  // natural key columns, unique in the table
   std::vector<Reference> references;
   // The row-level CHECK constraints of the schema (end >= start...), so that the import reports
   // them as messages before the database would refuse the row.
@@ -65,22 +65,38 @@ struct Entity {
 // The description of each record type; defined in entity_tables.cc.
 template <typename T>
 const Entity<T>& entity();
-template <> const Entity<Account>& entity<Account>();
-template <> const Entity<Person>& entity<Person>();
-template <> const Entity<Contract>& entity<Contract>();
-template <> const Entity<Service>& entity<Service>();
-template <> const Entity<FeeRevision>& entity<FeeRevision>();
-template <> const Entity<Incident>& entity<Incident>();
-template <> const Entity<Outage>& entity<Outage>();
-template <> const Entity<Intervention>& entity<Intervention>();
-template <> const Entity<SupportTicket>& entity<SupportTicket>();
-template <> const Entity<RootAccessPeriod>& entity<RootAccessPeriod>();
-template <> const Entity<Backup>& entity<Backup>();
-template <> const Entity<MailUsageSample>& entity<MailUsageSample>();
-template <> const Entity<PriceIndex>& entity<PriceIndex>();
-template <> const Entity<Payment>& entity<Payment>();
-template <> const Entity<PriorInvoice>& entity<PriorInvoice>();
-template <> const Entity<ReversibilityRequest>& entity<ReversibilityRequest>();
+template <>
+const Entity<Account>& entity<Account>();
+template <>
+const Entity<Person>& entity<Person>();
+template <>
+const Entity<Contract>& entity<Contract>();
+template <>
+const Entity<Service>& entity<Service>();
+template <>
+const Entity<FeeRevision>& entity<FeeRevision>();
+template <>
+const Entity<Incident>& entity<Incident>();
+template <>
+const Entity<Outage>& entity<Outage>();
+template <>
+const Entity<Intervention>& entity<Intervention>();
+template <>
+const Entity<SupportTicket>& entity<SupportTicket>();
+template <>
+const Entity<RootAccessPeriod>& entity<RootAccessPeriod>();
+template <>
+const Entity<Backup>& entity<Backup>();
+template <>
+const Entity<MailUsageSample>& entity<MailUsageSample>();
+template <>
+const Entity<PriceIndex>& entity<PriceIndex>();
+template <>
+const Entity<Payment>& entity<Payment>();
+template <>
+const Entity<PriorInvoice>& entity<PriorInvoice>();
+template <>
+const Entity<ReversibilityRequest>& entity<ReversibilityRequest>();
 
 // "id, kind, parent_id": the database columns of an entity in field order, for SELECT lists.
 template <typename T>

@@ -23,7 +23,9 @@ namespace clause {
 using Cell = std::optional<std::string>;
 
 template <typename E>
-concept WordEnum = std::is_enum_v<E> && requires { EnumWords<E>::words; };
+concept WordEnum = std::is_enum_v<E> && requires {
+  EnumWords<E>::words;
+};
 
 // "\"2026-13-01\"": a value quoted in an error message.
 inline std::string quote_value(std::string_view s) { return "\"" + std::string{s} + "\""; }
@@ -69,9 +71,12 @@ struct FieldCodec<std::string> {
 template <>
 struct FieldCodec<bool> {
   static std::optional<std::string> parse(std::string_view s, bool& out) {
-    if (s == "true") out = true;
-    else if (s == "false") out = false;
-    else return quote_value(s) + " is not true or false";
+    if (s == "true")
+      out = true;
+    else if (s == "false")
+      out = false;
+    else
+      return quote_value(s) + " is not true or false";
     return std::nullopt;
   }
   static Cell store(bool v) { return v ? "1" : "0"; }
@@ -83,8 +88,7 @@ struct FieldCodec<bool> {
 };
 
 template <std::integral I>
-  requires(!std::same_as<I, bool>)
-struct FieldCodec<I> {
+requires(!std::same_as<I, bool>) struct FieldCodec<I> {
   static std::optional<std::string> parse(std::string_view s, I& out) {
     auto v = parse_integer<I>(s);
     if (!v) return quote_value(s) + " is not an integer";
@@ -255,7 +259,8 @@ template <typename M>
 M decode_cell(const Cell& cell, const char* column) {
   M value{};
   if (!FieldCodec<M>::load(cell, value))
-    throw std::runtime_error(std::string{"stored "} + column + " " + quote_value(cell.value_or("NULL")) + " is not valid");
+    throw std::runtime_error(std::string{"stored "} + column + " " + quote_value(cell.value_or("NULL")) +
+                             " is not valid");
   return value;
 }
 

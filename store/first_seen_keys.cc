@@ -8,11 +8,11 @@
 namespace clause {
 namespace {
 
-constexpr std::uint64_t kAtBits = 40;                       // text_ up to 1 TiB
+constexpr std::uint64_t kAtBits = 40;  // text_ up to 1 TiB
 constexpr std::uint64_t kAtMask = (std::uint64_t{1} << kAtBits) - 1;
 
 std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
-std::uint64_t tag_of(std::uint64_t hash) { return hash >> kAtBits << kAtBits; }   // the hash's high 24 bits
+std::uint64_t tag_of(std::uint64_t hash) { return hash >> kAtBits << kAtBits; }  // the hash's high 24 bits
 
 }  // namespace
 

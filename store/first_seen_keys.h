@@ -29,10 +29,10 @@ class FirstSeenKeys {
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
   std::string_view key_at(std::uint64_t at) const;
   void grow();
-  std::size_t find(std::string_view key, std::uint64_t hash) const;   // its slot or the empty one to fill
+  std::size_t find(std::string_view key, std::uint64_t hash) const;  // its slot or the empty one to fill
 
-  std::string text_;             // each key as a 4-byte length then its bytes
-  std::vector<Slot> slots_;      // open addressing, linear probing, a power of two
+  std::string text_;         // each key as a 4-byte length then its bytes
+  std::vector<Slot> slots_;  // open addressing, linear probing, a power of two
   std::size_t used_ = 0;
 };
 

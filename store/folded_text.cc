@@ -31,9 +31,11 @@ const icu::Normalizer2& nfkd() {
 // One code point of the original, folded: its letters and digits, case-folded, without marks.
 std::string fold_code_point(UChar32 c) {
   std::string out;
-  if (c < 0x80) {   // ASCII, the common case, without ICU
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+') out += char(c);
-    else if (c >= 'A' && c <= 'Z') out += char(c - 'A' + 'a');
+  if (c < 0x80) {  // ASCII, the common case, without ICU
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+')
+      out += char(c);
+    else if (c >= 'A' && c <= 'Z')
+      out += char(c - 'A' + 'a');
     return out;
   }
   UChar unit[2];
@@ -51,12 +53,23 @@ std::string fold_code_point(UChar32 c) {
     i += U16_LENGTH(d);
     // Ligatures and letters with a stroke NFKD keeps whole: their usual spelling without accent.
     switch (d) {
-      case 0x0153: out += "oe"; continue;   // œ
-      case 0x00E6: out += "ae"; continue;   // æ
-      case 0x00F8: out += "o"; continue;    // ø
-      case 0x0142: out += "l"; continue;    // ł
-      case 0x0111: out += "d"; continue;    // đ
-      default: break;
+      case 0x0153:
+        out += "oe";
+        continue;  // œ
+      case 0x00E6:
+        out += "ae";
+        continue;  // æ
+      case 0x00F8:
+        out += "o";
+        continue;  // ø
+      case 0x0142:
+        out += "l";
+        continue;  // ł
+      case 0x0111:
+        out += "d";
+        continue;  // đ
+      default:
+        break;
     }
     if (d < 0x80) {
       out += fold_code_point(d);
@@ -77,7 +90,7 @@ FoldedText fold_text(std::string_view text) {
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0) continue;   // an invalid byte: nothing to match
+    if (c < 0) continue;  // an invalid byte: nothing to match
     for (char k : fold_code_point(c)) {
       out.key += k;
       out.origin.emplace_back(std::size_t(begin), std::size_t(i));
@@ -93,8 +106,10 @@ std::vector<std::pair<std::size_t, std::size_t>> find_folded(const FoldedText& t
   if (key.empty()) return out;
   for (std::size_t at = text.key.find(key); at != std::string::npos; at = text.key.find(key, at + 1)) {
     const std::size_t begin = text.origin[at].first, end = text.origin[at + key.size() - 1].second;
-    if (!out.empty() && begin <= out.back().second) out.back().second = std::max(out.back().second, end);
-    else out.emplace_back(begin, end);
+    if (!out.empty() && begin <= out.back().second)
+      out.back().second = std::max(out.back().second, end);
+    else
+      out.emplace_back(begin, end);
   }
   return out;
 }

@@ -33,8 +33,9 @@ void exec(Database& db, std::string_view query, const QueryParams& params) {
 std::vector<PurgeRecord> load_purges(Database& db) {
   std::vector<PurgeRecord> out;
   for (const auto& r : select_cells(db, db.query("gdpr.purges"), 10)) {
-    PurgeRecord p{*r[0], *r[1], *r[2], date_of(r[3]), date_of(r[4]), r[5].value_or(""),
-                  int_of(r[6]), int_of(r[7]), int_of(r[8]), int_of(r[9]), {}};
+    PurgeRecord p{
+        *r[0],        *r[1],        *r[2], date_of(r[3]), date_of(r[4]), r[5].value_or(""), int_of(r[6]), int_of(r[7]),
+        int_of(r[8]), int_of(r[9]), {}};
     p.person_ids = first_column(db, "gdpr.purge_people", {{"purge", p.id}});
     out.push_back(std::move(p));
   }
@@ -47,10 +48,16 @@ bool purge_recorded(Database& db, const std::string& purge_id) {
 
 void record_purge(Database& db, const PurgeRecord& p) {
   exec(db, "gdpr.purge_insert",
-       {{"id", p.id}, {"run", p.run_id}, {"account", p.account_id}, {"purged_on", format_date(p.purged_on)},
-        {"last_activity", format_date(p.last_activity)}, {"rules", p.rules},
-        {"people", std::to_string(p.people_erased)}, {"texts", std::to_string(p.texts_scrubbed)},
-        {"files", std::to_string(p.files_removed)}, {"reminders", std::to_string(p.reminders_removed)}});
+       {{"id", p.id},
+        {"run", p.run_id},
+        {"account", p.account_id},
+        {"purged_on", format_date(p.purged_on)},
+        {"last_activity", format_date(p.last_activity)},
+        {"rules", p.rules},
+        {"people", std::to_string(p.people_erased)},
+        {"texts", std::to_string(p.texts_scrubbed)},
+        {"files", std::to_string(p.files_removed)},
+        {"reminders", std::to_string(p.reminders_removed)}});
   for (const auto& person : p.person_ids)
     exec(db, "gdpr.erased_person_insert", {{"person", person}, {"account", p.account_id}, {"purge", p.id}});
 }
@@ -81,8 +88,11 @@ std::optional<ReminderRecord> reminder_of(Database& db, const std::string& accou
 
 void record_reminder(Database& db, const ReminderRecord& m) {
   exec(db, "gdpr.reminder_insert",
-       {{"account", m.account_id}, {"last_activity", format_date(m.last_activity)},
-        {"inactive_on", format_date(m.inactive_on)}, {"reminded_on", format_date(m.reminded_on)}, {"path", m.path}});
+       {{"account", m.account_id},
+        {"last_activity", format_date(m.last_activity)},
+        {"inactive_on", format_date(m.inactive_on)},
+        {"reminded_on", format_date(m.reminded_on)},
+        {"path", m.path}});
 }
 
 std::vector<std::string> take_reminder_files(Database& db, const std::string& account_id) {
@@ -120,8 +130,12 @@ std::vector<std::string> record_destruction(Database& db, const DestroyedDocumen
   exec(db, "gdpr.blank_document", {{"id", id}});
   exec(db, "gdpr.forget_document_vat", {{"number", d.number}});
   exec(db, "gdpr.destroyed_insert",
-       {{"id", id}, {"kind", d.kind}, {"number", d.number}, {"issued_on", format_date(d.issued_on)},
-        {"destroyed_on", format_date(d.destroyed_on)}, {"run", d.run_id}});
+       {{"id", id},
+        {"kind", d.kind},
+        {"number", d.number},
+        {"issued_on", format_date(d.issued_on)},
+        {"destroyed_on", format_date(d.destroyed_on)},
+        {"run", d.run_id}});
   return paths;
 }
 
@@ -129,8 +143,8 @@ int keep_purged_people_erased(Database& db) {
   std::map<std::string, std::vector<Person>> by_account;
   int count = 0;
   for (const auto& r : select_cells(db, db.query("gdpr.erased_people_with_data"), 7)) {
-    by_account[*r[1]].push_back({*r[0], *r[1], r[2].value_or(""), r[3].value_or(""), r[4].value_or(""),
-                                 r[5].value_or(""), r[6].value_or("")});
+    by_account[*r[1]].push_back(
+        {*r[0], *r[1], r[2].value_or(""), r[3].value_or(""), r[4].value_or(""), r[5].value_or(""), r[6].value_or("")});
     ++count;
   }
   for (const auto& [account, people] : by_account) erase_people(db, account, people);

@@ -16,24 +16,24 @@ namespace clause {
 
 // One account's purge: the audit row (G3) and the people it erased (G5).
 struct PurgeRecord {
-  std::string id;                          // "<run id>/<account id>"
+  std::string id;  // "<run id>/<account id>"
   std::string run_id;
   std::string account_id;
-  Date purged_on{};                        // the run date
-  Date last_activity{};                    // the inactivity period purged (G1)
-  std::string rules;                       // "G1 G3"
+  Date purged_on{};      // the run date
+  Date last_activity{};  // the inactivity period purged (G1)
+  std::string rules;     // "G1 G3"
   int people_erased = 0;
   int texts_scrubbed = 0;
   int files_removed = 0;
   int reminders_removed = 0;
-  std::vector<std::string> person_ids;     // every person of the account at the purge, sorted
+  std::vector<std::string> person_ids;  // every person of the account at the purge, sorted
   friend bool operator==(const PurgeRecord&, const PurgeRecord&) = default;
 };
 
 // G6: a legal document destroyed; its ledger row keeps kind, number, contract, period and date.
 struct DestroyedDocument {
   long long document_id = 0;
-  std::string kind;                        // invoice, credit_note
+  std::string kind;  // invoice, credit_note
   std::string number;
   Date issued_on{};
   Date destroyed_on{};
@@ -46,9 +46,9 @@ struct ReminderRecord {
   Date last_activity{};
   Date inactive_on{};
   Date reminded_on{};
-  std::string path;                        // the message file in the outbox ('' until `clause send` writes one)
-  std::string status = "queued";           // its e-mail: queued, sent, deferred, failed, cancelled (migration 010)
-  std::optional<Date> sent_on;             // when the relay (or the outbox) took it
+  std::string path;               // the message file in the outbox ('' until `clause send` writes one)
+  std::string status = "queued";  // its e-mail: queued, sent, deferred, failed, cancelled (migration 010)
+  std::optional<Date> sent_on;    // when the relay (or the outbox) took it
 };
 
 // Purges recorded, in recording order (by id within a run), each with its person ids.

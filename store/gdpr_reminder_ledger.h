@@ -17,17 +17,17 @@ namespace clause {
 // One reminder and where its delivery stands.
 struct ReminderDelivery {
   std::string account_id;
-  Date last_activity{};                    // names the inactivity period (the key, with the account)
-  Date inactive_on{};                      // G1: the day the account becomes inactive
-  Date reminded_on{};                      // the run date of `clause gdpr` that queued it
-  std::string status;                      // queued, sent, deferred, failed, cancelled
-  std::string message_id;                  // "<hash@domain>", the same for every attempt
+  Date last_activity{};    // names the inactivity period (the key, with the account)
+  Date inactive_on{};      // G1: the day the account becomes inactive
+  Date reminded_on{};      // the run date of `clause gdpr` that queued it
+  std::string status;      // queued, sent, deferred, failed, cancelled
+  std::string message_id;  // "<hash@domain>", the same for every attempt
   int attempts = 0;
   int recipients = 0;
-  std::string reply;                       // the relay's last reply, or why it was not sent
-  std::optional<Instant> next_attempt;     // deferred: not before
+  std::string reply;                    // the relay's last reply, or why it was not sent
+  std::optional<Instant> next_attempt;  // deferred: not before
   std::optional<Instant> sent_at;
-  std::string path;                        // outbox mode: the .eml file (removed by a purge)
+  std::string path;  // outbox mode: the .eml file (removed by a purge)
 };
 
 // The reminders to deliver (queued, or deferred), by account and period.

@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include "store/field_codec.h"
 #include "store/document_planning.h"
+#include "store/field_codec.h"
 #include "store/issued_document_rows.h"
 #include "store/number_reservation.h"
 #include "store/process_liveness.h"
@@ -30,9 +30,7 @@ IssuedDocument issued_document_from_cells(const std::vector<Cell>& c) {
   return d;
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 long long start_run(Database& db, const std::string& kind, const std::string& parameters, Instant started) {
   std::string at = format_instant_utc(started), host = this_host();
@@ -118,7 +116,7 @@ std::vector<IssuedDocument> load_issued_documents_of_contract(Database& db, cons
 class IssueTransaction {
  public:
   IssueTransaction(Database& db, const std::string& contract_id) : db_(db) {
-    if (planning_documents()) {   // issue 16: a savepoint of the worker's planning transaction
+    if (planning_documents()) {  // issue 16: a savepoint of the worker's planning transaction
       savepoint_ = true;
       db.session() << "SAVEPOINT issue_document";
       std::string locked;
@@ -178,8 +176,12 @@ std::optional<std::string> numbering_would_go_back(Database& db, DocumentKind ki
 class ReservedNumber {
  public:
   ReservedNumber(NumberReservations& reservations, const IssuedDocument& draft, int year)
-      : reservations_(reservations), kind_(draft.kind), year_(year), contract_(draft.contract_id),
-        period_(draft.period), number_(draft.number.value_or("")) {}
+      : reservations_(reservations),
+        kind_(draft.kind),
+        year_(year),
+        contract_(draft.contract_id),
+        period_(draft.period),
+        number_(draft.number.value_or("")) {}
   ReservedNumber(const ReservedNumber&) = delete;
   ReservedNumber& operator=(const ReservedNumber&) = delete;
   ~ReservedNumber() {
@@ -256,7 +258,9 @@ IssueResult issue_document(Database& db, IssuedDocument draft,
 namespace {
 
 RecordedFile recorded_file_from_cells(const std::vector<Cell>& c) {
-  return {{c[0].value_or(""), c[1].value_or("")}, decode_cell<DocumentKind>(c[2], "kind"), c[3].value_or(""),
+  return {{c[0].value_or(""), c[1].value_or("")},
+          decode_cell<DocumentKind>(c[2], "kind"),
+          c[3].value_or(""),
           c[4].value_or("")};
 }
 
@@ -270,7 +274,8 @@ std::optional<RecordedFile> find_document_file(Database& db, const std::string& 
 
 std::vector<RecordedFile> load_document_files(Database& db) {
   std::vector<RecordedFile> out;
-  for (const auto& row : select_cells(db, db.query("document_files.all"), 5)) out.push_back(recorded_file_from_cells(row));
+  for (const auto& row : select_cells(db, db.query("document_files.all"), 5))
+    out.push_back(recorded_file_from_cells(row));
   return out;
 }
 
@@ -292,7 +297,8 @@ void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& cred
 std::vector<ServiceCredit> load_service_credits_of_contract(Database& db, const std::string& contract_id) {
   std::vector<ServiceCredit> out;
   for (const auto& c : select_cells(db, db.query("service_credits.of_contract"), 4, {{"contract", contract_id}}))
-    out.push_back({c[0].value_or(""), c[1].value_or(""), decode_cell<YearMonth>(c[2], "month"), decode_cell<Money>(c[3], "cents")});
+    out.push_back({c[0].value_or(""), c[1].value_or(""), decode_cell<YearMonth>(c[2], "month"),
+                   decode_cell<Money>(c[3], "cents")});
   return out;
 }
 

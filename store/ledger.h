@@ -18,7 +18,8 @@
 namespace clause {
 
 enum class DocumentKind { statement, invoice, credit_note, reversibility_dossier };
-template <> struct EnumWords<DocumentKind> {
+template <>
+struct EnumWords<DocumentKind> {
   static constexpr std::array words{
       std::pair{DocumentKind::statement, std::string_view{"statement"}},
       std::pair{DocumentKind::invoice, std::string_view{"invoice"}},
@@ -30,7 +31,8 @@ template <> struct EnumWords<DocumentKind> {
 constexpr bool is_numbered(DocumentKind k) { return k == DocumentKind::invoice || k == DocumentKind::credit_note; }
 
 enum class RunStatus { running, succeeded, partial, failed };
-template <> struct EnumWords<RunStatus> {
+template <>
+struct EnumWords<RunStatus> {
   static constexpr std::array words{std::pair{RunStatus::running, std::string_view{"running"}},
                                     std::pair{RunStatus::succeeded, std::string_view{"succeeded"}},
                                     std::pair{RunStatus::partial, std::string_view{"partial"}},
@@ -46,13 +48,13 @@ struct RunCounts {
 
 struct Run {
   long long id = 0;
-  std::string kind;                 // "statements", "invoices", "import"...
-  std::string parameters;           // as the caller wants to see them again, e.g. "--month 2026-10"
+  std::string kind;        // "statements", "invoices", "import"...
+  std::string parameters;  // as the caller wants to see them again, e.g. "--month 2026-10"
   Instant started{};
   std::optional<Instant> finished;
   RunStatus status = RunStatus::running;
   RunCounts counts;
-  std::string note;                 // why a run failed, e.g. "interrupted: ..." (found by a later run)
+  std::string note;  // why a run failed, e.g. "interrupted: ..." (found by a later run)
   friend bool operator==(const Run&, const Run&) = default;
 };
 
@@ -68,14 +70,14 @@ std::optional<Run> load_run(Database& db, long long run_id);
 std::optional<std::string> latest_completed_parameters(Database& db, const std::string& kind);
 
 struct IssuedDocument {
-  long long id = 0;                 // set by the database
+  long long id = 0;  // set by the database
   DocumentKind kind = DocumentKind::statement;
   std::optional<std::string> number;  // set by issue_document for numbered kinds
   std::string contract_id;
-  std::string period;               // what the document covers, e.g. "2026-10"; unique per kind and contract
-  Date issued_on{};                 // its year chooses the number sequence
-  std::string path;                 // the file written
-  std::string sha256;               // of that file
+  std::string period;  // what the document covers, e.g. "2026-10"; unique per kind and contract
+  Date issued_on{};    // its year chooses the number sequence
+  std::string path;    // the file written
+  std::string sha256;  // of that file
   Money total_ht;
   Money total_vat;
   Money total_ttc;
@@ -84,8 +86,8 @@ struct IssuedDocument {
 };
 
 struct IssueResult {
-  IssuedDocument document;          // as recorded (number, id set)
-  bool newly_issued = false;        // false: it was already recorded, `produce` was not called
+  IssuedDocument document;    // as recorded (number, id set)
+  bool newly_issued = false;  // false: it was already recorded, `produce` was not called
 };
 
 // In one transaction: returns the document already recorded for (kind, contract, period) if any;
@@ -160,10 +162,10 @@ struct AuditEntry {
   long long id = 0;
   Instant at{};
   std::optional<long long> run_id;
-  std::string action;               // "purge_people"...
-  std::string entity;               // "account"
+  std::string action;  // "purge_people"...
+  std::string entity;  // "account"
   std::string entity_id;
-  std::string detail;               // counts and field names only
+  std::string detail;  // counts and field names only
   friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
 };
 

@@ -10,10 +10,11 @@ bool queue_mail_quota_warning(Database& db, const MailQuotaWarning& w) {
   const std::string day = format_date(w.exceeded_on), night = format_date(w.night);
   long long megabytes = w.megabytes, quota = w.quota_gb, grace = w.grace_days, step = w.step_gb,
             step_cents = w.step_price.cents;
-  soci::statement st = (db.session().prepare << db.query("mail_quota_warnings.insert"), soci::use(w.contract_id, "contract"),
-                        soci::use(day, "exceeded_on"), soci::use(megabytes, "megabytes"), soci::use(quota, "quota_gb"),
-                        soci::use(grace, "grace_days"), soci::use(step, "step_gb"), soci::use(step_cents, "step_cents"),
-                        soci::use(night, "night"), soci::use(w.message_id, "message_id"));
+  soci::statement st =
+      (db.session().prepare << db.query("mail_quota_warnings.insert"), soci::use(w.contract_id, "contract"),
+       soci::use(day, "exceeded_on"), soci::use(megabytes, "megabytes"), soci::use(quota, "quota_gb"),
+       soci::use(grace, "grace_days"), soci::use(step, "step_gb"), soci::use(step_cents, "step_cents"),
+       soci::use(night, "night"), soci::use(w.message_id, "message_id"));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }

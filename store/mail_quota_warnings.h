@@ -16,18 +16,18 @@ namespace clause {
 
 struct MailQuotaWarning {
   std::string contract_id;
-  std::string account_id;                  // the contract's (read back; not written)
-  Date exceeded_on{};                      // the first day above quota
-  std::int64_t megabytes = 0;              // usage that day
-  int quota_gb = 0;                        // B5 terms of the profile when queued, stated by the message
+  std::string account_id;      // the contract's (read back; not written)
+  Date exceeded_on{};          // the first day above quota
+  std::int64_t megabytes = 0;  // usage that day
+  int quota_gb = 0;            // B5 terms of the profile when queued, stated by the message
   int grace_days = 0;
   int step_gb = 0;
-  Money step_price;                        // per started step above the quota
-  Date night{};                            // the night that found it
-  std::string message_id;                  // "<...@domain>", the same on every attempt
+  Money step_price;        // per started step above the quota
+  Date night{};            // the night that found it
+  std::string message_id;  // "<...@domain>", the same on every attempt
   DeliveryStatus status = DeliveryStatus::queued;
   int attempts = 0;
-  std::string reply;                       // the relay's last reply, or the error
+  std::string reply;  // the relay's last reply, or the error
   friend bool operator==(const MailQuotaWarning&, const MailQuotaWarning&) = default;
 };
 

@@ -83,7 +83,8 @@ bool NumberReservations::give_back(DocumentKind kind, int year, const std::strin
   if (st.get_affected_rows() != 1) {
     tx.rollback();
     problems_.push_back("number " + number + " was reserved for the " + k + " of contract " + contract_id + " for " +
-                        period + ", which was not issued, and is no longer the last of its sequence: it stays "
+                        period +
+                        ", which was not issued, and is no longer the last of its sequence: it stays "
                         "reserved (B7: a gap to explain)");
     return false;
   }

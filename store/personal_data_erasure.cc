@@ -16,8 +16,8 @@ namespace {
 struct TextColumns {
   const char* table;
   std::vector<const char*> columns;
-  const char* of_account;   // WHERE clause with :account
-  const char* key = "id";   // what names one row
+  const char* of_account;  // WHERE clause with :account
+  const char* key = "id";  // what names one row
 };
 
 const std::vector<TextColumns>& text_columns() {
@@ -52,7 +52,7 @@ std::string scrub_text(std::string text, const std::vector<std::string>& needles
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   for (const auto& n : needles) {
     const std::string key = folded_key(n);
-    if (key.size() < 3) continue;   // "Li", "+3": too short to mean anyone
+    if (key.size() < 3) continue;  // "Li", "+3": too short to mean anyone
     for (const auto& r : find_folded(folded, key)) ranges.push_back(r);
   }
   if (ranges.empty()) return text;

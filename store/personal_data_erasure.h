@@ -21,8 +21,8 @@ namespace clause {
 inline constexpr std::string_view erased_text = "[effacé]";
 
 struct ErasureCounts {
-  int people_erased = 0;     // people rows that held personal data and were blanked
-  int texts_scrubbed = 0;    // text cells of other rows where a name, e-mail or phone was replaced
+  int people_erased = 0;   // people rows that held personal data and were blanked
+  int texts_scrubbed = 0;  // text cells of other rows where a name, e-mail or phone was replaced
   friend bool operator==(const ErasureCounts&, const ErasureCounts&) = default;
 };
 

@@ -32,10 +32,10 @@ bool other_clause_process_running(long long pid) {
   if (pid <= 0 || pid == ::getpid()) return false;
   std::string name, own_name;
   char state = 0, own_state = 0;
-  if (!read_stat(std::to_string(pid), name, state)) return false;   // gone
-  if (state == 'Z' || state == 'X') return false;                   // killed, not yet reaped
-  if (!read_stat("self", own_name, own_state)) return true;         // cannot tell: assume running
-  return name == own_name;                                          // a reused pid runs something else
+  if (!read_stat(std::to_string(pid), name, state)) return false;  // gone
+  if (state == 'Z' || state == 'X') return false;                  // killed, not yet reaped
+  if (!read_stat("self", own_name, own_state)) return true;        // cannot tell: assume running
+  return name == own_name;                                         // a reused pid runs something else
 }
 
 }  // namespace clause

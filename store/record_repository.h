@@ -15,7 +15,6 @@
 
 namespace clause {
 
-
 // Every record of every imported table.
 DataSet load_data_set(Database& db);
 // Inserts or updates (by natural key) every record of `data`, in one transaction, foreign keys

@@ -63,7 +63,8 @@ std::vector<ReversibilityMilestones> load_reversibility_milestones(Database& db)
 
 void record_reversibility_pv(Database& db, const std::string& request_id, Date date) {
   std::string d = format_date(date);
-  db.session() << db.query("reversibility_milestones.record_pv"), soci::use(d, "date"), soci::use(request_id, "request");
+  db.session() << db.query("reversibility_milestones.record_pv"), soci::use(d, "date"),
+      soci::use(request_id, "request");
 }
 
 void record_reversibility_destruction(Database& db, const std::string& request_id, const std::string& contract_id,

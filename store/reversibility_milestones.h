@@ -21,16 +21,16 @@ struct ReversibilityMilestones {
   std::string contract_id;
   Date requested{};
   Date end_of_service{};
-  Date request_deadline{};                 // R1
-  bool late = false;                       // R1
-  std::optional<Date> start;               // R2: unset while invoices stay unpaid
-  std::optional<Date> delivery_deadline;   // R3
-  Date continuity_limit{};                 // R4: end + 90 days
-  Date services_until{};                   // R4: take-over date or the limit
-  Date dossier_date{};                     // the date of the dossier last built
-  std::string dossier_sha256;              // of its archive
-  std::optional<Date> pv_signed;           // R5: minutes signed by both parties
-  std::optional<Date> destroyed;           // R5: the provider's copies destroyed; the file is closed
+  Date request_deadline{};                // R1
+  bool late = false;                      // R1
+  std::optional<Date> start;              // R2: unset while invoices stay unpaid
+  std::optional<Date> delivery_deadline;  // R3
+  Date continuity_limit{};                // R4: end + 90 days
+  Date services_until{};                  // R4: take-over date or the limit
+  Date dossier_date{};                    // the date of the dossier last built
+  std::string dossier_sha256;             // of its archive
+  std::optional<Date> pv_signed;          // R5: minutes signed by both parties
+  std::optional<Date> destroyed;          // R5: the provider's copies destroyed; the file is closed
   friend bool operator==(const ReversibilityMilestones&, const ReversibilityMilestones&) = default;
 };
 
@@ -57,7 +57,7 @@ struct ContractDocumentFile {
   Date issued_on{};
   Money total_ht, total_vat, total_ttc;
   std::string path;
-  std::string sha256;                      // as the ledger holds it
+  std::string sha256;  // as the ledger holds it
 };
 // Every file of every document issued for `contract_id`, oldest document first.
 std::vector<ContractDocumentFile> load_contract_document_files(Database& db, const std::string& contract_id);

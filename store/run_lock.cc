@@ -52,7 +52,7 @@ std::string describe_lock_holder(Database& db) {
   auto rows = select_cells(db, db.query("runs.latest_running"), 4);
   if (rows.empty()) return "";
   const auto& c = rows.front();
-  std::string text = "run " + c[0].value_or("?") + " (" + c[1].value_or("") ;
+  std::string text = "run " + c[0].value_or("?") + " (" + c[1].value_or("");
   if (c[2] && !c[2]->empty()) text += " " + *c[2];
   return text + "), started " + c[3].value_or("?");
 }

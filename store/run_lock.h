@@ -25,7 +25,7 @@ class RunLock {
  private:
   RunLock(Database& db, int fd) : db_(db), fd_(fd) {}
   Database& db_;
-  int fd_ = -1;   // the SQLite file's descriptor holding the flock, or -1 (PostgreSQL)
+  int fd_ = -1;  // the SQLite file's descriptor holding the flock, or -1 (PostgreSQL)
 };
 
 // "run 12 (invoices --date 2026-11-02), started 2026-11-02T02:00:00Z": the run the lock's holder is

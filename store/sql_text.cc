@@ -90,8 +90,7 @@ std::map<std::string, std::string> parse_named_queries(std::string_view text) {
   auto flush = [&] {
     if (name.empty()) return;
     auto statements = split_statements(body);
-    if (statements.size() != 1)
-      throw std::runtime_error("named query " + name + " must hold exactly one statement");
+    if (statements.size() != 1) throw std::runtime_error("named query " + name + " must hold exactly one statement");
     out[name] = statements.front();
   };
   size_t pos = 0;

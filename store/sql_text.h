@@ -14,7 +14,7 @@ namespace clause {
 // One schema migration file, e.g. version 2 from "002_ledger.sql".
 struct Migration {
   int version = 0;
-  std::string name;                 // "002_ledger"
+  std::string name;  // "002_ledger"
   std::filesystem::path file;
 };
 

@@ -41,8 +41,8 @@ class SqliteUpserter : public RowUpserter {
       statement_.exchange(soci::use(values_[i], indicators_[i], "p" + std::to_string(i)));
     }
     statement_.alloc();
-    statement_.prepare("INSERT INTO " + quote_name(table) + " (" + join_names(columns) + ") VALUES (" +
-                       placeholders + ")" + conflict_clause(columns, key));
+    statement_.prepare("INSERT INTO " + quote_name(table) + " (" + join_names(columns) + ") VALUES (" + placeholders +
+                       ")" + conflict_clause(columns, key));
     statement_.define_and_bind();
   }
   void add(const std::vector<Cell>& cells) override {
@@ -68,11 +68,20 @@ void append_copy_field(std::string& out, const Cell& cell) {
   }
   for (char c : *cell) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -86,8 +95,8 @@ class PostgresqlUpserter : public RowUpserter {
       : db_(db), staging_("clause_staging_" + table) {
     conn_ = static_cast<soci::postgresql_session_backend*>(db.session().get_backend())->conn_;
     db.session() << "DROP TABLE IF EXISTS " + quote_name(staging_);
-    db.session() << "CREATE TEMPORARY TABLE " + quote_name(staging_) + " AS SELECT " + join_names(columns) +
-                        " FROM " + quote_name(table) + " WITH NO DATA";
+    db.session() << "CREATE TEMPORARY TABLE " + quote_name(staging_) + " AS SELECT " + join_names(columns) + " FROM " +
+                        quote_name(table) + " WITH NO DATA";
     upsert_ = "INSERT INTO " + quote_name(table) + " (" + join_names(columns) + ") SELECT " + join_names(columns) +
               " FROM " + quote_name(staging_) + conflict_clause(columns, key);
     expect(PQexec(conn_, ("COPY " + quote_name(staging_) + " (" + join_names(columns) + ") FROM STDIN").c_str()),

@@ -8,7 +8,9 @@
 
 namespace clause {
 
-template <> const Entity<PriceChange>& entity<PriceChange>();     // N2
-template <> const Entity<BreachNotice>& entity<BreachNotice>();   // N3
+template <>
+const Entity<PriceChange>& entity<PriceChange>();  // N2
+template <>
+const Entity<BreachNotice>& entity<BreachNotice>();  // N3
 
 }  // namespace clause

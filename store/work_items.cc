@@ -29,8 +29,12 @@ std::optional<ItemClaim> ItemClaim::claim_next(Database& db) {
       return std::nullopt;
     }
     const auto& r = rows.front();
-    WorkItem item{std::stoll(r[0].value_or("0")), std::stoi(r[1].value_or("0")), r[2].value_or(""),
-                  r[3].value_or(""), r[4].value_or(""), r[5].value_or("")};
+    WorkItem item{std::stoll(r[0].value_or("0")),
+                  std::stoi(r[1].value_or("0")),
+                  r[2].value_or(""),
+                  r[3].value_or(""),
+                  r[4].value_or(""),
+                  r[5].value_or("")};
     return ItemClaim(db, std::move(item));
   } catch (...) {
     try {
@@ -71,7 +75,7 @@ bool earlier_items_numbered(Database& db, long long run_id, int seq) {
   int n = 0;
   db.session() << db.query("numbered_work_items.earlier"), soci::use(run_id, "run"), soci::use(seq, "seq"),
       soci::into(n);
-  return n == seq;   // seq counts from 0: items 0 .. seq - 1 all numbered
+  return n == seq;  // seq counts from 0: items 0 .. seq - 1 all numbered
 }
 
 void mark_item_numbered(Database& db, long long run_id, int seq) {
@@ -82,7 +86,7 @@ bool earlier_item_unclaimed(Database& db, long long run_id, int seq) {
   soci::transaction tx(db.session());
   const auto rows = select_cells(db, db.query("work_items.earlier_unclaimed"), 1,
                                  {{"run", std::to_string(run_id)}, {"seq", std::to_string(seq)}});
-  tx.rollback();   // only looked: the lock taken by SKIP LOCKED is let go at once
+  tx.rollback();  // only looked: the lock taken by SKIP LOCKED is let go at once
   return !rows.empty();
 }
 

@@ -14,11 +14,11 @@
 namespace clause {
 
 struct WorkItem {
-  long long run_id = 0;            // the coordinator's run: the documents are recorded under it
-  int seq = 0;                     // the contract's place in the single run's order
-  std::string job;                 // "statements" or "invoices"
-  std::string parameter;           // the month ("2026-10") or the date ("2026-11-01")
-  std::string output;              // the shared output folder
+  long long run_id = 0;   // the coordinator's run: the documents are recorded under it
+  int seq = 0;            // the contract's place in the single run's order
+  std::string job;        // "statements" or "invoices"
+  std::string parameter;  // the month ("2026-10") or the date ("2026-11-01")
+  std::string output;     // the shared output folder
   std::string contract_id;
   friend bool operator==(const WorkItem&, const WorkItem&) = default;
 };

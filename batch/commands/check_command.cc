@@ -23,7 +23,8 @@ void add_check_command(CLI::App& app, CommandAction& action) {
       std::vector<Finding> findings = check_consistency(data, profiles);
       for (const auto& c : data.contracts)
         if (!context.config().time_zones.count(c.time_zone))
-          findings.push_back({"contract", c.id, "time zone \"" + c.time_zone + "\" is not defined in the configuration"});
+          findings.push_back(
+              {"contract", c.id, "time zone \"" + c.time_zone + "\" is not defined in the configuration"});
       for (const auto& f : findings) spdlog::warn("{} {}: {}", f.entity, f.id, f.reason);
       spdlog::info("{} accounts, {} contracts, {} services, {} incidents, {} outages, {} interventions, {} backups",
                    data.accounts.size(), data.contracts.size(), data.services.size(), data.incidents.size(),

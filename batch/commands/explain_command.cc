@@ -9,7 +9,7 @@
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/prepared_contract.h"
-#include "batch/term_notice_explain.h"   // issue 12
+#include "batch/term_notice_explain.h"  // issue 12
 #include "reports/trace_text.h"
 #include "rules/continuity.h"
 #include "rules/contract_month.h"
@@ -23,13 +23,14 @@ namespace {
 struct ExplainOptions {
   std::string incident, contract, month, account, date;
   std::string language = "fr";
-  std::string price_change, breach;   // issue 12: N2, N3
+  std::string price_change, breach;  // issue 12: N2, N3
 };
 
-
-void print_trace(const std::string& title, const Trace& trace, const TraceWording& wording, const ContractClock& clock) {
+void print_trace(const std::string& title, const Trace& trace, const TraceWording& wording,
+                 const ContractClock& clock) {
   std::cout << title << "\n";
-  for (const auto& step : wording.describe_steps(trace, clock)) std::cout << "  " << step.rule << "\t" << step.text << "\n";
+  for (const auto& step : wording.describe_steps(trace, clock))
+    std::cout << "  " << step.rule << "\t" << step.text << "\n";
 }
 
 int explain_incident(RunContext& context, const TraceWording& wording, const std::string& id) {
@@ -55,8 +56,8 @@ int explain_incident(RunContext& context, const TraceWording& wording, const std
   }
   for (const auto& service : prepared->records.services) {
     if (service.id != incident->service_id) continue;
-    auto credits = compute_service_credits(prepared->records.contract, service, *prepared->terms, prepared->clock, *month,
-                                           prepared->records.incidents, prepared->records.outages,
+    auto credits = compute_service_credits(prepared->records.contract, service, *prepared->terms, prepared->clock,
+                                           *month, prepared->records.incidents, prepared->records.outages,
                                            prepared->records.root_access_periods, prepared->records.fee_revisions,
                                            // S7, R4: the cap of a continuity month, as the statement has it
                                            contract_continuity(prepared->records, prepared->terms->reversibility));
@@ -65,7 +66,8 @@ int explain_incident(RunContext& context, const TraceWording& wording, const std
         print_trace("incident " + id + " (contract " + incident->contract_id + ", service " + service.id + ", " +
                         format_year_month(*month) + ")",
                     line.trace, wording, prepared->clock);
-        print_trace("service " + service.id + " in " + format_year_month(*month), credits.trace, wording, prepared->clock);
+        print_trace("service " + service.id + " in " + format_year_month(*month), credits.trace, wording,
+                    prepared->clock);
         return kDone;
       }
   }
@@ -73,7 +75,8 @@ int explain_incident(RunContext& context, const TraceWording& wording, const std
   return kDoneWithRejects;
 }
 
-int explain_contract(RunContext& context, const TraceWording& wording, const std::string& id, const std::string& month_text) {
+int explain_contract(RunContext& context, const TraceWording& wording, const std::string& id,
+                     const std::string& month_text) {
   auto month = parse_year_month(month_text);
   if (!month) {
     spdlog::error("--month must be YYYY-MM, not \"{}\"", month_text);
@@ -93,12 +96,14 @@ int explain_contract(RunContext& context, const TraceWording& wording, const std
     for (const auto& line : s.incidents) print_trace("incident " + line.incident_id, line.trace, wording, clock);
     if (s.availability) {
       Trace t = s.availability->measure.trace;
-      t.steps.insert(t.steps.end(), s.availability->credit.trace.steps.begin(), s.availability->credit.trace.steps.end());
+      t.steps.insert(t.steps.end(), s.availability->credit.trace.steps.begin(),
+                     s.availability->credit.trace.steps.end());
       print_trace("availability of " + s.service_id, t, wording, clock);
     }
     print_trace("service " + s.service_id + " total", s.trace, wording, clock);
   }
-  for (const auto& line : f.interventions.lines) print_trace("intervention " + line.intervention_id, line.trace, wording, clock);
+  for (const auto& line : f.interventions.lines)
+    print_trace("intervention " + line.intervention_id, line.trace, wording, clock);
   print_trace("advice time", f.advice.trace, wording, clock);
   print_trace("support", f.support.trace, wording, clock);
   for (const auto& b : f.daily_backups) print_trace("backups of " + b.service_id, b.trace, wording, clock);
@@ -106,7 +111,8 @@ int explain_contract(RunContext& context, const TraceWording& wording, const std
   return f.problems.empty() ? kDone : kDoneWithRejects;
 }
 
-int explain_account(RunContext& context, const TraceWording& wording, const std::string& id, const std::string& date_text) {
+int explain_account(RunContext& context, const TraceWording& wording, const std::string& id,
+                    const std::string& date_text) {
   auto date = parse_date(date_text);
   if (!date) {
     spdlog::error("--date must be YYYY-MM-DD, not \"{}\"", date_text);
@@ -167,8 +173,8 @@ void add_explain_command(CLI::App& app, CommandAction& action) {
   cmd->callback([&action, o] {
     action = [o](RunContext& context) {
       Language language = o->language == "en" ? Language::en : Language::fr;
-      if (!o->price_change.empty()) return explain_price_change(context, language, o->price_change);   // issue 12
-      if (!o->breach.empty()) return explain_breach(context, language, o->breach);                     // issue 12
+      if (!o->price_change.empty()) return explain_price_change(context, language, o->price_change);  // issue 12
+      if (!o->breach.empty()) return explain_breach(context, language, o->breach);                    // issue 12
       TraceWording wording = TraceWording::load(
           context.config().documents.templates / (language == Language::en ? "en" : "fr") / "traces.json", language);
       if (!o->incident.empty()) return explain_incident(context, wording, o->incident);

@@ -12,7 +12,8 @@
 namespace clause {
 
 void add_gdpr_command(CLI::App& app, CommandAction& action) {
-  auto* cmd = app.add_subcommand("gdpr", "list inactive accounts (PDF, XLSX), remind, and with --apply purge them (G1-G6)");
+  auto* cmd =
+      app.add_subcommand("gdpr", "list inactive accounts (PDF, XLSX), remind, and with --apply purge them (G1-G6)");
   struct Options {
     std::string date;
     std::filesystem::path out;
@@ -23,13 +24,14 @@ void add_gdpr_command(CLI::App& app, CommandAction& action) {
   auto options = std::make_shared<Options>();
   auto* date = cmd->add_option("--date", options->date, "the run date, YYYY-MM-DD");
   cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
-  auto* apply = cmd->add_flag("--apply", options->apply,
-                              "purge the inactive accounts and destroy the documents past retention");
+  auto* apply =
+      cmd->add_flag("--apply", options->apply, "purge the inactive accounts and destroy the documents past retention");
   auto* replay = cmd->add_flag("--replay", options->replay,
                                "apply again the purges of the audit file the database does not hold (after a restore)");
   apply->excludes(replay);
   replay->excludes(date);
-  cmd->add_option("--audit-file", options->audit_file, "the audit file (default: the configuration's [gdpr] audit_file)");
+  cmd->add_option("--audit-file", options->audit_file,
+                  "the audit file (default: the configuration's [gdpr] audit_file)");
   cmd->callback([&action, options] {
     action = [options](RunContext& context) {
       const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

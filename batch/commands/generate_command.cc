@@ -30,8 +30,8 @@ void add_generate_command(CLI::App& app, CommandAction& action) {
         return int(kUsage);
       }
       auto counts = write_generated_dataset({options->clients, options->seed, *from, *to}, options->out);
-      spdlog::info("wrote {} accounts, {} contracts, {} incidents, {} backups to {}", counts.accounts,
-                   counts.contracts, counts.incidents, counts.backups, options->out.string());
+      spdlog::info("wrote {} accounts, {} contracts, {} incidents, {} backups to {}", counts.accounts, counts.contracts,
+                   counts.incidents, counts.backups, options->out.string());
       return int(kDone);
     };
   });

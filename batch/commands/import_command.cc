@@ -11,7 +11,9 @@ namespace clause {
 void add_import_command(CLI::App& app, CommandAction& action) {
   auto* cmd = app.add_subcommand("import", "import a directory of CSV files (docs/import.md), all or nothing");
   auto dir = std::make_shared<std::filesystem::path>();
-  cmd->add_option("DIR", *dir, "directory holding accounts.csv, contracts.csv, ...")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("DIR", *dir, "directory holding accounts.csv, contracts.csv, ...")
+      ->required()
+      ->check(CLI::ExistingDirectory);
   cmd->callback([&action, dir] {
     action = [dir](RunContext& context) {
       context.hold_run_lock();
@@ -32,7 +34,7 @@ void add_import_command(CLI::App& app, CommandAction& action) {
         total += f.rows;
       }
       spdlog::info("imported {} rows from {}", total, dir->string());
-      if (report.purged_people_kept_erased > 0)   // G5: a purge is final
+      if (report.purged_people_kept_erased > 0)  // G5: a purge is final
         spdlog::info("{} row(s) of people erased by a GDPR purge came back in the export and were kept erased",
                      report.purged_people_kept_erased);
       return int(kDone);

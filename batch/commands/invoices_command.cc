@@ -17,7 +17,7 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
     std::string date;
     std::string contract;
     std::filesystem::path out;
-    bool workers = false;   // issue 16
+    bool workers = false;  // issue 16
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--date", options->date, "the issue date, YYYY-MM-DD")->required();
@@ -41,18 +41,18 @@ void add_invoices_command(CLI::App& app, CommandAction& action) {
 }
 
 std::string invoices_summary(const InvoicesRequest& request, const InvoicesOutcome& outcome) {
-  return fmt::format("invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "
-                     "{} months of credits waiting for their invoice; journal {}",
-                     format_date(request.date), outcome.invoices_issued, outcome.credit_notes_issued,
-                     outcome.already_issued, outcome.skipped.size(), outcome.waiting_credits.size(),
-                     outcome.journal.string());
+  return fmt::format(
+      "invoices {}: {} invoices and {} credit notes issued, {} already issued, {} skipped, "
+      "{} months of credits waiting for their invoice; journal {}",
+      format_date(request.date), outcome.invoices_issued, outcome.credit_notes_issued, outcome.already_issued,
+      outcome.skipped.size(), outcome.waiting_credits.size(), outcome.journal.string());
 }
 
 int run_invoices_command(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
                          InvoicesOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
-  InvoicesOutcome outcome = request.workers || coordinating_workers_in_this_process()   // issue 16
+  InvoicesOutcome outcome = request.workers || coordinating_workers_in_this_process()  // issue 16
                                 ? run_invoices_on_workers(context, engine, request, now)
                                 : run_invoices(context, engine, request, now);
   spdlog::info("{}", invoices_summary(request, outcome));

@@ -17,15 +17,17 @@ void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& gl
     std::string date;
     std::filesystem::path out;
     bool dry_run = false;
-    bool workers = false;   // issue 16
+    bool workers = false;  // issue 16
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--date", options->date, "the night, YYYY-MM-DD (default: today in the provider's zone)");
   cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
-  cmd->add_flag("--dry-run", options->dry_run,
-                "rehearse on a copy of the database (SQLite): the nightly report only, nothing issued, no number taken");
-  cmd->add_flag("--workers", options->workers,
-                "PostgreSQL: the statements and invoices steps wait while `clause worker` processes do their contracts");
+  cmd->add_flag(
+      "--dry-run", options->dry_run,
+      "rehearse on a copy of the database (SQLite): the nightly report only, nothing issued, no number taken");
+  cmd->add_flag(
+      "--workers", options->workers,
+      "PostgreSQL: the statements and invoices steps wait while `clause worker` processes do their contracts");
   cmd->callback([&action, options, &global] {
     action = [options, &global](RunContext& context) {
       const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -39,7 +41,7 @@ void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& gl
       }
       NightlyRequest request{*date, options->out.empty() ? context.config().output : options->out};
       if (options->dry_run) return run_nightly_dry_run(global, context, request, now);
-      coordinate_workers_in_this_process(options->workers);   // issue 16
+      coordinate_workers_in_this_process(options->workers);  // issue 16
       return run_nightly(context, DocumentEngine(context.config()), request, now);
     };
   });

@@ -12,7 +12,8 @@
 namespace clause {
 
 void add_reversibility_command(CLI::App& app, CommandAction& action) {
-  auto* cmd = app.add_subcommand("reversibility", "build a contract's reversibility dossier (K Art. 16), record its minutes and destruction");
+  auto* cmd = app.add_subcommand(
+      "reversibility", "build a contract's reversibility dossier (K Art. 16), record its minutes and destruction");
   struct Options {
     std::string contract, date, pv, destruction;
     std::filesystem::path out;
@@ -21,7 +22,8 @@ void add_reversibility_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("--contract", options->contract, "the contract")->required();
   cmd->add_option("--date", options->date, "the dossier's date, YYYY-MM-DD (default: today in the provider's zone)");
   cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
-  cmd->add_option("--record-pv", options->pv, "record the minutes (procès-verbal) signed on this date, YYYY-MM-DD (R5)");
+  cmd->add_option("--record-pv", options->pv,
+                  "record the minutes (procès-verbal) signed on this date, YYYY-MM-DD (R5)");
   cmd->add_option("--record-destruction", options->destruction,
                   "record the destruction of the provider's copies on this date, YYYY-MM-DD, and close the file (R5)");
   cmd->callback([&action, options] {
@@ -31,15 +33,18 @@ void add_reversibility_command(CLI::App& app, CommandAction& action) {
       const Config& config = context.config();
       if (options->date.empty()) {
         const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-        request.date = ContractClock(config.zone(config.default_time_zone), HolidayZone::metropole, BusinessHours{}).to_local(now).date;
+        request.date = ContractClock(config.zone(config.default_time_zone), HolidayZone::metropole, BusinessHours{})
+                           .to_local(now)
+                           .date;
       } else if (auto d = parse_date(options->date)) {
         request.date = *d;
       } else {
         spdlog::error("--date must be YYYY-MM-DD, not \"{}\"", options->date);
         return int(kUsage);
       }
-      for (auto [text, target, name] : {std::tuple{&options->pv, &request.record_pv, "--record-pv"},
-                                        std::tuple{&options->destruction, &request.record_destruction, "--record-destruction"}}) {
+      for (auto [text, target, name] :
+           {std::tuple{&options->pv, &request.record_pv, "--record-pv"},
+            std::tuple{&options->destruction, &request.record_destruction, "--record-destruction"}}) {
         if (text->empty()) continue;
         if (!(*target = parse_date(*text))) {
           spdlog::error("{} must be YYYY-MM-DD, not \"{}\"", name, *text);
@@ -52,10 +57,12 @@ void add_reversibility_command(CLI::App& app, CommandAction& action) {
         const DossierOutcome outcome = build_reversibility_dossier(context, DocumentEngine(config), request);
         for (const auto& removed : outcome.removed) spdlog::info("removed {} (R5 destruction)", removed);
         const auto& m = outcome.milestones;
-        if (m.late) spdlog::warn("request {} was late: received {}, due by {} (R1)", m.request_id, format_date(m.requested),
-                                 format_date(m.request_deadline));
+        if (m.late)
+          spdlog::warn("request {} was late: received {}, due by {} (R1)", m.request_id, format_date(m.requested),
+                       format_date(m.request_deadline));
         spdlog::info("reversibility dossier of {} dated {}: {} documents checked; {} (SHA-256 {})", request.contract_id,
-                     format_date(request.date), outcome.documents_checked, outcome.archive.string(), outcome.archive_sha256);
+                     format_date(request.date), outcome.documents_checked, outcome.archive.string(),
+                     outcome.archive_sha256);
         return int(kDone);
       } catch (const DossierRefused& e) {
         for (const auto& p : e.problems) spdlog::error("{}", p);

@@ -13,7 +13,8 @@
 namespace clause {
 
 void add_schedule_command(CLI::App& app, CommandAction& action) {
-  auto* cmd = app.add_subcommand("schedule", "list what falls due per contract in the next days (échéancier), with XLSX");
+  auto* cmd =
+      app.add_subcommand("schedule", "list what falls due per contract in the next days (échéancier), with XLSX");
   struct Options {
     std::string from;
     int days = 60;
@@ -22,9 +23,13 @@ void add_schedule_command(CLI::App& app, CommandAction& action) {
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--from", options->from, "the first day, YYYY-MM-DD")->required();
-  cmd->add_option("--days", options->days, "how many days from --from")->capture_default_str()->check(CLI::Range(1, 3660));
+  cmd->add_option("--days", options->days, "how many days from --from")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3660));
   cmd->add_option("--out", options->out, "output folder (default: the configuration's)");
-  cmd->add_option("--language", options->language, "fr or en")->capture_default_str()->check(CLI::IsMember({"fr", "en"}));
+  cmd->add_option("--language", options->language, "fr or en")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"fr", "en"}));
   cmd->callback([&action, options] {
     action = [options](RunContext& context) {
       const std::optional<Date> from = parse_date(options->from);
@@ -36,7 +41,8 @@ void add_schedule_command(CLI::App& app, CommandAction& action) {
       const Language language = options->language == "en" ? Language::en : Language::fr;
       const TraceWording wording =
           schedule_trace_wording(config.documents.templates / options->language / "traces.json", language);
-      const Schedule schedule = load_schedule(context.database(), config, context.profiles(), {*from, options->days}, wording);
+      const Schedule schedule =
+          load_schedule(context.database(), config, context.profiles(), {*from, options->days}, wording);
       const ScheduleFiles files =
           write_schedule(schedule, options->out.empty() ? config.output : options->out, config.provider.name, language);
       for (const auto& entry : schedule.entries) std::cout << schedule_line(entry) << "\n";

@@ -15,8 +15,8 @@ namespace clause {
 int run_send_command(RunContext& context, const SendRequest& request, Instant now) {
   context.hold_run_lock();
   Database& db = context.database();
-  std::string parameters = request.date ? "--date " + format_date(*request.date)
-                           : request.run ? "--run " + std::to_string(*request.run)
+  std::string parameters = request.date       ? "--date " + format_date(*request.date)
+                           : request.run      ? "--run " + std::to_string(*request.run)
                            : request.document ? "--document " + *request.document
                                               : "";
   const long long run_id = start_run(db, "send", parameters, now);
@@ -39,9 +39,10 @@ int run_send_command(RunContext& context, const SendRequest& request, Instant no
     return kFailure;
   }
   for (const auto& problem : report.problems) spdlog::warn("send: {}", problem);
-  spdlog::info("send: {} message(s) sent, {} deferred, {} failed, {} waiting for their retry, {} document(s) "
-               "without a billing contact",
-               report.sent, report.deferred, report.failed, report.waiting, report.documents_without_contact);
+  spdlog::info(
+      "send: {} message(s) sent, {} deferred, {} failed, {} waiting for their retry, {} document(s) "
+      "without a billing contact",
+      report.sent, report.deferred, report.failed, report.waiting, report.documents_without_contact);
   finish_run(db, run_id, now, report.needs_a_look() ? RunStatus::partial : RunStatus::succeeded,
              {report.sent, report.failed + report.deferred, 0});
   return report.needs_a_look() ? kDoneWithRejects : kDone;

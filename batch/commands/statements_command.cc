@@ -5,8 +5,8 @@
 #include "batch/command.h"
 #include "batch/exit_codes.h"
 #include "batch/run_findings.h"
-#include "batch/worker_coordinator.h"
 #include "batch/statements_job.h"
+#include "batch/worker_coordinator.h"
 
 namespace clause {
 
@@ -16,7 +16,7 @@ void add_statements_command(CLI::App& app, CommandAction& action) {
     std::string month;
     std::string contract;
     std::filesystem::path out;
-    bool workers = false;   // issue 16
+    bool workers = false;  // issue 16
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("--month", options->month, "the local month, YYYY-MM")->required();
@@ -40,22 +40,24 @@ void add_statements_command(CLI::App& app, CommandAction& action) {
 }
 
 std::string statements_summary(const StatementsRequest& request, const StatementsOutcome& outcome) {
-  return fmt::format("statements {}: {} issued, {} already issued, {} skipped, {} no longer match the data; manifest {}",
-                     format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
-                     outcome.drifted.size(), outcome.manifest.string());
+  return fmt::format(
+      "statements {}: {} issued, {} already issued, {} skipped, {} no longer match the data; manifest {}",
+      format_year_month(request.month), outcome.issued, outcome.already_issued, outcome.skipped.size(),
+      outcome.drifted.size(), outcome.manifest.string());
 }
 
 int run_statements_command(RunContext& context, const DocumentEngine& engine, const StatementsRequest& request,
                            StatementsOutcome* kept) {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   context.hold_run_lock();
-  StatementsOutcome outcome = request.workers || coordinating_workers_in_this_process()   // issue 16
+  StatementsOutcome outcome = request.workers || coordinating_workers_in_this_process()  // issue 16
                                   ? run_statements_on_workers(context, engine, request, now)
                                   : run_statements(context, engine, request, now);
   spdlog::info("{}", statements_summary(request, outcome));
   for (long long id : outcome.interrupted_runs) spdlog::warn("run {} had been interrupted: marked failed", id);
-  const int code = issuing_exit_code(outcome.stopped, outcome.issued,
-                                     !outcome.skipped.empty() || !outcome.drifted.empty() || !outcome.recovery.problems.empty());
+  const int code =
+      issuing_exit_code(outcome.stopped, outcome.issued,
+                        !outcome.skipped.empty() || !outcome.drifted.empty() || !outcome.recovery.problems.empty());
   if (kept) *kept = std::move(outcome);
   return code;
 }

@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
     }
     std::size_t rows = 0;
     for (const auto& f : report.files) rows += f.rows;
-    std::printf("%-20s %-10s %9zu rows %8.2f s %10.0f rows/s\n", pass, db->dialect() == clause::Dialect::sqlite ? "sqlite" : "postgresql",
-                rows, seconds, rows / seconds);
+    std::printf("%-20s %-10s %9zu rows %8.2f s %10.0f rows/s\n", pass,
+                db->dialect() == clause::Dialect::sqlite ? "sqlite" : "postgresql", rows, seconds, rows / seconds);
   }
   return 0;
 }

@@ -40,19 +40,26 @@ clause::layout::Document invoice() {
   d.blocks.push_back(KeyValues{{{"Client", "Boulangerie Lefèvre & Fils, 4 place du Marché, 21000 Dijon"},
                                 {"Date d'émission", "2026-11-01", CellType::date},
                                 {"Échéance", "2026-12-01", CellType::date},
-                                {"Total TTC", "600.00", CellType::money}}, ""});
+                                {"Total TTC", "600.00", CellType::money}},
+                               ""});
   Table t;
   t.name = "Détail des prestations";
-  t.columns = {{"Désignation", 3.2}, {"Quantité", 0.9, Align::right, CellType::number},
-               {"Prix unitaire HT", 1.3, Align::right, CellType::money}, {"Montant HT", 1.3, Align::right, CellType::money}};
+  t.columns = {{"Désignation", 3.2},
+               {"Quantité", 0.9, Align::right, CellType::number},
+               {"Prix unitaire HT", 1.3, Align::right, CellType::money},
+               {"Montant HT", 1.3, Align::right, CellType::money}};
   for (int i = 1; i <= 40; ++i)
-    t.rows.push_back({{CellType::text, row_label(i)}, {CellType::number, "1"}, {CellType::money, "12.50"},
+    t.rows.push_back({{CellType::text, row_label(i)},
+                      {CellType::number, "1"},
+                      {CellType::money, "12.50"},
                       {CellType::money, "12.50"}});
   t.total = {{CellType::text, "Total HT"}, {}, {}, {CellType::money, "", true, true}};
   d.blocks.push_back(t);
   d.blocks.push_back(Paragraph{{{"TVA 20 % : 100,00 €. Paiement à 30 jours par virement. Pénalités de retard : "
                                  "trois fois le taux d'intérêt légal ; indemnité forfaitaire de 40 € pour frais "
-                                 "de recouvrement (article L441-10 du Code de commerce).", false}}, true});
+                                 "de recouvrement (article L441-10 du Code de commerce).",
+                                 false}},
+                               true});
   return d;
 }
 
@@ -168,10 +175,11 @@ int main(int argc, char** argv) {
   std::size_t bytes = 0;
   for (int i = 0; i < n; ++i) bytes += one().size();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%s: %d documents, %d pages each, %.0f bytes each, %.2f ms/document, %.0f documents/s, "
-              "peak RSS %.1f MB\n",
-              mode.c_str(), n, count_pages(sample), static_cast<double>(bytes) / n, seconds * 1000 / n, n / seconds,
-              peak_rss_kb() / 1024.0);
+  std::printf(
+      "%s: %d documents, %d pages each, %.0f bytes each, %.2f ms/document, %.0f documents/s, "
+      "peak RSS %.1f MB\n",
+      mode.c_str(), n, count_pages(sample), static_cast<double>(bytes) / n, seconds * 1000 / n, n / seconds,
+      peak_rss_kb() / 1024.0);
   if (argc > 3) {
     if (FILE* out = std::fopen(argv[3], "wb")) {
       std::fwrite(sample.data(), 1, sample.size(), out);

@@ -49,8 +49,8 @@ std::string rate(int basis_points) { return amount(Money{basis_points}); }
 std::string quantity(Milli q) {
   const std::int64_t a = q.thousandths < 0 ? -q.thousandths : q.thousandths;
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%s%lld.%03lld0", q.thousandths < 0 ? "-" : "",
-                static_cast<long long>(a / 1000), static_cast<long long>(a % 1000));
+  std::snprintf(buffer, sizeof buffer, "%s%lld.%03lld0", q.thousandths < 0 ? "-" : "", static_cast<long long>(a / 1000),
+                static_cast<long long>(a % 1000));
   return buffer;
 }
 
@@ -161,8 +161,7 @@ void write_notes(pugi::xml_node exchanged, const InvoiceDocument& d) {
              " : " + format_money(deduction.amount_ttc) + " TTC.",
          "AAI");
   }
-  note(exchanged,
-       "Pénalités de retard exigibles dès le lendemain de l'échéance : " + d.late_penalty + ".", "PMD");
+  note(exchanged, "Pénalités de retard exigibles dès le lendemain de l'échéance : " + d.late_penalty + ".", "PMD");
   note(exchanged,
        "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : " +
            format_money(d.recovery_indemnity) + " (art. L441-10 du Code de commerce).",
@@ -177,8 +176,8 @@ void write_line(pugi::xml_node transaction, const InvoiceLine& line) {
   text(child(item, "ram:SpecifiedTradeProduct"), "ram:Name", line.description);
   text(child(child(item, "ram:SpecifiedLineTradeAgreement"), "ram:NetPriceProductTradePrice"), "ram:ChargeAmount",
        amount(line.unit_price));
-  pugi::xml_node billed = text(child(item, "ram:SpecifiedLineTradeDelivery"), "ram:BilledQuantity",
-                               quantity(line.quantity));
+  pugi::xml_node billed =
+      text(child(item, "ram:SpecifiedLineTradeDelivery"), "ram:BilledQuantity", quantity(line.quantity));
   billed.append_attribute("unitCode") = line.unit_code.c_str();
   pugi::xml_node settlement = child(item, "ram:SpecifiedLineTradeSettlement");
   pugi::xml_node tax = child(settlement, "ram:ApplicableTradeTax");
@@ -195,7 +194,8 @@ void write_agreement(pugi::xml_node transaction, const InvoiceDocument& d) {
   pugi::xml_node seller = child(agreement, "ram:SellerTradeParty");
   text(seller, "ram:Name", s.name);
   text(seller, "ram:Description", s.legal_form + " au capital de " + s.capital);
-  if (!s.siren.empty()) text(child(seller, "ram:SpecifiedLegalOrganization"), "ram:ID", s.siren).append_attribute("schemeID") = "0002";
+  if (!s.siren.empty())
+    text(child(seller, "ram:SpecifiedLegalOrganization"), "ram:ID", s.siren).append_attribute("schemeID") = "0002";
   if (!s.phone.empty() || !s.email.empty()) {
     pugi::xml_node contact = child(seller, "ram:DefinedTradeContact");
     if (!s.phone.empty()) text(child(contact, "ram:TelephoneUniversalCommunication"), "ram:CompleteNumber", s.phone);
@@ -210,14 +210,16 @@ void write_agreement(pugi::xml_node transaction, const InvoiceDocument& d) {
   pugi::xml_node buyer = child(agreement, "ram:BuyerTradeParty");
   if (!b.account_id.empty()) text(buyer, "ram:ID", b.account_id);
   text(buyer, "ram:Name", b.name);
-  if (!b.siren.empty()) text(child(buyer, "ram:SpecifiedLegalOrganization"), "ram:ID", b.siren).append_attribute("schemeID") = "0002";
+  if (!b.siren.empty())
+    text(child(buyer, "ram:SpecifiedLegalOrganization"), "ram:ID", b.siren).append_attribute("schemeID") = "0002";
   write_address(buyer, b.address, b.country_code);
   // BT-49: the French e-invoicing address of a company is its SIREN (scheme 0225).
   if (!b.siren.empty())
     text(child(buyer, "ram:URIUniversalCommunication"), "ram:URIID", b.siren).append_attribute("schemeID") = "0225";
   if (!b.vat_number.empty())
     text(child(buyer, "ram:SpecifiedTaxRegistration"), "ram:ID", b.vat_number).append_attribute("schemeID") = "VA";
-  if (!d.contract_id.empty()) text(child(agreement, "ram:ContractReferencedDocument"), "ram:IssuerAssignedID", d.contract_id);
+  if (!d.contract_id.empty())
+    text(child(agreement, "ram:ContractReferencedDocument"), "ram:IssuerAssignedID", d.contract_id);
 }
 
 void write_settlement(pugi::xml_node transaction, const InvoiceDocument& d) {
@@ -249,12 +251,13 @@ void write_settlement(pugi::xml_node transaction, const InvoiceDocument& d) {
 
   pugi::xml_node terms = child(settlement, "ram:SpecifiedTradePaymentTerms");
   if (invoice) {
-    text(terms, "ram:Description", "Paiement par virement au plus tard le " + format_date_text(*d.due_date) +
-                                       ", sans escompte.");
+    text(terms, "ram:Description",
+         "Paiement par virement au plus tard le " + format_date_text(*d.due_date) + ", sans escompte.");
     date_time(terms, "ram:DueDateDateTime", *d.due_date);
   } else {
-    text(terms, "ram:Description", "Avoir déduit de la prochaine facture du contrat" +
-                                       (d.contract_id.empty() ? std::string() : " " + d.contract_id) + ".");
+    text(terms, "ram:Description",
+         "Avoir déduit de la prochaine facture du contrat" +
+             (d.contract_id.empty() ? std::string() : " " + d.contract_id) + ".");
     if (d.due_date) date_time(terms, "ram:DueDateDateTime", *d.due_date);
   }
 

@@ -23,7 +23,7 @@ pdf::PdfOptions facturx_options(const std::string& xml, Instant created) {
 
 std::string render_facturx_pdf(const InvoiceDocument& document, const templates::TemplateSet& templates,
                                const pdf::PdfRenderer& renderer, Language lang, Instant created) {
-  const std::string xml = cii_xml(document);   // checks the document first
+  const std::string xml = cii_xml(document);  // checks the document first
   const layout::Document page = templates.render(template_kind(document.kind), invoice_data(document, lang));
   return renderer.render(page, facturx_options(xml, created));
 }

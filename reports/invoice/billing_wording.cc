@@ -14,7 +14,7 @@ namespace {
 
 struct PhraseSpec {
   const char* key;
-  std::vector<std::string> figures;        // the {names} the phrase may use
+  std::vector<std::string> figures;  // the {names} the phrase may use
 };
 
 // Every phrase the code asks for, with the figures it gives (B1-B5 lines, B4 credit reason, the
@@ -128,7 +128,8 @@ BillingWording BillingWording::parse(const std::string& text, Language language,
     out.phrases_[key] = phrase;
   }
   for (const PhraseSpec& spec : kPhrases)
-    if (!out.phrases_.count(spec.key)) fail(origin, line_of(text, "phrases"), std::string(spec.key) + ": missing phrase");
+    if (!out.phrases_.count(spec.key))
+      fail(origin, line_of(text, "phrases"), std::string(spec.key) + ": missing phrase");
 
   const nlohmann::json columns = json.value("columns", nlohmann::json());
   if (!columns.is_object()) fail(origin, line_of(text, "columns"), "columns must map a sheet to its column titles");
@@ -144,7 +145,8 @@ BillingWording BillingWording::parse(const std::string& text, Language language,
     }
   }
   for (const auto& [sheet, count] : kColumns)
-    if (!out.columns_.count(sheet)) fail(origin, line_of(text, "columns"), std::string("columns.") + sheet + ": missing");
+    if (!out.columns_.count(sheet))
+      fail(origin, line_of(text, "columns"), std::string("columns.") + sheet + ": missing");
   return out;
 }
 
@@ -158,7 +160,7 @@ std::string BillingWording::phrase(std::string_view key,
   while (i < p.size()) {
     const auto open = p.find('{', i);
     if (open == std::string::npos) break;
-    const auto close = p.find('}', open);   // balanced: checked at load time
+    const auto close = p.find('}', open);  // balanced: checked at load time
     out.append(p, i, open - i);
     const std::string name = p.substr(open + 1, close - open - 1);
     const auto figure = std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.first == name; });

@@ -55,11 +55,10 @@ InvoiceDocument build_credit_note(const CreditNoteInputs& in, const BillingWordi
                                add_days(in.month.next().first_day(), -1), in.totals.totals);
   d.corrects = in.corrects;
   const std::string month = month_label_of(in.month, wording.language());
-  d.credit_reason =
-      in.corrective
-          ? wording.phrase("reason.further_credit",
-                           {{"month", month}, {"reference", *in.corrective}, {"statement", in.statement}})
-          : wording.phrase("reason.credit", {{"month", month}, {"statement", in.statement}});
+  d.credit_reason = in.corrective
+                        ? wording.phrase("reason.further_credit",
+                                         {{"month", month}, {"reference", *in.corrective}, {"statement", in.statement}})
+                        : wording.phrase("reason.credit", {{"month", month}, {"statement", in.statement}});
   return d;
 }
 

@@ -104,7 +104,9 @@ json invoice_data(const InvoiceDocument& d, Language lang) {
   json vat = json::array();
   for (const auto& v : d.totals.vat) {
     vat.push_back({{"rate", percent_of(v.rate_basis_points)},
-                   {"rate_text", format_percent(v.rate_basis_points / 100.0, v.rate_basis_points % 100 == 0 ? 0 : (v.rate_basis_points % 10 == 0 ? 1 : 2), lang)},
+                   {"rate_text",
+                    format_percent(v.rate_basis_points / 100.0,
+                                   v.rate_basis_points % 100 == 0 ? 0 : (v.rate_basis_points % 10 == 0 ? 1 : 2), lang)},
                    {"base_ht", format_money_plain(v.base_ht)},
                    {"base_ht_text", format_money(v.base_ht, lang)},
                    {"vat", format_money_plain(v.vat)}});

@@ -21,24 +21,24 @@ enum class InvoiceKind { invoice, credit_note };
 
 // The billed company (B8 buyer mentions). Company data, copied from Account at issue time.
 struct InvoiceBuyer {
-  std::string account_id;                  // also BT-46, the buyer identifier in the XML
+  std::string account_id;  // also BT-46, the buyer identifier in the XML
   std::string name;
-  std::string address;                     // lines separated by "\n"; "13002 Marseille" read as postcode + city
-  std::string country_code = "FR";         // ISO 3166-1 alpha-2 (BT-55)
-  std::string siren;                       // empty when unknown
-  std::string vat_number;                  // empty when unknown
+  std::string address;              // lines separated by "\n"; "13002 Marseille" read as postcode + city
+  std::string country_code = "FR";  // ISO 3166-1 alpha-2 (BT-55)
+  std::string siren;                // empty when unknown
+  std::string vat_number;           // empty when unknown
   friend bool operator==(const InvoiceBuyer&, const InvoiceBuyer&) = default;
 };
 
 // A printed line: InvoiceTotals.lines[i] with its line number (BT-126).
 struct InvoiceLine {
-  std::string id;                          // "1", "2"...
+  std::string id;  // "1", "2"...
   std::string description;
   Milli quantity{1000};
-  Money unit_price;                        // HT
+  Money unit_price;  // HT
   int vat_rate_basis_points = 2000;
-  Money total_ht;                          // from invoice_totals(), never recomputed here
-  std::string unit_code = "C62";           // UN/ECE rec. 20: C62 one, HUR hour, MON month
+  Money total_ht;                 // from invoice_totals(), never recomputed here
+  std::string unit_code = "C62";  // UN/ECE rec. 20: C62 one, HUR hour, MON month
   friend bool operator==(const InvoiceLine&, const InvoiceLine&) = default;
 };
 
@@ -51,31 +51,31 @@ struct PrecedingInvoice {
 
 // An earlier credit note deducted from this invoice (B4): shown with its number and amount TTC.
 struct CreditNoteDeduction {
-  std::string credit_note_number;          // "AV-2026-000001"
+  std::string credit_note_number;  // "AV-2026-000001"
   Date issue_date{};
-  Money amount_ttc;                        // the credit note's total TTC
+  Money amount_ttc;  // the credit note's total TTC
   friend bool operator==(const CreditNoteDeduction&, const CreditNoteDeduction&) = default;
 };
 
 struct InvoiceDocument {
   InvoiceKind kind = InvoiceKind::invoice;
-  std::string number;                      // B7, from the ledger
+  std::string number;  // B7, from the ledger
   Date issue_date{};
-  std::optional<Date> due_date;            // invoices: issue date + payment days; credit notes: none
+  std::optional<Date> due_date;  // invoices: issue date + payment days; credit notes: none
   std::string currency = "EUR";
   ProviderIdentity seller;
   InvoiceBuyer buyer;
-  std::string contract_id;                 // BT-12
-  Date period_from{};                      // billing period, both days included (BT-73, BT-74)
+  std::string contract_id;  // BT-12
+  Date period_from{};       // billing period, both days included (BT-73, BT-74)
   Date period_to{};
-  std::vector<InvoiceLine> lines;          // one per totals.lines entry, same order
-  InvoiceTotals totals;                    // B6: invoice_totals() or credit_note_totals().totals
-  std::optional<PrecedingInvoice> corrects;            // credit notes only (required there)
-  std::string credit_reason;               // credit notes: "Avoirs de service d'octobre 2026 (art. 14)"
-  std::vector<CreditNoteDeduction> deductions;         // invoices only (B4)
-  std::string late_penalty = "3 fois le taux d'intérêt légal";   // BillingTerms.late_penalty
-  Money recovery_indemnity = Money::from_cents(4000);  // L441-10, BillingTerms.recovery_indemnity
-  std::vector<std::string> notes;          // free notes, printed and written as BT-22
+  std::vector<InvoiceLine> lines;               // one per totals.lines entry, same order
+  InvoiceTotals totals;                         // B6: invoice_totals() or credit_note_totals().totals
+  std::optional<PrecedingInvoice> corrects;     // credit notes only (required there)
+  std::string credit_reason;                    // credit notes: "Avoirs de service d'octobre 2026 (art. 14)"
+  std::vector<CreditNoteDeduction> deductions;  // invoices only (B4)
+  std::string late_penalty = "3 fois le taux d'intérêt légal";  // BillingTerms.late_penalty
+  Money recovery_indemnity = Money::from_cents(4000);           // L441-10, BillingTerms.recovery_indemnity
+  std::vector<std::string> notes;                               // free notes, printed and written as BT-22
 };
 
 // "380" for an invoice, "381" for a credit note (UNTDID 1001).

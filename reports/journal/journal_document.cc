@@ -29,11 +29,14 @@ std::vector<layout::Column> columns(const BillingWording& w, const char* sheet,
 
 std::string reference(const JournalEntry& e, const BillingWording& w) {
   switch (e.kind) {
-    case JournalKind::final_invoice: return w.phrase("journal.reference_final", {{"period", e.period}});
-    case JournalKind::continuity_invoice: return w.phrase("journal.reference_continuity", {{"month", e.period}});
+    case JournalKind::final_invoice:
+      return w.phrase("journal.reference_final", {{"period", e.period}});
+    case JournalKind::continuity_invoice:
+      return w.phrase("journal.reference_continuity", {{"month", e.period}});
     case JournalKind::credit_note:
       return w.phrase("journal.reference_credit_note", {{"period", e.period}, {"invoice", e.corrects}});
-    case JournalKind::periodic_invoice: break;
+    case JournalKind::periodic_invoice:
+      break;
   }
   return w.phrase("journal.reference_period", {{"period", e.period}});
 }
@@ -54,17 +57,22 @@ layout::Table journal_table(const JournalDocument& j, const BillingWording& w) {
   layout::Table t;
   t.name = w.phrase("journal.sheet");
   t.columns = columns(w, "journal",
-                      {{2, Align::left, CellType::text}, {1.5, Align::left, CellType::date},
-                       {4, Align::left, CellType::text}, {2.5, Align::left, CellType::text},
-                       {1.5, Align::left, CellType::text}, {1.5, Align::right, CellType::money},
-                       {1.5, Align::right, CellType::money}, {1.5, Align::right, CellType::money},
+                      {{2, Align::left, CellType::text},
+                       {1.5, Align::left, CellType::date},
+                       {4, Align::left, CellType::text},
+                       {2.5, Align::left, CellType::text},
+                       {1.5, Align::left, CellType::text},
+                       {1.5, Align::right, CellType::money},
+                       {1.5, Align::right, CellType::money},
+                       {1.5, Align::right, CellType::money},
                        {3, Align::left, CellType::text}});
   for (const JournalEntry& e : j.entries)
     t.rows.push_back({text(e.number), date_cell(e.issued_on), text(e.client), text(e.contract_id),
                       text(w.phrase(e.kind == JournalKind::credit_note ? "journal.credit_note" : "journal.invoice")),
                       money(e.ht), money(e.vat), money(e.ttc), text(reference(e, w))});
-  t.total = {total_label(w), text(""), text(""), text(""), text(""),
-             money_sum(j.total_ht), money_sum(j.total_vat), money_sum(j.total_ttc), text("")};
+  t.total = {
+      total_label(w),         text(""), text(""), text(""), text(""), money_sum(j.total_ht), money_sum(j.total_vat),
+      money_sum(j.total_ttc), text("")};
   return t;
 }
 
@@ -72,9 +80,12 @@ layout::Table unpaid_table(const JournalDocument& j, const BillingWording& w) {
   layout::Table t;
   t.name = w.phrase("unpaid.sheet");
   t.columns = columns(w, "unpaid",
-                      {{2, Align::left, CellType::text}, {4, Align::left, CellType::text},
-                       {2.5, Align::left, CellType::text}, {1.5, Align::left, CellType::date},
-                       {1.5, Align::left, CellType::date}, {1.5, Align::right, CellType::money},
+                      {{2, Align::left, CellType::text},
+                       {4, Align::left, CellType::text},
+                       {2.5, Align::left, CellType::text},
+                       {1.5, Align::left, CellType::date},
+                       {1.5, Align::left, CellType::date},
+                       {1.5, Align::right, CellType::money},
                        {8, Align::left, CellType::text}});
   for (const UnpaidEntry& u : j.unpaid)
     t.rows.push_back({text(u.number), text(u.client), text(u.contract_id), date_cell(u.issued), date_cell(u.due),
@@ -88,12 +99,14 @@ layout::Table waiting_table(const JournalDocument& j, const BillingWording& w) {
   layout::Table t;
   t.name = w.phrase("waiting.sheet");
   t.columns = columns(w, "waiting",
-                      {{2.5, Align::left, CellType::text}, {4, Align::left, CellType::text},
-                       {1.5, Align::left, CellType::text}, {1.5, Align::right, CellType::money},
+                      {{2.5, Align::left, CellType::text},
+                       {4, Align::left, CellType::text},
+                       {1.5, Align::left, CellType::text},
+                       {1.5, Align::right, CellType::money},
                        {8, Align::left, CellType::text}});
   for (const WaitingEntry& e : j.waiting)
-    t.rows.push_back({text(e.contract_id), text(e.client), text(format_year_month(e.month)), money(e.amount),
-                      text(e.reason)});
+    t.rows.push_back(
+        {text(e.contract_id), text(e.client), text(format_year_month(e.month)), money(e.amount), text(e.reason)});
   t.total = {total_label(w), text(""), text(""), money_sum(j.waiting_total), text("")};
   return t;
 }
@@ -133,7 +146,7 @@ layout::Document journal_layout(const JournalDocument& j, const BillingWording& 
   doc.blocks.push_back(journal_table(j, w));
   doc.blocks.push_back(layout::Heading{2, w.phrase("unpaid.heading", {{"date", date}})});
   doc.blocks.push_back(unpaid_table(j, w));
-  if (!j.waiting.empty()) {   // only then: a night with nothing waiting writes the same workbook as before
+  if (!j.waiting.empty()) {  // only then: a night with nothing waiting writes the same workbook as before
     doc.blocks.push_back(layout::Heading{2, w.phrase("waiting.heading", {{"date", date}})});
     doc.blocks.push_back(waiting_table(j, w));
   }

@@ -22,13 +22,13 @@ enum class JournalKind { periodic_invoice, final_invoice, continuity_invoice, cr
 
 // One issued document of the date, its amounts as issued (positive).
 struct JournalEntry {
-  std::string number;                      // "FA-2026-000001"
+  std::string number;  // "FA-2026-000001"
   Date issued_on{};
-  std::string client;                      // the account's name
+  std::string client;  // the account's name
   std::string contract_id;
   JournalKind kind = JournalKind::periodic_invoice;
-  std::string period;                      // the billed period's first day, month ("2026-11"), as keyed
-  std::string corrects;                    // credit notes: the invoice corrected (BT-25)
+  std::string period;    // the billed period's first day, month ("2026-11"), as keyed
+  std::string corrects;  // credit notes: the invoice corrected (BT-25)
   Money ht, vat, ttc;
   friend bool operator==(const JournalEntry&, const JournalEntry&) = default;
 };
@@ -38,7 +38,7 @@ struct UnpaidEntry {
   std::string number;
   std::string client, contract_id;
   Date issued{}, due{};
-  Money remaining;                         // TTC less deductions (B4) less payments by the date
+  Money remaining;  // TTC less deductions (B4) less payments by the date
   UnpaidConsequences consequences;
   friend bool operator==(const UnpaidEntry&, const UnpaidEntry&) = default;
 };
@@ -47,15 +47,15 @@ struct UnpaidEntry {
 struct WaitingEntry {
   std::string contract_id, client;
   YearMonth month{};
-  Money amount;                            // HT
+  Money amount;  // HT
   std::string reason;
   friend bool operator==(const WaitingEntry&, const WaitingEntry&) = default;
 };
 
 struct JournalInputs {
   Date date{};
-  std::string provider;                    // the workbook's author
-  std::vector<JournalEntry> issued;        // invoices then credit notes, as issued
+  std::string provider;              // the workbook's author
+  std::vector<JournalEntry> issued;  // invoices then credit notes, as issued
   std::vector<UnpaidEntry> unpaid;
   std::vector<WaitingEntry> waiting;
 };
@@ -63,11 +63,11 @@ struct JournalInputs {
 struct JournalDocument {
   Date date{};
   std::string provider;
-  std::vector<JournalEntry> entries;       // credit notes with negative amounts (net sales)
+  std::vector<JournalEntry> entries;  // credit notes with negative amounts (net sales)
   Money total_ht, total_vat, total_ttc;
   std::vector<UnpaidEntry> unpaid;
   Money unpaid_total;
-  std::vector<WaitingEntry> waiting;       // its sheet only when some wait
+  std::vector<WaitingEntry> waiting;  // its sheet only when some wait
   Money waiting_total;
 };
 

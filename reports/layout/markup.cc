@@ -36,13 +36,11 @@ int line_of_offset(std::string_view text, std::size_t offset) {
 namespace {
 
 constexpr std::pair<CellType, std::string_view> kTypeNames[] = {
-    {CellType::text, "text"},       {CellType::money, "money"},     {CellType::date, "date"},
+    {CellType::text, "text"},         {CellType::money, "money"},     {CellType::date, "date"},
     {CellType::datetime, "datetime"}, {CellType::percent, "percent"}, {CellType::number, "number"},
     {CellType::integer, "integer"}};
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool is_digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 // "-12", "3.25": an optional minus, digits, optionally a dot and digits.
 bool is_decimal(std::string_view s) {
@@ -54,13 +52,20 @@ bool is_decimal(std::string_view s) {
 
 std::string_view example_of(CellType type) {
   switch (type) {
-    case CellType::money: return "1234.56";
-    case CellType::date: return "2026-10-31";
-    case CellType::datetime: return "2026-10-31T17:30";
-    case CellType::percent: return "99.953";
-    case CellType::number: return "3.5";
-    case CellType::integer: return "42";
-    case CellType::text: break;
+    case CellType::money:
+      return "1234.56";
+    case CellType::date:
+      return "2026-10-31";
+    case CellType::datetime:
+      return "2026-10-31T17:30";
+    case CellType::percent:
+      return "99.953";
+    case CellType::number:
+      return "3.5";
+    case CellType::integer:
+      return "42";
+    case CellType::text:
+      break;
   }
   return "any text";
 }
@@ -97,9 +102,8 @@ bool only_blanks(std::string_view s) {
 }
 
 const std::set<std::string, std::less<>> kVocabulary = {
-    "document", "h1",  "h2",    "h3",     "p",      "b",      "kv",     "row",       "table", "col",
-    "tr",       "td",  "total", "image",  "chart",  "labels", "label",  "series",    "v",     "pagebreak",
-    "signature", "party"};
+    "document", "h1",    "h2",    "h3",    "p",      "b",     "kv",     "row", "table",     "col",       "tr",
+    "td",       "total", "image", "chart", "labels", "label", "series", "v",   "pagebreak", "signature", "party"};
 
 // Fixed-point sum of decimal strings: exact whatever the number of decimals.
 std::string sum_decimals(const std::vector<std::string>& values) {
@@ -138,11 +142,10 @@ class Parser {
 
   Document parse(std::string_view text) {
     pugi::xml_document xml;
-    auto result = xml.load_buffer(text.data(), text.size(),
-                                  pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+    auto result =
+        xml.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     if (!result)
-      throw MarkupError(locate_(std::size_t(result.offset)),
-                        std::string("malformed markup: ") + result.description());
+      throw MarkupError(locate_(std::size_t(result.offset)), std::string("malformed markup: ") + result.description());
     pugi::xml_node root = xml.document_element();
     if (!root) throw MarkupError(locate_(0), "no <document> element");
     if (std::string_view(root.name()) != "document")
@@ -160,8 +163,7 @@ class Parser {
     for (auto attribute : node.attributes()) {
       bool known = false;
       for (auto name : names) known = known || name == attribute.name();
-      if (!known)
-        fail(node, "unknown attribute " + std::string(attribute.name()) + " on <" + node.name() + ">");
+      if (!known) fail(node, "unknown attribute " + std::string(attribute.name()) + " on <" + node.name() + ">");
     }
   }
 
@@ -409,10 +411,11 @@ class Parser {
     for (std::size_t c = 0; c < t.total.size(); ++c) {
       if (!t.total[c].sum) continue;
       std::string sum = column_sum(t, c);
-      if (t.total[c].value.empty()) t.total[c].value = std::move(sum);
+      if (t.total[c].value.empty())
+        t.total[c].value = std::move(sum);
       else if (!same_amount(t.total[c].value, sum, t.total[c].type))
-        fail(node, "the total " + t.total[c].value + " of column " + std::to_string(c + 1) + " is not the sum of its rows (" +
-                       sum + ")");
+        fail(node, "the total " + t.total[c].value + " of column " + std::to_string(c + 1) +
+                       " is not the sum of its rows (" + sum + ")");
     }
     return t;
   }
@@ -420,7 +423,7 @@ class Parser {
   // Whether a given total and the column's sum are the same figure ("12.5" and "12.50" are).
   static bool same_amount(const std::string& given, const std::string& sum, CellType type) {
     if (type == CellType::money) return parse_money(given) == parse_money(sum);
-    auto zero_like = [](const std::string& v) {   // "0.00" for "12.50": the same number of decimals
+    auto zero_like = [](const std::string& v) {  // "0.00" for "12.50": the same number of decimals
       const auto dot = v.find('.');
       return dot == std::string::npos ? std::string("0") : "0." + std::string(v.size() - dot - 1, '0');
     };
@@ -516,8 +519,7 @@ std::string shortest(double v) {
   return std::string(buffer, end);
 }
 
-void write_cells(pugi::xml_node row, const std::vector<Cell>& cells, const std::vector<Column>& columns,
-                 bool total) {
+void write_cells(pugi::xml_node row, const std::vector<Cell>& cells, const std::vector<Column>& columns, bool total) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const Cell& cell = cells[i];
     auto td = row.append_child("td");
@@ -563,7 +565,9 @@ void write_block(pugi::xml_node root, const Block& block) {
             auto col = t.append_child("col");
             col.append_attribute("title") = c.title.c_str();
             col.append_attribute("width") = shortest(c.width).c_str();
-            col.append_attribute("align") = c.align == Align::left ? "left" : c.align == Align::right ? "right" : "center";
+            col.append_attribute("align") = c.align == Align::left    ? "left"
+                                            : c.align == Align::right ? "right"
+                                                                      : "center";
             if (c.type != CellType::text) col.append_attribute("type") = std::string(cell_type_name(c.type)).c_str();
           }
           for (const auto& row : b.rows) write_cells(t.append_child("tr"), row, b.columns, false);
@@ -618,9 +622,12 @@ bool is_valid_typed_value(CellType type, std::string_view value) {
   // "—": nothing to measure (F1: a rate of 0 tickets is "—", not 100 %); shown as is.
   if (value.empty() || value == "\u2014") return true;
   switch (type) {
-    case CellType::text: return true;
-    case CellType::money: return parse_money(value).has_value();
-    case CellType::date: return parse_date(value).has_value();
+    case CellType::text:
+      return true;
+    case CellType::money:
+      return parse_money(value).has_value();
+    case CellType::date:
+      return parse_date(value).has_value();
     case CellType::datetime: {
       // F2: a wall time of the autumn repeated hour carries its offset: "2026-10-25T02:30+02:00".
       if (value.size() == 22 || value.size() == 25) {
@@ -637,7 +644,8 @@ bool is_valid_typed_value(CellType type, std::string_view value) {
       return value.size() == 16 || (value[16] == ':' && is_digits(value.substr(17, 2)) && value.substr(17, 2) <= "59");
     }
     case CellType::percent:
-    case CellType::number: return is_decimal(value);
+    case CellType::number:
+      return is_decimal(value);
     case CellType::integer:
       return is_digits(value[0] == '-' ? value.substr(1) : value);
   }

@@ -82,7 +82,8 @@ std::optional<std::string> address_problem(std::string_view address) {
     if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == ',' || c == ';')
       return "\"" + std::string(address) + "\" holds a space, a control character or one of <>\",;";
   const auto at = address.find('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 == address.size() || address.find('@', at + 1) != std::string_view::npos)
+  if (at == std::string_view::npos || at == 0 || at + 1 == address.size() ||
+      address.find('@', at + 1) != std::string_view::npos)
     return "\"" + std::string(address) + "\" is not local@domain";
   return std::nullopt;
 }
@@ -97,10 +98,12 @@ std::string attachment_disposition(std::string_view filename) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string encoded = "UTF-8''";
   for (unsigned char c : filename) {
-    const bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                       c == '-' || c == '.' || c == '_' || c == '!' || c == '~';
-    if (plain) encoded += char(c);
-    else encoded += {'%', hex[c >> 4], hex[c & 15]};
+    const bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+                       c == '.' || c == '_' || c == '!' || c == '~';
+    if (plain)
+      encoded += char(c);
+    else
+      encoded += {'%', hex[c >> 4], hex[c & 15]};
   }
   return "attachment; filename*=" + encoded + "; filename=\"" + encode_header_words(filename) + "\"";
 }
@@ -113,9 +116,9 @@ std::string format_rfc5322_date(Instant at) {
   const std::chrono::year_month_day ymd{day};
   const std::chrono::hh_mm_ss time{at - day};
   char out[64];
-  std::snprintf(out, sizeof out, "%s, %02u %s %04d %02d:%02d:%02d +0000",
-                days[std::chrono::weekday{day}.c_encoding()], unsigned(ymd.day()), months[unsigned(ymd.month()) - 1],
-                int(ymd.year()), int(time.hours().count()), int(time.minutes().count()), int(time.seconds().count()));
+  std::snprintf(out, sizeof out, "%s, %02u %s %04d %02d:%02d:%02d +0000", days[std::chrono::weekday{day}.c_encoding()],
+                unsigned(ymd.day()), months[unsigned(ymd.month()) - 1], int(ymd.year()), int(time.hours().count()),
+                int(time.minutes().count()), int(time.seconds().count()));
   return out;
 }
 

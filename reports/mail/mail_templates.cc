@@ -3,7 +3,6 @@
 // for the identity, and put back before returning; `clause send` renders on one thread.
 #include "reports/mail/mail_templates.h"
 
-
 #include <mstch/mstch.hpp>
 
 #include "model/whole_file.h"
@@ -38,7 +37,8 @@ class PlainEscaping {
 
 MailTemplates::Template MailTemplates::read(const std::string& name) const {
   const fs::path file = folder_ / name;
-  if (!fs::is_regular_file(file)) throw TemplateError(file.generic_string(), "missing: each message has a subject, a text and an html template");
+  if (!fs::is_regular_file(file))
+    throw TemplateError(file.generic_string(), "missing: each message has a subject, a text and an html template");
   return {file.generic_string(), read_file(file)};
 }
 
@@ -48,11 +48,15 @@ void MailTemplates::check_keys(const Template& t, const std::vector<MustacheToke
   const std::string schema_file = "message.schema.json";
   for (const auto& token : tokens) {
     using K = MustacheToken::Kind;
-    auto fail = [&](const std::string& reason) { throw TemplateError(t.file + ":" + std::to_string(token.line), reason); };
+    auto fail = [&](const std::string& reason) {
+      throw TemplateError(t.file + ":" + std::to_string(token.line), reason);
+    };
     switch (token.kind) {
       case K::text:
-      case K::comment: break;
-      case K::partial: fail("partials are not available in mail templates: " + templates::spell(token));
+      case K::comment:
+        break;
+      case K::partial:
+        fail("partials are not available in mail templates: " + templates::spell(token));
       case K::variable: {
         const SchemaNode* node = templates::resolve(scopes, token.name);
         if (!node) fail("unknown key " + templates::spell(token) + " (not in " + schema_file + ")");
@@ -90,13 +94,16 @@ MailTemplates MailTemplates::load(const fs::path& folder) {
       throw TemplateError(file.generic_string(), std::string("invalid JSON: ") + e.what());
     }
   };
-  m.schema_ = templates::parse_schema(read_json("message.schema.json"), (folder / "message.schema.json").generic_string());
+  m.schema_ =
+      templates::parse_schema(read_json("message.schema.json"), (folder / "message.schema.json").generic_string());
   m.sample_ = read_json("message.sample.json");
   templates::check_data(m.schema_, m.sample_, (folder / "message.sample.json").generic_string());
   const nlohmann::json labels = read_json("labels.json");
   for (const char* kind : {"statement", "invoice", "credit_note", "reversibility_dossier"}) {
-    if (!labels.is_object() || !labels.contains(kind) || !labels[kind].is_string() || labels[kind].get<std::string>().empty())
-      throw TemplateError((folder / "labels.json").generic_string(), std::string("key \"") + kind + "\": missing or not a text");
+    if (!labels.is_object() || !labels.contains(kind) || !labels[kind].is_string() ||
+        labels[kind].get<std::string>().empty())
+      throw TemplateError((folder / "labels.json").generic_string(),
+                          std::string("key \"") + kind + "\": missing or not a text");
     m.labels_[kind] = labels[kind].get<std::string>();
   }
   m.subject_ = m.read("subject.mustache");

@@ -22,9 +22,9 @@ namespace clause::mail {
 
 // A message's three texts, rendered.
 struct MailTexts {
-  std::string subject;   // one line, UTF-8, not yet encoded (RFC 2047 is the MIME builder's)
-  std::string text;      // text/plain, UTF-8, lines ending "\n"
-  std::string html;      // text/html, UTF-8
+  std::string subject;  // one line, UTF-8, not yet encoded (RFC 2047 is the MIME builder's)
+  std::string text;     // text/plain, UTF-8, lines ending "\n"
+  std::string html;     // text/html, UTF-8
 };
 
 class MailTemplates {
@@ -44,7 +44,7 @@ class MailTemplates {
 
  private:
   struct Template {
-    std::string file;    // "templates/fr/mail/subject.mustache"
+    std::string file;  // "templates/fr/mail/subject.mustache"
     std::string text;
   };
   Template read(const std::string& name) const;

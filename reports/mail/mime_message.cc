@@ -8,7 +8,8 @@ namespace clause::mail {
 namespace {
 
 void check(CURLcode code, const char* what) {
-  if (code != CURLE_OK) throw std::runtime_error(std::string("libcurl MIME: ") + what + ": " + curl_easy_strerror(code));
+  if (code != CURLE_OK)
+    throw std::runtime_error(std::string("libcurl MIME: ") + what + ": " + curl_easy_strerror(code));
 }
 
 curl_slist* append(curl_slist* list, const std::string& line) {

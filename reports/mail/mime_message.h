@@ -18,21 +18,21 @@
 namespace clause::mail {
 
 struct Mailbox {
-  std::string name;      // UTF-8, may be empty
+  std::string name;  // UTF-8, may be empty
   std::string address;
 };
 
 struct Attachment {
-  std::string bytes;             // the file's content, as checked against the ledger's SHA-256
-  std::string filename;          // as the client sees it, UTF-8
-  std::string content_type;      // "application/pdf"
+  std::string bytes;         // the file's content, as checked against the ledger's SHA-256
+  std::string filename;      // as the client sees it, UTF-8
+  std::string content_type;  // "application/pdf"
 };
 
 struct MailMessage {
   Mailbox from;
   std::vector<Mailbox> to;
-  std::string reply_to;          // an address, or empty
-  std::string message_id;        // "<...@...>"
+  std::string reply_to;    // an address, or empty
+  std::string message_id;  // "<...@...>"
   Instant date{};
   MailTexts texts;
   std::vector<Attachment> attachments;

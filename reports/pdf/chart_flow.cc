@@ -30,9 +30,12 @@ Rgb series_colour(const PdfStyle& style, std::size_t i) {
     return Rgb{a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
   };
   switch (i % 3) {
-    case 0: return style.accent;
-    case 1: return mix(style.accent, Rgb{1, 1, 1}, 0.5);
-    default: return style.muted;
+    case 0:
+      return style.accent;
+    case 1:
+      return mix(style.accent, Rgb{1, 1, 1}, 0.5);
+    default:
+      return style.muted;
   }
 }
 
@@ -95,9 +98,7 @@ void PageFlow::chart(const layout::Chart& c) {
   const double plot_bottom = y0 + height - small * 1.6 - (c.x_title.empty() ? 0 : small * 1.9);
   const double plot_w = plot_right - plot_left;
   const double plot_h = plot_bottom - plot_top;
-  const auto y_of = [&](double v) {
-    return plot_bottom - (std::clamp(v, lo, hi) - lo) / (hi - lo) * plot_h;
-  };
+  const auto y_of = [&](double v) { return plot_bottom - (std::clamp(v, lo, hi) - lo) / (hi - lo) * plot_h; };
 
   if (!c.y_title.empty()) text(x0, plot_top - small * 1.0, small, false, style_.muted, c.y_title);
   for (const auto& [v, label] : ticks) {
@@ -127,7 +128,8 @@ void PageFlow::chart(const layout::Chart& c) {
         const double bar = group / m;
         const double base = y_of(std::clamp(0.0, lo, hi));
         for (std::size_t i = 0; i < std::min(n, values.size()); ++i) {
-          const double x = plot_left + slot * static_cast<double>(i) + (slot - group) / 2 + bar * static_cast<double>(s);
+          const double x =
+              plot_left + slot * static_cast<double>(i) + (slot - group) / 2 + bar * static_cast<double>(s);
           const double top_y = std::min(base, y_of(values[i]));
           const double h = std::fabs(base - y_of(values[i]));
           if (h > 0.05) add(Box{x, top_y, bar, h, colour});

@@ -13,7 +13,7 @@
 
 namespace clause::pdf {
 
-inline constexpr double kPageWidth = 595.276;   // A4 in points
+inline constexpr double kPageWidth = 595.276;  // A4 in points
 inline constexpr double kPageHeight = 841.890;
 inline constexpr double kPointsPerMm = 72.0 / 25.4;
 
@@ -23,11 +23,11 @@ struct TextRun {
   double size = 0;
   bool bold = false;
   Rgb colour;
-  std::string text;   // UTF-8, one line
+  std::string text;  // UTF-8, one line
 };
 
 struct Box {
-  double x = 0, y = 0, width = 0, height = 0;   // y: top edge
+  double x = 0, y = 0, width = 0, height = 0;  // y: top edge
   Rgb fill;
 };
 
@@ -44,8 +44,8 @@ struct Polyline {
 };
 
 struct Picture {
-  double x = 0, y = 0, width = 0, height = 0;   // y: top edge
-  int image = 0;                                 // index into the document's image list
+  double x = 0, y = 0, width = 0, height = 0;  // y: top edge
+  int image = 0;                               // index into the document's image list
 };
 
 using Primitive = std::variant<TextRun, Box, Line, Polyline, Picture>;

@@ -93,10 +93,9 @@ void append_utf8(std::string& out, char32_t c) {
 bool is_default_ignorable(char32_t c) {
   // DerivedCoreProperties.txt (Unicode 15), Default_Ignorable_Code_Point.
   static constexpr std::pair<char32_t, char32_t> ranges[] = {
-      {0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
-      {0x180B, 0x180F}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164},
-      {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3},
-      {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}};
+      {0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x061C, 0x061C},   {0x115F, 0x1160},   {0x17B4, 0x17B5},  {0x180B, 0x180F},
+      {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x206F},   {0x3164, 0x3164},   {0xFE00, 0xFE0F},  {0xFEFF, 0xFEFF},
+      {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}};
   for (const auto& [first, last] : ranges) {
     if (c >= first && c <= last) return true;
   }
@@ -154,7 +153,8 @@ std::unique_ptr<FontFace> FontFace::read(const std::string& path, bool fallback)
     face->glyph_widths_[glyph] = metrics.GetGlyphWidth(static_cast<int>(glyph));
   }
   face->glyph_ids_.resize(0x10000);
-  for (char32_t c = 0; c < 0x10000; ++c) face->glyph_ids_[c] = static_cast<std::uint16_t>(metrics.GetGlyphId(static_cast<long>(c)));
+  for (char32_t c = 0; c < 0x10000; ++c)
+    face->glyph_ids_[c] = static_cast<std::uint16_t>(metrics.GetGlyphId(static_cast<long>(c)));
 
   const auto measure = [&](char32_t c) {
     const long glyph = c < 0x10000 ? face->glyph_ids_[c] : metrics.GetGlyphId(static_cast<long>(c));
@@ -189,7 +189,8 @@ long FontFace::glyph_id_beyond_bmp(long unicode) const {
 
 double FontFace::glyph_width_out_of_range(long glyph) const {
   double width = 0;
-  with_freetype([&](PoDoFo::PdfFontMetricsFreetype& metrics) { width = metrics.GetGlyphWidth(static_cast<int>(glyph)); });
+  with_freetype(
+      [&](PoDoFo::PdfFontMetricsFreetype& metrics) { width = metrics.GetGlyphWidth(static_cast<int>(glyph)); });
   return width;
 }
 

@@ -2,10 +2,10 @@
 // built from them, without reading the file again), the advance width of every character it
 // maps, so that layout measures text without touching PoDoFo, and the character-to-glyph and
 // glyph-width tables PoDoFo's metrics would compute, so that documents never parse the face with
-// FreeType again (face_metrics.h serves them to PoDoFo, from several threads at once). A primary face (DejaVu) knows the
-// fallback faces that draw what it lacks: width() and advance() measure the glyph that will really
-// be drawn (the face's own, a fallback's, or the replacement U+FFFD), and pieces() tells painting
-// which face draws each stretch of a line, so that measuring and drawing cannot disagree.
+// FreeType again (face_metrics.h serves them to PoDoFo, from several threads at once). A primary face (DejaVu) knows
+// the fallback faces that draw what it lacks: width() and advance() measure the glyph that will really be drawn (the
+// face's own, a fallback's, or the replacement U+FFFD), and pieces() tells painting which face draws each stretch of a
+// line, so that measuring and drawing cannot disagree.
 #pragma once
 
 #include <cstdint>
@@ -80,10 +80,10 @@ class FontFace {
   // The glyph behind such a private-use code; 0 for any other code.
   unsigned glyph_of_pua(char32_t pua) const;
 
-  double ascent() const { return ascent_; }      // thousandths of an em, positive
-  double descent() const { return descent_; }    // thousandths of an em, negative
+  double ascent() const { return ascent_; }    // thousandths of an em, positive
+  double descent() const { return descent_; }  // thousandths of an em, negative
   const std::string& bytes() const { return bytes_; }
-  const std::string& name() const { return name_; }   // PostScript name, "DejaVuSans"
+  const std::string& name() const { return name_; }  // PostScript name, "DejaVuSans"
   bool is_fallback() const { return fallback_; }
 
   // The glyph FreeType's charmap gives a UTF-16 unit, exactly as PoDoFo's FreeType metrics answer
@@ -120,13 +120,13 @@ class FontFace {
   std::string name_;
   bool fallback_ = false;
   const FallbackFonts* fallbacks_ = nullptr;
-  std::vector<float> advances_;   // indexed by code point 0..0xFFFF; -1: no glyph
-  std::vector<Wide> wide_;        // characters above U+FFFF, by code (fallback faces only)
+  std::vector<float> advances_;  // indexed by code point 0..0xFFFF; -1: no glyph
+  std::vector<Wide> wide_;       // characters above U+FFFF, by code (fallback faces only)
   double ascent_ = 0;
   double descent_ = 0;
-  std::vector<std::uint16_t> glyph_ids_;   // UTF-16 unit -> glyph
-  std::vector<double> glyph_widths_;       // glyph -> advance
-  struct Freetype;                         // the face parsed once, with its lock
+  std::vector<std::uint16_t> glyph_ids_;  // UTF-16 unit -> glyph
+  std::vector<double> glyph_widths_;      // glyph -> advance
+  struct Freetype;                        // the face parsed once, with its lock
   std::unique_ptr<Freetype> freetype_;
 };
 

@@ -27,8 +27,13 @@ struct HeadingMetrics {
 HeadingMetrics heading_metrics(int level, const PdfStyle& style) {
   const double body = style.body_size;
   const double size = level == 1 ? body * 1.9 : level == 2 ? body * 1.3 : body * 1.08;
-  return {size, size * 1.25, level == 1 ? 4.0 : level == 2 ? 16.0 : 10.0,
-          level == 1 ? 10.0 : level == 2 ? 3.0 + 7.0 : 4.0};
+  return {size, size * 1.25,
+          level == 1   ? 4.0
+          : level == 2 ? 16.0
+                       : 10.0,
+          level == 1   ? 10.0
+          : level == 2 ? 3.0 + 7.0
+                       : 4.0};
 }
 
 double paragraph_size(const layout::Paragraph& p, const PdfStyle& style) {
@@ -43,9 +48,7 @@ PageFlow::PageFlow(const PdfStyle& style, const Fonts& fonts, Language lang, Lai
 }
 
 double PageFlow::left() const { return style_.margin_left_mm * kPointsPerMm; }
-double PageFlow::width() const {
-  return kPageWidth - (style_.margin_left_mm + style_.margin_right_mm) * kPointsPerMm;
-}
+double PageFlow::width() const { return kPageWidth - (style_.margin_left_mm + style_.margin_right_mm) * kPointsPerMm; }
 double PageFlow::top() const { return style_.margin_top_mm * kPointsPerMm; }
 double PageFlow::bottom() const { return kPageHeight - style_.margin_bottom_mm * kPointsPerMm; }
 
@@ -64,26 +67,20 @@ void PageFlow::gap(double points) {
 
 void PageFlow::add(const Box& box) { items().emplace_back(std::in_place_type<Box>, box); }
 void PageFlow::add(const Line& line) { items().emplace_back(std::in_place_type<Line>, line); }
-void PageFlow::add(Polyline polyline) {
-  items().emplace_back(std::in_place_type<Polyline>, std::move(polyline));
-}
-void PageFlow::add(const Picture& picture) {
-  items().emplace_back(std::in_place_type<Picture>, picture);
-}
+void PageFlow::add(Polyline polyline) { items().emplace_back(std::in_place_type<Polyline>, std::move(polyline)); }
+void PageFlow::add(const Picture& picture) { items().emplace_back(std::in_place_type<Picture>, picture); }
 
 void PageFlow::text(double x, double baseline, double size, bool bold, Rgb colour, std::string s) {
-  if (!s.empty()) items().emplace_back(std::in_place_type<TextRun>, TextRun{x, baseline, size, bold, colour, std::move(s)});
+  if (!s.empty())
+    items().emplace_back(std::in_place_type<TextRun>, TextRun{x, baseline, size, bold, colour, std::move(s)});
 }
 
-void PageFlow::text_right(double right, double baseline, double size, bool bold, Rgb colour,
-                          std::string s) {
+void PageFlow::text_right(double right, double baseline, double size, bool bold, Rgb colour, std::string s) {
   const double w = fonts_.face(bold).width(s, size);
   text(right - w, baseline, size, bold, colour, std::move(s));
 }
 
-void PageFlow::hline(double x1, double x2, double y, double w, Rgb colour) {
-  add(Line{x1, y, x2, y, w, colour});
-}
+void PageFlow::hline(double x1, double x2, double y, double w, Rgb colour) { add(Line{x1, y, x2, y, w, colour}); }
 
 void PageFlow::heading(const layout::Heading& h, double next_start) {
   const int level = std::clamp(h.level, 1, 3);
@@ -119,13 +116,13 @@ void PageFlow::paragraph(const layout::Paragraph& p, double next_start, bool las
   std::size_t i = 0;
   while (i < n) {
     const std::size_t remaining = n - i;
-    std::size_t fit = 0;   // counted the way the lines are drawn, so that the two agree
+    std::size_t fit = 0;  // counted the way the lines are drawn, so that the two agree
     for (double y = y_; fit < remaining && y + leading <= bottom(); y += leading) ++fit;
     std::size_t take = remaining;
     if (fit < remaining) {
       take = whole || fit < kMinLinesPerPage ? 0 : std::min(fit, remaining - kMinLinesPerPage);
       if (take < kMinLinesPerPage) take = 0;
-      if (take == 0 && at_page_top()) take = std::max<std::size_t>(fit, 1);   // longer than a page
+      if (take == 0 && at_page_top()) take = std::max<std::size_t>(fit, 1);  // longer than a page
     }
     for (std::size_t k = i; k < i + take; ++k) {
       y_ += leading;
@@ -164,11 +161,9 @@ double PageFlow::start_height(const layout::Block& block, double next_start, boo
             for (const auto& row : kv.rows) key_width = std::max(key_width, fonts_.regular.width(row.key, size));
             key_width = std::min(key_width + 14, width() * 0.45);
             const auto& row = kv.rows.front();
-            const std::size_t n =
-                std::max(wrap_text(row.key, false, fonts_, size, key_width - 14).size(),
-                         wrap_text(display_text(row.type, row.value, lang_), false, fonts_, size,
-                                   width() - key_width)
-                             .size());
+            const std::size_t n = std::max(
+                wrap_text(row.key, false, fonts_, size, key_width - 14).size(),
+                wrap_text(display_text(row.type, row.value, lang_), false, fonts_, size, width() - key_width).size());
             return size * 1.5 * static_cast<double>(n);
           },
           [&](const layout::Table& t) { return table_start(t); },
@@ -192,8 +187,7 @@ void PageFlow::key_values(const layout::KeyValues& kv) {
   key_width = std::min(key_width + 14, width() * 0.45);
   for (const auto& row : kv.rows) {
     const auto keys = wrap_text(row.key, false, fonts_, size, key_width - 14);
-    const auto values = wrap_text(display_text(row.type, row.value, lang_), false, fonts_, size,
-                                  width() - key_width);
+    const auto values = wrap_text(display_text(row.type, row.value, lang_), false, fonts_, size, width() - key_width);
     const std::size_t n = std::max(keys.size(), values.size());
     ensure(leading * static_cast<double>(n));
     for (std::size_t i = 0; i < n; ++i) {
@@ -228,8 +222,8 @@ void PageFlow::signature(const layout::Signature& s) {
   gap(12);
   ensure(box_h);
   const bool en = lang_ == Language::en;
-  const char* labels[] = {en ? "Name and title:" : "Nom et qualité :", en ? "Date:" : "Date :",
-                          en ? "Signature:" : "Signature :"};
+  const char* labels[] = {
+      en ? "Name and title:" : "Nom et qualité :", en ? "Date:" : "Date :", en ? "Signature:" : "Signature :"};
   for (std::size_t i = 0; i < s.parties.size(); ++i) {
     const double x = left() + static_cast<double>(i) * (box_w + spacing);
     const double pad = 9;
@@ -244,8 +238,7 @@ void PageFlow::signature(const layout::Signature& s) {
     for (int k = 0; k < 2; ++k) {
       const double label_w = fonts_.regular.width(labels[k], size * 0.85);
       text(x + pad, line_y, size * 0.85, false, style_.muted, labels[k]);
-      add(Line{x + pad + label_w + 4, line_y + 1, x + box_w - pad, line_y + 1, 0.4,
-                             style_.rule});
+      add(Line{x + pad + label_w + 4, line_y + 1, x + box_w - pad, line_y + 1, 0.4, style_.rule});
       line_y += 20;
     }
     text(x + pad, line_y, size * 0.85, false, style_.muted, labels[2]);
@@ -270,7 +263,8 @@ void PageFlow::finish(const layout::Document& document) {
       frame.emplace_back(std::in_place_type<Line>,
                          Line{left(), header_baseline + 5, left() + width(), header_baseline + 5, 0.5, style_.rule});
     }
-    frame.emplace_back(std::in_place_type<Line>, Line{left(), footer_rule, left() + width(), footer_rule, 0.5, style_.rule});
+    frame.emplace_back(std::in_place_type<Line>,
+                       Line{left(), footer_rule, left() + width(), footer_rule, 0.5, style_.rule});
     const std::string number = "page " + std::to_string(i + 1) + " / " + std::to_string(total);
     const double number_w = fonts_.regular.width(number, small);
     double baseline = footer_rule + small * 1.6;
@@ -316,9 +310,7 @@ LaidOutDocument lay_out(const layout::Document& document, const PdfStyle& style,
                    [&](const layout::Paragraph& b) { flow.paragraph(b, next, i + 1 == n); },
                    [&](const layout::KeyValues& b) { flow.key_values(b); },
                    [&](const layout::Table& b) { flow.table(b); },
-                   [&](const layout::Image& b) {
-                     flow.image(*out.images[image_of[i]], image_of[i], b.width_mm);
-                   },
+                   [&](const layout::Image& b) { flow.image(*out.images[image_of[i]], image_of[i], b.width_mm); },
                    [&](const layout::Chart& b) { flow.chart(b); },
                    [&](const layout::PageBreak&) { flow.page_break(); },
                    [&](const layout::Signature& b) { flow.signature(b); },

@@ -26,7 +26,7 @@ namespace clause::pdf {
 struct LaidOutDocument {
   std::vector<Page> pages;
   std::vector<const RasterImage*> images;
-  std::deque<RasterImage> loaded_images;   // owns the document's own images (not the logo)
+  std::deque<RasterImage> loaded_images;  // owns the document's own images (not the logo)
 };
 
 // Lays out the whole document. logo may be null. Throws std::runtime_error for unreadable images.
@@ -49,8 +49,7 @@ class PageFlow {
   // or keep-with-next paragraph with next_start, a paragraph whole or its first 2 lines, a table's
   // caption, header and first 2 rows, a key/value block's first row, a picture, chart or signature.
   // image: the picture of an Image block (else unused).
-  double start_height(const layout::Block& block, double next_start, bool last,
-                      const RasterImage* image) const;
+  double start_height(const layout::Block& block, double next_start, bool last, const RasterImage* image) const;
   void chart(const layout::Chart& c);
   void page_break();
   void signature(const layout::Signature& s);
@@ -62,11 +61,11 @@ class PageFlow {
   double width() const;
   double top() const;
   double bottom() const;
-  double table_start(const layout::Table& t) const;   // table_flow.cc
+  double table_start(const layout::Table& t) const;  // table_flow.cc
   // Starts a new page when `height` points do not fit below the cursor (unless the page is empty).
   void ensure(double height);
   void new_page();
-  void gap(double points);   // vertical space, dropped at the top of a page
+  void gap(double points);  // vertical space, dropped at the top of a page
   bool at_page_top() const { return y_ <= top() + 0.01; }
   std::vector<Primitive>& items() { return out_.pages.back().items; }
   void text(double x, double baseline, double size, bool bold, Rgb colour, std::string s);
@@ -82,7 +81,7 @@ class PageFlow {
   Fonts fonts_;
   Language lang_;
   LaidOutDocument& out_;
-  double y_ = 0;   // the cursor: top of the next block, from the page's top edge
+  double y_ = 0;  // the cursor: top of the next block, from the page's top edge
 };
 
 }  // namespace clause::pdf

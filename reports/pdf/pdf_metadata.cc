@@ -3,8 +3,8 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 #include "reports/pdf/sha256.h"
 
@@ -18,20 +18,27 @@ using PoDoFo::PdfObject;
 using PoDoFo::PdfString;
 using PoDoFo::PdfVariant;
 
-PdfString utf8(const std::string& s) {
-  return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.c_str()));
-}
+PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.c_str())); }
 
 // Text content for XML: &, <, > and quotes escaped.
 std::string xml_escaped(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -48,9 +55,12 @@ Civil civil(Instant t) {
   const auto days = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd{days};
   const std::chrono::hh_mm_ss hms{t - days};
-  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-          static_cast<unsigned>(ymd.day()), static_cast<unsigned>(hms.hours().count()),
-          static_cast<unsigned>(hms.minutes().count()), static_cast<unsigned>(hms.seconds().count())};
+  return {static_cast<int>(ymd.year()),
+          static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day()),
+          static_cast<unsigned>(hms.hours().count()),
+          static_cast<unsigned>(hms.minutes().count()),
+          static_cast<unsigned>(hms.seconds().count())};
 }
 
 void append_stream(PdfObject* object, const std::string& bytes, bool compressed) {
@@ -58,8 +68,7 @@ void append_stream(PdfObject* object, const std::string& bytes, bool compressed)
     object->GetStream()->Set(bytes.data(), static_cast<PoDoFo::pdf_long>(bytes.size()));
   } else {
     // XMP must stay readable by tools that do not inflate streams (PDF/A 6.6.2.1).
-    object->GetStream()->Set(bytes.data(), static_cast<PoDoFo::pdf_long>(bytes.size()),
-                             PoDoFo::TVecFilters());
+    object->GetStream()->Set(bytes.data(), static_cast<PoDoFo::pdf_long>(bytes.size()), PoDoFo::TVecFilters());
   }
 }
 
@@ -67,14 +76,14 @@ void append_stream(PdfObject* object, const std::string& bytes, bool compressed)
 
 std::string pdf_date(Instant t) {
   const Civil c = civil(t);
-  return "D:" + std::to_string(c.year) + two(c.month) + two(c.day) + two(c.hour) + two(c.minute) +
-         two(c.second) + "+00'00'";
+  return "D:" + std::to_string(c.year) + two(c.month) + two(c.day) + two(c.hour) + two(c.minute) + two(c.second) +
+         "+00'00'";
 }
 
 std::string xmp_date(Instant t) {
   const Civil c = civil(t);
-  return std::to_string(c.year) + "-" + two(c.month) + "-" + two(c.day) + "T" + two(c.hour) + ":" +
-         two(c.minute) + ":" + two(c.second) + "+00:00";
+  return std::to_string(c.year) + "-" + two(c.month) + "-" + two(c.day) + "T" + two(c.hour) + ":" + two(c.minute) +
+         ":" + two(c.second) + "+00:00";
 }
 
 XmpExtension facturx_xmp_extension(const std::string& conformance_level) {
@@ -84,12 +93,10 @@ XmpExtension facturx_xmp_extension(const std::string& conformance_level) {
           {{"DocumentFileName", "factur-x.xml", "Text", "name of the embedded XML invoice file"},
            {"DocumentType", "INVOICE", "Text", "INVOICE"},
            {"Version", "1.0", "Text", "The actual version of the Factur-X XML schema"},
-           {"ConformanceLevel", conformance_level, "Text",
-            "The conformance level of the embedded Factur-X data"}}};
+           {"ConformanceLevel", conformance_level, "Text", "The conformance level of the embedded Factur-X data"}}};
 }
 
-std::string xmp_packet(const layout::Document& document, const PdfOptions& options,
-                       const PdfStyle& style) {
+std::string xmp_packet(const layout::Document& document, const PdfOptions& options, const PdfStyle& style) {
   const std::string date = xmp_date(options.created);
   std::string x;
   x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
@@ -133,8 +140,8 @@ std::string xmp_packet(const layout::Document& document, const PdfOptions& optio
         x += "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>" + xml_escaped(p.name) +
              "</pdfaProperty:name><pdfaProperty:valueType>" + xml_escaped(p.value_type) +
              "</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category>"
-             "<pdfaProperty:description>" + xml_escaped(p.description) +
-             "</pdfaProperty:description></rdf:li>\n";
+             "<pdfaProperty:description>" +
+             xml_escaped(p.description) + "</pdfaProperty:description></rdf:li>\n";
       }
       x += "</rdf:Seq></pdfaSchema:property>\n</rdf:li>\n";
     }
@@ -142,8 +149,7 @@ std::string xmp_packet(const layout::Document& document, const PdfOptions& optio
     for (const auto& ext : options.xmp_extensions) {
       x += "<rdf:Description rdf:about=\"\" xmlns:" + ext.prefix + "=\"" + xml_escaped(ext.namespace_uri) + "\">\n";
       for (const auto& p : ext.properties) {
-        x += "<" + ext.prefix + ":" + p.name + ">" + xml_escaped(p.value) + "</" + ext.prefix + ":" +
-             p.name + ">\n";
+        x += "<" + ext.prefix + ":" + p.name + ">" + xml_escaped(p.value) + "</" + ext.prefix + ":" + p.name + ">\n";
       }
       x += "</rdf:Description>\n";
     }
@@ -152,11 +158,10 @@ std::string xmp_packet(const layout::Document& document, const PdfOptions& optio
   return x;
 }
 
-void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document& document,
-                             const PdfOptions& options, const PdfStyle& style,
-                             const std::string& icc_profile) {
+void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document& document, const PdfOptions& options,
+                             const PdfStyle& style, const std::string& icc_profile) {
   PdfDictionary& info = pdf.GetInfo()->GetObject()->GetDictionary();
-  info.Clear();   // PoDoFo's defaults carry the wall clock and its own Producer
+  info.Clear();  // PoDoFo's defaults carry the wall clock and its own Producer
   info.AddKey("Title", utf8(document.title));
   if (!document.author.empty()) info.AddKey("Author", utf8(document.author));
   if (!document.subject.empty()) info.AddKey("Subject", utf8(document.subject));

@@ -22,14 +22,12 @@ std::string xmp_date(Instant t);
 
 // The XMP packet (dc:title, dc:creator, pdf:Producer, xmp dates, pdfaid 3B when asked, the
 // extension schemas and their values), uncompressed UTF-8.
-std::string xmp_packet(const layout::Document& document, const PdfOptions& options,
-                       const PdfStyle& style);
+std::string xmp_packet(const layout::Document& document, const PdfOptions& options, const PdfStyle& style);
 
 // Info (Title, Author, Subject, Creator, Producer, CreationDate, ModDate), catalog /Lang, and
 // with options.pdfa3 the /Metadata stream and the OutputIntent with the given ICC profile bytes.
-void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document& document,
-                             const PdfOptions& options, const PdfStyle& style,
-                             const std::string& icc_profile);
+void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document& document, const PdfOptions& options,
+                             const PdfStyle& style, const std::string& icc_profile);
 
 // Embeds options.attachments: EmbeddedFiles name tree, /AF array, one /Filespec each with /F and
 // /UF written as given (PdfFileSpec would hex-escape '-' and '.').

@@ -12,7 +12,7 @@ namespace clause::pdf {
 
 // A file carried inside the PDF (PDF/A-3 associated file).
 struct PdfAttachment {
-  std::string name;                    // "factur-x.xml": written as is in /F, /UF and the name tree
+  std::string name;  // "factur-x.xml": written as is in /F, /UF and the name tree
   std::string bytes;
   std::string mime_type = "text/xml";  // /Subtype of the embedded file stream
   std::string relationship = "Data";   // /AFRelationship: Data, Alternative, Source, Supplement
@@ -21,8 +21,8 @@ struct PdfAttachment {
 
 // One property of an XMP extension schema, e.g. fx:DocumentType = INVOICE.
 struct XmpProperty {
-  std::string name;                    // "DocumentType"
-  std::string value;                   // "INVOICE"
+  std::string name;   // "DocumentType"
+  std::string value;  // "INVOICE"
   std::string value_type = "Text";
   std::string description;
 };
@@ -30,15 +30,15 @@ struct XmpProperty {
 // A PDF/A extension schema and its values: PDF/A requires every non-standard XMP property to be
 // described in the metadata itself.
 struct XmpExtension {
-  std::string schema;                  // "Factur-X PDFA Extension Schema"
-  std::string namespace_uri;           // "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
-  std::string prefix;                  // "fx"
+  std::string schema;         // "Factur-X PDFA Extension Schema"
+  std::string namespace_uri;  // "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
+  std::string prefix;         // "fx"
   std::vector<XmpProperty> properties;
 };
 
 struct PdfOptions {
-  bool pdfa3 = false;                  // PDF/A-3b: XMP, sRGB OutputIntent, /AF, PDF 1.7
-  Instant created{};                   // Info CreationDate/ModDate and XMP dates (UTC)
+  bool pdfa3 = false;  // PDF/A-3b: XMP, sRGB OutputIntent, /AF, PDF 1.7
+  Instant created{};   // Info CreationDate/ModDate and XMP dates (UTC)
   std::vector<PdfAttachment> attachments;
   std::vector<XmpExtension> xmp_extensions;
 };

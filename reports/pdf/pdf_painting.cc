@@ -61,8 +61,10 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
       slot = std::make_unique<PdfImage>(&document);
       const auto* data = reinterpret_cast<const unsigned char*>(source.bytes.data());
       const auto size = static_cast<pdf_long>(source.bytes.size());
-      if (source.format == RasterImage::Format::png) slot->LoadFromPngData(data, size);
-      else slot->LoadFromJpegData(data, size);
+      if (source.format == RasterImage::Format::png)
+        slot->LoadFromPngData(data, size);
+      else
+        slot->LoadFromJpegData(data, size);
     }
     return *slot;
   };
@@ -102,8 +104,7 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
             fonts.drawn_by_clause(primary, run->text);
             continue;
           }
-          painter.DrawText(run->x, h - run->baseline,
-                           PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
+          painter.DrawText(run->x, h - run->baseline, PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
           fonts.drawn_by_podofo(primary, run->text.c_str());
           continue;
         }
@@ -148,8 +149,8 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
         painter.SetLineJoinStyle(ePdfLineJoinStyle_Miter);
       } else if (const auto* picture = std::get_if<Picture>(&item)) {
         PdfImage& image = image_at(picture->image);
-        painter.DrawImage(picture->x, h - picture->y - picture->height, &image,
-                          picture->width / image.GetWidth(), picture->height / image.GetHeight());
+        painter.DrawImage(picture->x, h - picture->y - picture->height, &image, picture->width / image.GetWidth(),
+                          picture->height / image.GetHeight());
       }
     }
     painter.FinishPage();

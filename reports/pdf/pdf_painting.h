@@ -17,7 +17,6 @@ class DocumentFonts;
 // stretches that face lacks with the fallback faces' subsets (see FontFace::pieces), placed at the
 // advances layout measured. Lines a primary face draws whole are written by text_operators.h, the
 // others by PoDoFo's DrawText; `fonts` records which characters went which way.
-void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, const Fonts& faces,
-           DocumentFonts& fonts);
+void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, const Fonts& faces, DocumentFonts& fonts);
 
 }  // namespace clause::pdf

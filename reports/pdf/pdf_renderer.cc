@@ -42,7 +42,7 @@ std::string PdfRenderer::render(const layout::Document& document, const PdfOptio
   const Fonts fonts{*regular_, *bold_};
   const LaidOutDocument laid_out = lay_out(document, style_, fonts, logo_.get());
 
-  std::unique_lock time_lock(libc_time_lock());   // the constructor's PdfDate calls localtime()
+  std::unique_lock time_lock(libc_time_lock());  // the constructor's PdfDate calls localtime()
   PoDoFo::PdfMemDocument pdf;
   time_lock.unlock();
   pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);

@@ -34,7 +34,7 @@ class PdfRenderer {
 
  private:
   PdfStyle style_;
-  std::unique_ptr<FallbackFonts> fallbacks_;   // before the faces that refer to it
+  std::unique_ptr<FallbackFonts> fallbacks_;  // before the faces that refer to it
   std::unique_ptr<FontFace> regular_;
   std::unique_ptr<FontFace> bold_;
   std::unique_ptr<RasterImage> logo_;

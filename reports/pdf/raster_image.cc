@@ -19,7 +19,10 @@ bool jpeg_size(const std::string& b, int& width, int& height) {
   while (i + 9 < b.size()) {
     if (byte_at(b, i) != 0xFF) return false;
     const unsigned marker = byte_at(b, i + 1);
-    if (marker == 0xFF) { ++i; continue; }
+    if (marker == 0xFF) {
+      ++i;
+      continue;
+    }
     const unsigned length = be16(b, i + 2);
     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
       height = static_cast<int>(be16(b, i + 5));

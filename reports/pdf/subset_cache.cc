@@ -59,7 +59,8 @@ std::shared_ptr<const SubsetEmbedding> harvest(const FontObjects& font) {
 void replay(const FontObjects& font, PoDoFo::PdfVecObjects& objects, const SubsetEmbedding& embedding) {
   if (embedding.widths) font.descendant->GetDictionary().AddKey("W", *embedding.widths);
   font.font->GetDictionary().AddKey("ToUnicode", put(objects, embedding.to_unicode)->Reference());
-  if (embedding.cid_set) font.descriptor->GetDictionary().AddKey("CIDSet", put(objects, *embedding.cid_set)->Reference());
+  if (embedding.cid_set)
+    font.descriptor->GetDictionary().AddKey("CIDSet", put(objects, *embedding.cid_set)->Reference());
   font.descriptor->GetDictionary().AddKey("FontFile2", put(objects, embedding.font_file)->Reference());
 }
 

@@ -35,11 +35,11 @@ struct StreamPiece {
 
 // What embedding a subset adds to a document, in the order PoDoFo creates the objects.
 struct SubsetEmbedding {
-  std::optional<PoDoFo::PdfVariant> widths;   // the descendant font's /W, when PoDoFo writes one
+  std::optional<PoDoFo::PdfVariant> widths;  // the descendant font's /W, when PoDoFo writes one
   StreamPiece to_unicode;
   std::optional<StreamPiece> cid_set;
-  StreamPiece font_file;                       // /FontFile2
-  std::size_t size() const;                    // bytes held, for the cache's bound
+  StreamPiece font_file;     // /FontFile2
+  std::size_t size() const;  // bytes held, for the cache's bound
 };
 
 class SubsetCache {
@@ -64,7 +64,7 @@ class SubsetCache {
   std::size_t bytes() const;
 
  private:
-  void shrink();   // under mutex_
+  void shrink();  // under mutex_
   struct Slot {
     std::shared_ptr<const SubsetEmbedding> embedding;
     std::list<Key>::iterator age;
@@ -75,7 +75,7 @@ class SubsetCache {
   std::size_t hits_ = 0;
   std::size_t misses_ = 0;
   std::map<Key, Slot> slots_;
-  std::list<Key> ages_;   // most recently used first
+  std::list<Key> ages_;  // most recently used first
 };
 
 // Embeds `font`, a subset font of key's face in the document of `objects` whose pages are all

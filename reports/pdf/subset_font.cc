@@ -33,7 +33,7 @@ void append_hex(std::string& out, unsigned value, int digits) {
 // are private-use stand-ins: a fallback face's map is written here from the real characters,
 // as UTF-16 (surrogate pairs above U+FFFF), so that the text extracts as written.
 void write_unicode_map(PoDoFo::PdfFont& font, const FontFace& face, const UsedChars& used) {
-  std::map<long, char32_t> by_glyph;   // the lowest character wins a glyph several characters share
+  std::map<long, char32_t> by_glyph;  // the lowest character wins a glyph several characters share
   const auto add = [&](char32_t c) {
     const char32_t code = c < 0x10000 ? c : face.pua_code(c);
     const long glyph = font.GetFontMetrics()->GetGlyphId(static_cast<long>(code));
@@ -90,8 +90,7 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used) {
   return tag;
 }
 
-DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
-                             const std::vector<Page>& pages)
+DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts, const std::vector<Page>& pages)
     : objects_(objects) {
   entries_.reserve(8);
   entries_.push_back({&fonts.regular, {}, nullptr, nullptr, nullptr, false});
@@ -112,8 +111,10 @@ DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
       bool plain = true;
       for (std::size_t i = 0; i < run->text.size() && plain;) {
         const char32_t c = next_codepoint(run->text, i);
-        if (primary.covers(c)) own.add(c);
-        else plain = false;
+        if (primary.covers(c))
+          own.add(c);
+        else
+          plain = false;
       }
       if (plain) continue;
       for (const GlyphPiece& piece : primary.pieces(run->text)) {
@@ -159,7 +160,9 @@ bool add_all(std::unique_ptr<UsedChars>& set, std::string_view utf8) {
 
 }  // namespace
 
-void DocumentFonts::drawn_by_clause(const FontFace& face, std::string_view utf8) { add_all(entry(face).by_clause, utf8); }
+void DocumentFonts::drawn_by_clause(const FontFace& face, std::string_view utf8) {
+  add_all(entry(face).by_clause, utf8);
+}
 
 void DocumentFonts::drawn_by_podofo(const FontFace& face, std::string_view utf8) {
   Entry& drawn = entry(face);

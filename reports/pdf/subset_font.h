@@ -27,8 +27,10 @@ namespace clause::pdf {
 class UsedChars {
  public:
   void add(char32_t c) {
-    if (c < 0x10000) bmp_[c >> 6] |= std::uint64_t{1} << (c & 63);
-    else wide_.insert(c);
+    if (c < 0x10000)
+      bmp_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    else
+      wide_.insert(c);
   }
   template <class F>
   void for_each(F&& f) const {
@@ -43,7 +45,7 @@ class UsedChars {
 
  private:
   std::array<std::uint64_t, 0x10000 / 64> bmp_{};
-  std::set<char32_t> wide_;   // above U+FFFF
+  std::set<char32_t> wide_;  // above U+FFFF
 };
 
 // A six-letter subset tag ("ABCDEF") from the face's name and the characters it draws.
@@ -52,8 +54,7 @@ std::string subset_tag(const std::string& face_name, const UsedChars& used);
 class DocumentFonts {
  public:
   // Creates the subset fonts for what the pages draw (the faces must outlive this object).
-  DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
-                const std::vector<Page>& pages);
+  DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts, const std::vector<Page>& pages);
   ~DocumentFonts();
   DocumentFonts(const DocumentFonts&) = delete;
   DocumentFonts& operator=(const DocumentFonts&) = delete;
@@ -75,13 +76,13 @@ class DocumentFonts {
     const FontFace* face;
     UsedChars used;
     std::unique_ptr<PoDoFo::PdfFont> font;
-    std::unique_ptr<UsedChars> by_clause;   // null until drawn
+    std::unique_ptr<UsedChars> by_clause;  // null until drawn
     std::unique_ptr<UsedChars> by_podofo;
     bool uncacheable = false;
   };
   Entry& entry(const FontFace& face);
   PoDoFo::PdfVecObjects& objects_;
-  std::vector<Entry> entries_;   // regular, bold, then fallback faces in order of first use
+  std::vector<Entry> entries_;  // regular, bold, then fallback faces in order of first use
 };
 
 }  // namespace clause::pdf

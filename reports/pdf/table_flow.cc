@@ -12,7 +12,7 @@ namespace {
 // A table starts with this many rows, and a new page takes at least this many (the total counts).
 constexpr std::size_t kMinRowsPerPage = 2;
 
-Rgb tint(Rgb colour, double amount) {   // amount of colour over white
+Rgb tint(Rgb colour, double amount) {  // amount of colour over white
   return {1 - (1 - colour.r) * amount, 1 - (1 - colour.g) * amount, 1 - (1 - colour.b) * amount};
 }
 
@@ -29,11 +29,11 @@ struct TableMetrics {
   std::vector<double> xs, ws;
   RowLines header;
   std::vector<RowLines> rows;
-  std::vector<RowLines> total;   // zero or one
+  std::vector<RowLines> total;  // zero or one
 };
 
-TableMetrics measure(const layout::Table& t, const PdfStyle& style, const Fonts& fonts, Language lang,
-                     double left, double width) {
+TableMetrics measure(const layout::Table& t, const PdfStyle& style, const Fonts& fonts, Language lang, double left,
+                     double width) {
   TableMetrics m;
   m.size = style.body_size * 0.9;
   m.leading = m.size * 1.3;
@@ -67,8 +67,7 @@ TableMetrics measure(const layout::Table& t, const PdfStyle& style, const Fonts&
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const layout::Cell* cell = c < cells.size() ? &cells[c] : nullptr;
       // A cell without its own type takes its column's.
-      const layout::CellType type =
-          cell && cell->type != layout::CellType::text ? cell->type : t.columns[c].type;
+      const layout::CellType type = cell && cell->type != layout::CellType::text ? cell->type : t.columns[c].type;
       texts.push_back(cell ? display_text(type, cell->value, lang) : "");
       bold.push_back(cell && cell->bold);
     }
@@ -77,7 +76,10 @@ TableMetrics measure(const layout::Table& t, const PdfStyle& style, const Fonts&
   if (!t.total.empty()) {
     std::vector<std::string> texts;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      if (c >= t.total.size()) { texts.emplace_back(); continue; }
+      if (c >= t.total.size()) {
+        texts.emplace_back();
+        continue;
+      }
       const layout::Cell& cell = t.total[c];
       // A sum cell prints the total it is given (its builder's, checked by the markup parser).
       const layout::CellType type = cell.type != layout::CellType::text ? cell.type : t.columns[c].type;
@@ -105,7 +107,7 @@ double start_of(const TableMetrics& m) {
 
 double PageFlow::table_start(const layout::Table& t) const {
   if (t.columns.empty()) return 0;
-  return 6 + start_of(measure(t, style_, fonts_, lang_, left(), width()));   // gap(6)
+  return 6 + start_of(measure(t, style_, fonts_, lang_, left(), width()));  // gap(6)
 }
 
 void PageFlow::table(const layout::Table& t) {
@@ -145,7 +147,7 @@ void PageFlow::table(const layout::Table& t) {
   };
 
   const std::size_t units = m.rows.size() + m.total.size();
-  std::size_t on_page = 0;   // units drawn below the header on this page
+  std::size_t on_page = 0;  // units drawn below the header on this page
   // A new page for unit i when it does not fit, or when it and the last unit would not both fit
   // and moving it still leaves kMinRowsPerPage rows here (no lone row or total on a page).
   const auto needs_page = [&](std::size_t i) {

@@ -7,7 +7,7 @@ struct Word {
   std::string text;
   bool bold = false;
   bool space_before = false;
-  bool break_before = false;   // "\n"
+  bool break_before = false;  // "\n"
 };
 
 std::vector<Word> split_words(const std::vector<layout::Span>& spans) {
@@ -63,8 +63,7 @@ std::vector<std::string> segments_of(const std::string& word) {
 // as fit (a hostname breaks after its dots and hyphens), and between characters only when one
 // segment alone is wider than the line; such a segment starts a chunk of its own (at least one
 // character per chunk).
-std::vector<std::string> cut_word(const std::string& word, const FontFace& face, double size,
-                                  double max_width) {
+std::vector<std::string> cut_word(const std::string& word, const FontFace& face, double size, double max_width) {
   std::vector<std::string> chunks(1);
   double width = 0;
   for (const std::string& segment : segments_of(word)) {
@@ -74,7 +73,7 @@ std::vector<std::string> cut_word(const std::string& word, const FontFace& face,
       width += w;
       continue;
     }
-    if (!chunks.back().empty()) {   // break at the point before this segment
+    if (!chunks.back().empty()) {  // break at the point before this segment
       chunks.emplace_back();
       width = 0;
     }
@@ -99,8 +98,8 @@ std::vector<std::string> cut_word(const std::string& word, const FontFace& face,
 
 }  // namespace
 
-std::vector<WrappedLine> wrap_spans(const std::vector<layout::Span>& spans, const Fonts& fonts,
-                                    double size, double max_width) {
+std::vector<WrappedLine> wrap_spans(const std::vector<layout::Span>& spans, const Fonts& fonts, double size,
+                                    double max_width) {
   std::vector<WrappedLine> lines(1);
   const auto place = [&](const std::string& text, bool bold, bool space, double w) {
     WrappedLine& line = lines.back();
@@ -136,8 +135,8 @@ std::vector<WrappedLine> wrap_spans(const std::vector<layout::Span>& spans, cons
   return lines;
 }
 
-std::vector<std::string> wrap_text(const std::string& text, bool bold, const Fonts& fonts,
-                                   double size, double max_width) {
+std::vector<std::string> wrap_text(const std::string& text, bool bold, const Fonts& fonts, double size,
+                                   double max_width) {
   std::vector<std::string> texts;
   for (auto& line : wrap_spans({layout::Span{text, bold}}, fonts, size, max_width)) {
     texts.push_back(line.pieces.empty() ? std::string() : std::move(line.pieces.front().text));

@@ -33,11 +33,11 @@ struct WrappedLine {
 
 // Breaks spans into lines no wider than max_width at the given size. "\n" forces a break.
 // Never returns an empty vector: empty text gives one empty line.
-std::vector<WrappedLine> wrap_spans(const std::vector<layout::Span>& spans, const Fonts& fonts,
-                                    double size, double max_width);
+std::vector<WrappedLine> wrap_spans(const std::vector<layout::Span>& spans, const Fonts& fonts, double size,
+                                    double max_width);
 
 // The same for one run of text in one weight: the lines' texts.
-std::vector<std::string> wrap_text(const std::string& text, bool bold, const Fonts& fonts,
-                                   double size, double max_width);
+std::vector<std::string> wrap_text(const std::string& text, bool bold, const Fonts& fonts, double size,
+                                   double max_width);
 
 }  // namespace clause::pdf

@@ -21,8 +21,10 @@ namespace st = statement;
 std::string one_line(const std::string& address) {
   std::string out;
   for (char c : address) {
-    if (c == '\n') out += ", ";
-    else out += c;
+    if (c == '\n')
+      out += ", ";
+    else
+      out += c;
   }
   return out;
 }
@@ -31,7 +33,7 @@ std::string one_line(const std::string& address) {
 std::string ppm_percent(Ppm p, bool keep_three_decimals = false) {
   const long v = p.value;
   std::string out = std::to_string(v / 10000) + "." + std::to_string(10000 + v % 10000).substr(1);
-  out.pop_back();   // ppm -> 3 decimals of percent (floor, as the rule's display)
+  out.pop_back();  // ppm -> 3 decimals of percent (floor, as the rule's display)
   if (keep_three_decimals) return out;
   while (out.back() == '0') out.pop_back();
   if (out.back() == '.') out.pop_back();
@@ -75,7 +77,8 @@ Trace steps_of(const Trace& trace, std::initializer_list<std::string_view> rules
   return out;
 }
 
-std::vector<st::ExplanationStep> explanation(const Trace& trace, const TraceWording& wording, const ContractClock& clock) {
+std::vector<st::ExplanationStep> explanation(const Trace& trace, const TraceWording& wording,
+                                             const ContractClock& clock) {
   std::vector<st::ExplanationStep> out;
   for (const auto& step : wording.describe_steps(trace, clock)) out.push_back({step.rule, step.text});
   return out;
@@ -106,8 +109,10 @@ st::Identity identity(const Context& c) {
   // The days of the month the contract was in service (a start on 17 Nov is "du 17/11 au 30/11").
   Date from = std::max(c.f.month.first_day(), c.r.contract.start);
   Date to = last_day(c.f.month);
-  if (c.f.continuity) to = std::min(to, c.f.continuity->last);
-  else if (const auto end = service_end(c.r.contract)) to = std::min(to, *end);
+  if (c.f.continuity)
+    to = std::min(to, c.f.continuity->last);
+  else if (const auto end = service_end(c.r.contract))
+    to = std::min(to, *end);
   return {c.in.reference,
           c.in.issued,
           format_date_text(c.in.issued, c.lang),
@@ -126,20 +131,21 @@ std::optional<st::Correction> correction(const Context& c) {
   const StatementCorrection* k = c.in.correction;
   if (!k) return std::nullopt;
   return st::Correction{k->corrects, format_date_text(k->corrects_issued, c.lang), k->credit_before, k->credit_after,
-                    k->credit_after - k->credit_before};
+                        k->credit_after - k->credit_before};
 }
 
 // R4: a month of continuity after the end of service.
 std::optional<st::Continuity> continuity(const Context& c) {
   if (!c.f.continuity_days || !c.f.continuity) return std::nullopt;
   return st::Continuity{format_date_text(c.f.continuity_days->first, c.lang),
-                    format_date_text(c.f.continuity_days->last, c.lang),
-                    format_date_text(c.f.continuity->last, c.lang)};
+                        format_date_text(c.f.continuity_days->last, c.lang),
+                        format_date_text(c.f.continuity->last, c.lang)};
 }
 
 st::Provider provider(const Context& c) {
   const ProviderIdentity& p = c.in.provider;
-  return {p.name, p.legal_form, p.capital, one_line(p.address), p.siren, p.rcs, p.vat_number, p.email, p.phone, c.in.logo};
+  return {p.name,  p.legal_form, p.capital, one_line(p.address), p.siren, p.rcs, p.vat_number,
+          p.email, p.phone,      c.in.logo};
 }
 
 st::Client client(const Context& c) {
@@ -186,30 +192,18 @@ void incidents(const Context& c, StatementDocument& d) {
       if (!incident) continue;
       (line.gti.met ? d.figures.gti_met_count : d.figures.gti_late_count) += 1;
       const bool show_tier = c.credits_on && !line.gti.met && line.gti.intervention_start && !line.exclusion.excluded;
-      d.incidents.push_back({line.incident_id,
-                             hostname_of(c.r, s.service_id),
-                             label_of(c.r, s.service_id),
-                             c.when(line.contacted),
-                             line.gti.deadline.contacted_in_ho,
-                             c.when(line.gti.deadline.deadline),
-                             c.when_opt(line.gti.intervention_start),
-                             line.gti.met,
+      d.incidents.push_back({line.incident_id, hostname_of(c.r, s.service_id), label_of(c.r, s.service_id),
+                             c.when(line.contacted), line.gti.deadline.contacted_in_ho,
+                             c.when(line.gti.deadline.deadline), c.when_opt(line.gti.intervention_start), line.gti.met,
                              line.gti.lateness > seconds{0} ? c.duration(line.gti.lateness) : "",
-                             show_tier ? percent_text(line.gti.percent) : "",
-                             c.when_opt(incident->restored),
-                             incident->blocking,
-                             incident->cause,
-                             line.exclusion.excluded,
-                             line.exclusion.reason == "root_access",
-                             line.credit});
+                             show_tier ? percent_text(line.gti.percent) : "", c.when_opt(incident->restored),
+                             incident->blocking, incident->cause, line.exclusion.excluded,
+                             line.exclusion.reason == "root_access", line.credit});
       if (line.gtr.applies && line.gtr.lateness > seconds{0}) ++d.figures.gtr_late_count;
       if (!line.gtr.applies) continue;
       const bool gtr_tier = c.credits_on && line.gtr.lateness > seconds{0} && !line.exclusion.excluded;
-      d.gtr.push_back({line.incident_id,
-                       hostname_of(c.r, s.service_id),
-                       c.when_opt(line.gti.intervention_start),
-                       c.when_opt(incident->restored),
-                       line.gtr.measured,
+      d.gtr.push_back({line.incident_id, hostname_of(c.r, s.service_id), c.when_opt(line.gti.intervention_start),
+                       c.when_opt(incident->restored), line.gtr.measured,
                        line.gtr.measured ? c.duration(*incident->restored - *line.gti.intervention_start) : "",
                        line.gtr.measured ? c.duration(line.gtr.restoration_time) : "",
                        line.gtr.backup_restore_removed > seconds{0} ? c.duration(line.gtr.backup_restore_removed) : "",
@@ -237,17 +231,11 @@ std::vector<st::AvailabilityLine> availability(const Context& c) {
     const long floor_percent = std::min(99L, lowest / 10000);
     std::optional<Money> credit;
     if (c.credits_on) credit = s.availability->credit.credit;
-    out.push_back({service_text(c.r, s.service_id),
-                   hostname_of(c.r, s.service_id),
-                   shown_percent_value(m.shown),
-                   std::to_string(std::chrono::floor<minutes>(m.unavailable).count()),
-                   c.duration(m.unavailable),
-                   std::to_string(m.counted_outages.size()),
-                   m.unavailable > seconds{0},
-                   c.credits_on ? percent_text(s.availability->credit.percent) : "",
-                   credit,
-                   std::to_string(floor_percent),
-                   std::move(days)});
+    out.push_back({service_text(c.r, s.service_id), hostname_of(c.r, s.service_id), shown_percent_value(m.shown),
+                   std::to_string(std::chrono::floor<minutes>(m.unavailable).count()), c.duration(m.unavailable),
+                   std::to_string(m.counted_outages.size()), m.unavailable > seconds{0},
+                   c.credits_on ? percent_text(s.availability->credit.percent) : "", credit,
+                   std::to_string(floor_percent), std::move(days)});
   }
   return out;
 }
@@ -266,18 +254,20 @@ void credits(const Context& c, StatementDocument& d) {
     for (const auto& line : s.incidents) {
       if (line.exclusion.excluded) continue;
       if (line.gti.credit > Money{})
-        d.credits.push_back({service, st::Guarantee::gti, line.incident_id, line.monthly_fee, percent_text(line.gti.percent),
-                             line.gti.credit, s.cap.reached, with_cap(steps_of(line.trace, {"S1", "S2"}))});
+        d.credits.push_back({service, st::Guarantee::gti, line.incident_id, line.monthly_fee,
+                             percent_text(line.gti.percent), line.gti.credit, s.cap.reached,
+                             with_cap(steps_of(line.trace, {"S1", "S2"}))});
       if (line.gtr.credit > Money{})
-        d.credits.push_back({service, st::Guarantee::gtr, line.incident_id, line.monthly_fee, percent_text(line.gtr.percent),
-                             line.gtr.credit, s.cap.reached, with_cap(steps_of(line.trace, {"S3", "S4"}))});
+        d.credits.push_back({service, st::Guarantee::gtr, line.incident_id, line.monthly_fee,
+                             percent_text(line.gtr.percent), line.gtr.credit, s.cap.reached,
+                             with_cap(steps_of(line.trace, {"S3", "S4"}))});
     }
     if (s.availability && s.availability->credit.credit > Money{}) {
       const auto& ha = s.availability->credit;
       Trace t = s.availability->measure.trace;
       t.steps.insert(t.steps.end(), ha.trace.steps.begin(), ha.trace.steps.end());
-      d.credits.push_back({service, st::Guarantee::ha, "", ha.monthly_fee, percent_text(ha.percent), ha.credit, s.cap.reached,
-                           with_cap(std::move(t))});
+      d.credits.push_back({service, st::Guarantee::ha, "", ha.monthly_fee, percent_text(ha.percent), ha.credit,
+                           s.cap.reached, with_cap(std::move(t))});
     }
     if (s.cap.subtotal > s.cap.cap) {
       // S7: the cut as a line of its own, so the column sums to the capped total.
@@ -296,19 +286,12 @@ std::vector<st::InterventionLine> interventions(const Context& c) {
     const Intervention* source = nullptr;
     for (const auto& i : c.r.interventions)
       if (i.id == line.intervention_id) source = &i;
-    out.push_back({line.intervention_id,
-                   hostname_of(c.r, line.service_id),
-                   line.kind,
-                   c.when(line.start),
+    out.push_back({line.intervention_id, hostname_of(c.r, line.service_id), line.kind, c.when(line.start),
                    format_duration(line.length, c.lang),
-                   line.emergency_rank > 0 ? std::to_string(line.emergency_rank) : "",
-                   line.uses_allowance,
-                   line.excess > minutes{0} ? format_duration(line.excess, c.lang) : "",
-                   line.excess_quoted,
-                   line.excess_not_billed,
-                   source && source->quote_reference ? *source->quote_reference : "",
-                   line.amount,
-                   c.in.wording.describe(line.trace, c.clock)});
+                   line.emergency_rank > 0 ? std::to_string(line.emergency_rank) : "", line.uses_allowance,
+                   line.excess > minutes{0} ? format_duration(line.excess, c.lang) : "", line.excess_quoted,
+                   line.excess_not_billed, source && source->quote_reference ? *source->quote_reference : "",
+                   line.amount, c.in.wording.describe(line.trace, c.clock)});
   }
   return out;
 }
@@ -316,7 +299,8 @@ std::vector<st::InterventionLine> interventions(const Context& c) {
 std::vector<st::AllowanceLine> allowances(const Context& c) {
   std::vector<st::AllowanceLine> out;
   for (const auto& a : c.f.allowances)
-    out.push_back({hostname_of(c.r, a.service_id), a.year.begin, add_days(a.year.end, -1), a.used, a.allowance, a.billable});
+    out.push_back(
+        {hostname_of(c.r, a.service_id), a.year.begin, add_days(a.year.end, -1), a.used, a.allowance, a.billable});
   return out;
 }
 
@@ -346,11 +330,9 @@ void backups(const Context& c, StatementDocument& d) {
       dates += format_date_text(day.day, c.lang);
       d.incomplete_days.push_back({hostname_of(c.r, b.service_id), day.day, day.missing});
     }
-    d.backups.push_back({hostname_of(c.r, b.service_id),
-                         b.days_checked,
+    d.backups.push_back({hostname_of(c.r, b.service_id), b.days_checked,
                          b.days_checked - static_cast<long long>(b.incomplete_days.size()),
-                         static_cast<long long>(b.incomplete_days.size()),
-                         dates,
+                         static_cast<long long>(b.incomplete_days.size()), dates,
                          static_cast<long long>(b.restore_points.size()),
                          b.restore_points.empty() ? "" : c.when(b.restore_points.back().start)});
   }

@@ -45,7 +45,10 @@ json scope_flags(const std::vector<BackupScope>& scopes) {
 }
 
 json guarantee_flags(st::Guarantee g) {
-  return {{"gti", g == st::Guarantee::gti}, {"gtr", g == st::Guarantee::gtr}, {"ha", g == st::Guarantee::ha}, {"cap", g == st::Guarantee::cap}};
+  return {{"gti", g == st::Guarantee::gti},
+          {"gtr", g == st::Guarantee::gtr},
+          {"ha", g == st::Guarantee::ha},
+          {"cap", g == st::Guarantee::cap}};
 }
 
 std::string money_or_blank(const std::optional<Money>& m) { return m ? format_money_plain(*m) : ""; }
@@ -76,8 +79,9 @@ json identity_data(const st::Identity& i) {
 // Blank texts and false flags when the statement corrects nothing (the schema has every key).
 json correction_data(const std::optional<st::Correction>& c, Language lang) {
   if (!c)
-    return {{"corrects", ""}, {"corrects_issued_text", ""}, {"credit_before_text", ""}, {"credit_after_text", ""},
-            {"difference_text", ""}, {"went_up", false}, {"went_down", false}};
+    return {{"corrects", ""},          {"corrects_issued_text", ""}, {"credit_before_text", ""},
+            {"credit_after_text", ""}, {"difference_text", ""},      {"went_up", false},
+            {"went_down", false}};
   return {{"corrects", c->corrects},
           {"corrects_issued_text", c->corrects_issued_text},
           {"credit_before_text", format_money(c->credit_before, lang)},
@@ -93,13 +97,24 @@ json continuity_data(const std::optional<st::Continuity>& c) {
 }
 
 json provider_data(const st::Provider& p) {
-  return {{"name", p.name},   {"legal_form", p.legal_form}, {"capital_text", p.capital_text}, {"address", p.address},
-          {"siren", p.siren}, {"rcs", p.rcs},               {"vat_number", p.vat_number},     {"email", p.email},
-          {"phone", p.phone}, {"logo", p.logo}};
+  return {{"name", p.name},
+          {"legal_form", p.legal_form},
+          {"capital_text", p.capital_text},
+          {"address", p.address},
+          {"siren", p.siren},
+          {"rcs", p.rcs},
+          {"vat_number", p.vat_number},
+          {"email", p.email},
+          {"phone", p.phone},
+          {"logo", p.logo}};
 }
 
 json client_data(const st::Client& c) {
-  return {{"name", c.name}, {"account", c.account}, {"address", c.address}, {"siren", c.siren}, {"vat_number", c.vat_number}};
+  return {{"name", c.name},
+          {"account", c.account},
+          {"address", c.address},
+          {"siren", c.siren},
+          {"vat_number", c.vat_number}};
 }
 
 json contract_data(const st::Contract& c) {
@@ -168,14 +183,10 @@ json availability_data(const st::AvailabilityLine& a) {
 json credit_data(const st::CreditLine& c) {
   json explained = json::array();
   for (const auto& step : c.explanation) explained.push_back({{"rule", step.rule}, {"text", step.text}});
-  return {{"service", c.service},
-          {"guarantee", guarantee_flags(c.guarantee)},
-          {"incident", c.incident},
-          {"monthly_fee", format_money_plain(c.monthly_fee)},
-          {"rate", c.rate},
-          {"amount", format_money_plain(c.amount)},
-          {"capped", c.capped},
-          {"explanation", std::move(explained)}};
+  return {{"service", c.service},   {"guarantee", guarantee_flags(c.guarantee)},
+          {"incident", c.incident}, {"monthly_fee", format_money_plain(c.monthly_fee)},
+          {"rate", c.rate},         {"amount", format_money_plain(c.amount)},
+          {"capped", c.capped},     {"explanation", std::move(explained)}};
 }
 
 json credit_total_data(const st::CreditTotal& t) {
@@ -279,10 +290,11 @@ std::string local_datetime(Instant t, const ContractClock& clock) {
 }
 
 std::string month_label(YearMonth m, Language language) {
-  static constexpr std::array<const char*, 12> fr{"janvier", "février", "mars", "avril", "mai", "juin",
-                                                  "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
-  static constexpr std::array<const char*, 12> en{"January", "February", "March", "April", "May", "June",
-                                                  "July", "August", "September", "October", "November", "December"};
+  static constexpr std::array<const char*, 12> fr{"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                                  "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static constexpr std::array<const char*, 12> en{"January",   "February", "March",    "April",
+                                                  "May",       "June",     "July",     "August",
+                                                  "September", "October",  "November", "December"};
   const auto& names = language == Language::fr ? fr : en;
   return std::string(names[(m.month - 1) % 12]) + " " + std::to_string(m.year);
 }
@@ -306,7 +318,10 @@ json statement_data(const StatementDocument& s, Language language) {
   d["client"] = client_data(s.client);
   d["contract"] = contract_data(s.contract);
   put_list(d, "services", "has_services", s.services, [](const st::ServiceLine& v) -> json {
-    return {{"hostname", v.hostname}, {"label", v.label}, {"kind", kind_flags(v.kind)}, {"monthly_fee", money_or_blank(v.monthly_fee)}};
+    return {{"hostname", v.hostname},
+            {"label", v.label},
+            {"kind", kind_flags(v.kind)},
+            {"monthly_fee", money_or_blank(v.monthly_fee)}};
   });
   put_list(d, "incidents", "has_incidents", s.incidents, incident_data);
   put_list(d, "gtr", "has_gtr", s.gtr, gtr_data);

@@ -25,10 +25,10 @@ namespace clause {
 // A corrective statement (issue 10 "corrections are issued"): the month's data changed after its
 // statement was issued, so a new statement with a new reference replaces it; both are kept.
 struct StatementCorrection {
-  std::string corrects;            // the reference of the statement it replaces, "RM-CTR-X-2026-11"
-  Date corrects_issued{};          // that statement's date
-  Money credit_before;             // the credits that statement granted
-  Money credit_after;              // the credits the current data gives (this statement's)
+  std::string corrects;    // the reference of the statement it replaces, "RM-CTR-X-2026-11"
+  Date corrects_issued{};  // that statement's date
+  Money credit_before;     // the credits that statement granted
+  Money credit_after;      // the credits the current data gives (this statement's)
 };
 
 // What a statement is made from. `figures` must be compute_contract_month(records, terms, clock, m)
@@ -41,10 +41,10 @@ struct StatementInput {
   const ContractClock& clock;
   const TraceWording& wording;
   Language language = Language::fr;
-  Date issued{};                   // the run date printed on the statement
-  std::string reference;           // "REL-2026-11-K-2026-001", allocated by the job
-  std::string logo;                // PNG/JPEG path (absolute, or relative to the template folder), "" for none
-  const StatementCorrection* correction = nullptr;   // set for a corrective statement only
+  Date issued{};          // the run date printed on the statement
+  std::string reference;  // "REL-2026-11-K-2026-001", allocated by the job
+  std::string logo;       // PNG/JPEG path (absolute, or relative to the template folder), "" for none
+  const StatementCorrection* correction = nullptr;  // set for a corrective statement only
 };
 
 namespace statement {
@@ -54,7 +54,7 @@ struct Identity {
   std::string reference;
   Date issued{};
   std::string issued_text, period_label, period_of;
-  Date period_from{}, period_to{};     // the days of the month the contract was in service
+  Date period_from{}, period_to{};  // the days of the month the contract was in service
   std::string period_from_text, period_to_text;
   long long period_hours = 0;
   std::string time_zone;
@@ -91,7 +91,7 @@ struct Contract {
 struct ServiceLine {
   std::string hostname, label;
   ServiceKind kind = ServiceKind::server;
-  std::optional<Money> monthly_fee;   // none when no fee is in force
+  std::optional<Money> monthly_fee;  // none when no fee is in force
 };
 
 // An incident of the month (S1-S4, S6, S8); datetimes in the layout's local machine form.
@@ -225,7 +225,7 @@ struct StatementDocument {
   statement::Client client;
   statement::Contract contract;
   std::vector<statement::ServiceLine> services;
-  std::vector<statement::IncidentLine> incidents;   // by contact time
+  std::vector<statement::IncidentLine> incidents;  // by contact time
   std::vector<statement::GtrLine> gtr;
   std::vector<statement::AvailabilityLine> availability;
   std::vector<statement::CreditLine> credits;
@@ -237,7 +237,7 @@ struct StatementDocument {
   std::vector<statement::IncompleteDay> incomplete_days;
   std::vector<statement::BackupHistoryLine> backup_history;
   std::vector<statement::RootAccessLine> root_access;
-  bool suspends_guarantees = false;   // S6 per the terms
+  bool suspends_guarantees = false;  // S6 per the terms
 };
 
 // The statement of `input`'s month: pure (no I/O, no clock), reads input.records only.

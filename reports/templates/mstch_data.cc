@@ -16,10 +16,14 @@ mstch::node to_mstch(const nlohmann::json& data) {
       for (const auto& value : data) list.push_back(to_mstch(value));
       return list;
     }
-    case nlohmann::json::value_t::string: return data.get<std::string>();
-    case nlohmann::json::value_t::boolean: return data.get<bool>();
-    case nlohmann::json::value_t::null: return std::string();
-    default: return data.dump();
+    case nlohmann::json::value_t::string:
+      return data.get<std::string>();
+    case nlohmann::json::value_t::boolean:
+      return data.get<bool>();
+    case nlohmann::json::value_t::null:
+      return std::string();
+    default:
+      return data.dump();
   }
 }
 
@@ -28,12 +32,23 @@ std::string escape_xml(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -26,13 +26,20 @@ bool is_name(std::string_view s) {
 
 std::string spell(const MustacheToken& token) {
   switch (token.kind) {
-    case MustacheToken::Kind::section: return "{{#" + token.name + "}}";
-    case MustacheToken::Kind::inverted: return "{{^" + token.name + "}}";
-    case MustacheToken::Kind::close: return "{{/" + token.name + "}}";
-    case MustacheToken::Kind::partial: return "{{> " + token.name + "}}";
-    case MustacheToken::Kind::comment: return "{{!" + token.name + "}}";
-    case MustacheToken::Kind::variable: return "{{" + token.name + "}}";
-    case MustacheToken::Kind::text: break;
+    case MustacheToken::Kind::section:
+      return "{{#" + token.name + "}}";
+    case MustacheToken::Kind::inverted:
+      return "{{^" + token.name + "}}";
+    case MustacheToken::Kind::close:
+      return "{{/" + token.name + "}}";
+    case MustacheToken::Kind::partial:
+      return "{{> " + token.name + "}}";
+    case MustacheToken::Kind::comment:
+      return "{{!" + token.name + "}}";
+    case MustacheToken::Kind::variable:
+      return "{{" + token.name + "}}";
+    case MustacheToken::Kind::text:
+      break;
   }
   return token.name;
 }
@@ -58,11 +65,11 @@ std::optional<TemplateProblem> tokenize_mustache(std::string_view text, std::vec
     if (text.substr(start, 3) == "{{{") {
       std::size_t close = text.find("}}}", start);
       std::string name(trimmed(text.substr(start + 3, close == std::string_view::npos ? 0 : close - start - 3)));
-      return TemplateProblem{tag_line, "unescaped output {{{" + name + "}}} is not allowed: data must not write markup"};
+      return TemplateProblem{tag_line,
+                             "unescaped output {{{" + name + "}}} is not allowed: data must not write markup"};
     }
     std::size_t close = text.find("}}", start + 2);
-    if (close == std::string_view::npos)
-      return TemplateProblem{tag_line, "tag {{ is never closed by }}"};
+    if (close == std::string_view::npos) return TemplateProblem{tag_line, "tag {{ is never closed by }}"};
     std::string_view inside = text.substr(start + 2, close - start - 2);
     MustacheToken token;
     token.line = tag_line;
@@ -70,16 +77,29 @@ std::optional<TemplateProblem> tokenize_mustache(std::string_view text, std::vec
     token.end = close + 2;
     char sigil = inside.empty() ? '\0' : inside.front();
     switch (sigil) {
-      case '#': token.kind = MustacheToken::Kind::section; break;
-      case '^': token.kind = MustacheToken::Kind::inverted; break;
-      case '/': token.kind = MustacheToken::Kind::close; break;
-      case '>': token.kind = MustacheToken::Kind::partial; break;
-      case '!': token.kind = MustacheToken::Kind::comment; break;
+      case '#':
+        token.kind = MustacheToken::Kind::section;
+        break;
+      case '^':
+        token.kind = MustacheToken::Kind::inverted;
+        break;
+      case '/':
+        token.kind = MustacheToken::Kind::close;
+        break;
+      case '>':
+        token.kind = MustacheToken::Kind::partial;
+        break;
+      case '!':
+        token.kind = MustacheToken::Kind::comment;
+        break;
       case '&':
         return TemplateProblem{tag_line, "unescaped output {{" + std::string(trimmed(inside)) +
                                              "}} is not allowed: data must not write markup"};
-      case '=': return TemplateProblem{tag_line, "delimiter changes {{=...=}} are not supported"};
-      default: token.kind = MustacheToken::Kind::variable; break;
+      case '=':
+        return TemplateProblem{tag_line, "delimiter changes {{=...=}} are not supported"};
+      default:
+        token.kind = MustacheToken::Kind::variable;
+        break;
     }
     bool has_sigil = token.kind != MustacheToken::Kind::variable;
     token.name = std::string(trimmed(has_sigil ? inside.substr(1) : inside));
@@ -101,8 +121,8 @@ std::optional<TemplateProblem> tokenize_mustache(std::string_view text, std::vec
   }
   if (!open_index.empty()) {
     const MustacheToken& opener = tokens[open_index.back()];
-    return TemplateProblem{opener.line, "unclosed section " + spell(opener) + " (no {{/" + opener.name +
-                                            "}} before the end of the file)"};
+    return TemplateProblem{
+        opener.line, "unclosed section " + spell(opener) + " (no {{/" + opener.name + "}} before the end of the file)"};
   }
   return std::nullopt;
 }

@@ -14,9 +14,9 @@ namespace clause::templates {
 struct MustacheToken {
   enum class Kind { text, variable, section, inverted, close, partial, comment };
   Kind kind = Kind::text;
-  std::string name;        // the tag's name, trimmed ("client.name", "incidents", "."); text for text
-  int line = 1;            // 1-based line of the token's first character
-  std::size_t begin = 0;   // byte range of the whole token in the template
+  std::string name;       // the tag's name, trimmed ("client.name", "incidents", "."); text for text
+  int line = 1;           // 1-based line of the token's first character
+  std::size_t begin = 0;  // byte range of the whole token in the template
   std::size_t end = 0;
 };
 

@@ -7,8 +7,7 @@
 namespace clause::templates {
 namespace {
 
-constexpr std::string_view kLeafTypes[] = {"text", "money", "date", "datetime", "percent",
-                                           "number", "integer", "bool"};
+constexpr std::string_view kLeafTypes[] = {"text", "money", "date", "datetime", "percent", "number", "integer", "bool"};
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 
@@ -48,7 +47,8 @@ void check_node(const SchemaNode& schema, const nlohmann::json& data, const std:
           throw TemplateError(source + ", " + join(path, key), "unknown key (not in the schema)");
       for (const auto& [key, field] : schema.fields) {
         auto found = data.find(key);
-        if (found == data.end() || found->is_null()) throw TemplateError(source + ", " + join(path, key), "missing key");
+        if (found == data.end() || found->is_null())
+          throw TemplateError(source + ", " + join(path, key), "missing key");
         check_node(field, *found, source, join(path, key));
       }
       return;
@@ -59,20 +59,21 @@ void check_node(const SchemaNode& schema, const nlohmann::json& data, const std:
         check_node(schema.item[0], data[i], source, path + "[" + std::to_string(i) + "]");
       return;
     }
-    case SchemaNode::Kind::leaf: break;
+    case SchemaNode::Kind::leaf:
+      break;
   }
   if (schema.type == "bool") {
     if (!data.is_boolean()) fail("expected true or false");
     return;
   }
-  bool numeric_allowed = schema.type == "integer" ? data.is_number_integer()
-                         : (schema.type == "number" || schema.type == "percent") && data.is_number();
+  bool numeric_allowed = schema.type == "integer"
+                             ? data.is_number_integer()
+                             : (schema.type == "number" || schema.type == "percent") && data.is_number();
   if (numeric_allowed) return;
   if (!data.is_string()) fail("expected a " + schema.type + " string");
   auto type = layout::parse_cell_type(schema.type);
   const std::string& value = data.get_ref<const std::string&>();
-  if (type && !layout::is_valid_typed_value(*type, value))
-    fail("bad " + schema.type + " value \"" + value + "\"");
+  if (type && !layout::is_valid_typed_value(*type, value)) fail("bad " + schema.type + " value \"" + value + "\"");
 }
 
 }  // namespace

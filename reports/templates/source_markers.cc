@@ -18,7 +18,9 @@ enum class XmlState { content, tag, quoted, comment, instruction, cdata };
 std::string mark_sources(std::string_view text, const std::vector<MustacheToken>& tokens, int file) {
   std::string out;
   out.reserve(text.size() * 2);
-  auto marker = [&](int line) { return std::string(kMarker) + std::to_string(file) + ":" + std::to_string(line) + "?>"; };
+  auto marker = [&](int line) {
+    return std::string(kMarker) + std::to_string(file) + ":" + std::to_string(line) + "?>";
+  };
   XmlState state = XmlState::content;
   char quote = '"';
   for (const auto& token : tokens) {

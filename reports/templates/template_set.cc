@@ -39,7 +39,8 @@ std::vector<std::string> names_in(const fs::path& folder, std::string_view suffi
     if (dir.empty() || !fs::is_directory(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir)) {
       std::string name = entry.path().filename().string();
-      if (entry.is_regular_file() && ends_with(name, suffix)) names.push_back(name.substr(0, name.size() - suffix.size()));
+      if (entry.is_regular_file() && ends_with(name, suffix))
+        names.push_back(name.substr(0, name.size() - suffix.size()));
     }
   }
   std::sort(names.begin(), names.end());
@@ -75,7 +76,8 @@ TemplateSet::Template TemplateSet::read_template(const fs::path& relative, const
   ComposedTemplate composed = compose_wording(read_file(path), files_.back(), section, wording_);
   t.text = std::move(composed.text);
   for (const auto& [line, words] : composed.wording_lines) wording_lines_[{t.file, line}] = words;
-  if (auto problem = tokenize_mustache(t.text, t.tokens)) throw TemplateError(where(t.file, problem->line), problem->reason);
+  if (auto problem = tokenize_mustache(t.text, t.tokens))
+    throw TemplateError(where(t.file, problem->line), problem->reason);
   t.marked = mark_sources(t.text, t.tokens, t.file);
   return t;
 }
@@ -85,7 +87,8 @@ TemplateSet TemplateSet::load(const fs::path& folder) {
   TemplateSet set;
   set.folder_ = folder;
   if (!fs::is_directory(folder)) throw TemplateError(folder.generic_string(), "no such template folder");
-  if (fs::path layouts = (folder / ".." / "layouts").lexically_normal(); fs::is_directory(layouts)) set.layouts_ = layouts;
+  if (fs::path layouts = (folder / ".." / "layouts").lexically_normal(); fs::is_directory(layouts))
+    set.layouts_ = layouts;
   if (fs::is_regular_file(folder / "wording.json")) set.wording_ = Wording::load(folder / "wording.json");
   const std::vector<std::string> partial_names =
       names_in(folder / "partials", kPartialSuffix, set.layouts_.empty() ? fs::path() : set.layouts_ / "partials");
@@ -147,11 +150,11 @@ void TemplateSet::check_keys(const Template& t, SchemaScopes& scopes, std::vecto
     auto fail = [&](const std::string& reason) { throw TemplateError(where(t.file, token.line), reason); };
     switch (token.kind) {
       case K::text:
-      case K::comment: break;
+      case K::comment:
+        break;
       case K::variable: {
         const SchemaNode* node = resolve(scopes, token.name);
-        if (token.name == "." && node && node->kind != SchemaNode::Kind::leaf)
-          fail("{{.}} outside a list of values");
+        if (token.name == "." && node && node->kind != SchemaNode::Kind::leaf) fail("{{.}} outside a list of values");
         if (!node) fail("unknown key " + spell(token) + " (not in " + schema_file + ")");
         if (node->kind != SchemaNode::Kind::leaf) fail(spell(token) + " is " + kind_of_node(*node) + ", not a value");
         break;
@@ -171,7 +174,8 @@ void TemplateSet::check_keys(const Template& t, SchemaScopes& scopes, std::vecto
         break;
       case K::partial: {
         auto found = partials_.find(token.name);
-        if (found == partials_.end()) fail("unknown partial " + spell(token) + " (no partials/" + token.name + ".mustache)");
+        if (found == partials_.end())
+          fail("unknown partial " + spell(token) + " (no partials/" + token.name + ".mustache)");
         if (std::find(chain.begin(), chain.end(), token.name) != chain.end())
           fail("partial " + spell(token) + " includes itself");
         chain.push_back(token.name);

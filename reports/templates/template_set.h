@@ -54,9 +54,9 @@ class TemplateSet {
 
  private:
   struct Template {
-    int file = 0;                        // index in files_
+    int file = 0;  // index in files_
     std::string text;
-    std::string marked;                  // with source markers (reports/templates/source_markers.h)
+    std::string marked;  // with source markers (reports/templates/source_markers.h)
     std::vector<MustacheToken> tokens;
   };
   struct Kind {
@@ -77,10 +77,10 @@ class TemplateSet {
   layout::Document parse_marked(const Kind& k, const nlohmann::json& data) const;
 
   std::filesystem::path folder_;
-  std::filesystem::path layouts_;        // folder_/../layouts
-  Wording wording_;                      // folder_/wording.json, empty when absent
-  std::vector<std::string> files_;       // paths as shown; a marker's file number indexes it
-  std::map<std::pair<int, int>, int> wording_lines_;   // (file, line) -> wording.json line of its words
+  std::filesystem::path layouts_;                     // folder_/../layouts
+  Wording wording_;                                   // folder_/wording.json, empty when absent
+  std::vector<std::string> files_;                    // paths as shown; a marker's file number indexes it
+  std::map<std::pair<int, int>, int> wording_lines_;  // (file, line) -> wording.json line of its words
   std::map<std::string, Template, std::less<>> partials_;
   std::map<std::string, std::string> partial_texts_;
   std::map<std::string, std::string> marked_partial_texts_;

@@ -45,15 +45,19 @@ std::vector<KeyAt> keys_of(std::string_view text) {
   int line = 1;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '\n') ++line;
-    else if (c == '{' || c == '[') ++depth;
-    else if (c == '}' || c == ']') --depth;
+    if (c == '\n')
+      ++line;
+    else if (c == '{' || c == '[')
+      ++depth;
+    else if (c == '}' || c == ']')
+      --depth;
     else if (c == '"') {
       const std::size_t begin = i;
       for (++i; i < text.size() && text[i] != '"'; ++i)
         if (text[i] == '\\') ++i;
       std::size_t next = i + 1;
-      while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r' || text[next] == '\n'))
+      while (next < text.size() &&
+             (text[next] == ' ' || text[next] == '\t' || text[next] == '\r' || text[next] == '\n'))
         ++next;
       if (next < text.size() && text[next] == ':')
         keys.push_back({depth, nlohmann::json::parse(text.substr(begin, i + 1 - begin)).get<std::string>(), line});
@@ -77,7 +81,8 @@ Wording Wording::load(const std::filesystem::path& file) {
     data = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     std::string reason = e.what();
-    if (auto colon = reason.find("column "); colon != std::string::npos) reason = reason.substr(reason.find(": ", colon) + 2);
+    if (auto colon = reason.find("column "); colon != std::string::npos)
+      reason = reason.substr(reason.find(": ", colon) + 2);
     w.fail(line_at(text, e.byte == 0 ? 0 : e.byte - 1), "invalid JSON: " + reason);
   }
   if (!data.is_object()) w.fail(1, "a wording file is one object of sections, {\"statement\": {\"key\": \"text\"}}");
@@ -90,7 +95,7 @@ Wording Wording::load(const std::filesystem::path& file) {
       w.sections_[section].line = key.line;
       continue;
     }
-    if (key.depth != 2) continue;   // deeper keys are refused below, at their text
+    if (key.depth != 2) continue;  // deeper keys are refused below, at their text
     const auto& value = data[section][key.name];
     const std::string where = "\"" + section + "." + key.name + "\"";
     if (w.sections_[section].keys.count(key.name)) w.fail(key.line, where + " given twice");

@@ -58,7 +58,7 @@ class Wording {
 // that got words, the wording line of the first text placed on it (for messages).
 struct ComposedTemplate {
   std::string text;
-  std::map<int, int> wording_lines;   // template line -> wording file line
+  std::map<int, int> wording_lines;  // template line -> wording file line
 };
 
 // Composes `text` (a layout or partial, `section` its wording section). A {{@key}} that has no

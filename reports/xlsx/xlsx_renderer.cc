@@ -16,10 +16,10 @@
 
 #include <xlsxwriter.h>
 
-#include "reports/libc_time_lock.h"
 #include "model/decimal.h"
 #include "model/money.h"
 #include "model/time.h"
+#include "reports/libc_time_lock.h"
 #include "reports/pdf/cell_text.h"
 #include "reports/xlsx/sheet_names.h"
 
@@ -32,7 +32,8 @@ constexpr std::time_t kFixedCreation = 315532800;  // 1980-01-01T00:00:00Z, the 
 constexpr int kChartHeightRows = 16;               // a default libxlsxwriter chart is ~15 rows high
 
 std::size_t utf8_length(std::string_view s) {
-  return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return std::size_t(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // "2026-10-31" or "2026-10-31T17:30[:ss]" as an Excel date-time.
@@ -87,7 +88,7 @@ class WorkbookWriter {
     if (sheet_count_ == 0) add_sheet(french_ ? "Document" : "Document");  // a workbook needs one sheet
     lxw_error error;
     {
-      std::lock_guard time_lock(libc_time_lock());   // core.xml dates go through gmtime()
+      std::lock_guard time_lock(libc_time_lock());  // core.xml dates go through gmtime()
       error = workbook_close(workbook_);
     }
     workbook_ = nullptr;
@@ -116,19 +117,28 @@ class WorkbookWriter {
     const char* number_format = nullptr;
     std::string percent_format;
     switch (type) {
-      case CellType::money: number_format = "#,##0.00 \"€\""; break;
-      case CellType::date: number_format = french_ ? "dd/mm/yyyy" : "yyyy-mm-dd"; break;
-      case CellType::datetime: number_format = french_ ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm"; break;
+      case CellType::money:
+        number_format = "#,##0.00 \"€\"";
+        break;
+      case CellType::date:
+        number_format = french_ ? "dd/mm/yyyy" : "yyyy-mm-dd";
+        break;
+      case CellType::datetime:
+        number_format = french_ ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm";
+        break;
       case CellType::percent:
         // F1: the decimals the figure was given ("5 %", "66,7 %", "99,9004 %"), a no-break space
         // before the sign as in the PDF; the spreadsheet shows its own decimal separator.
-        percent_format = (decimals > 0 ? "0." + std::string(std::size_t(decimals), '0') : std::string("0")) +
-                         "\"\u00A0\"%";
+        percent_format =
+            (decimals > 0 ? "0." + std::string(std::size_t(decimals), '0') : std::string("0")) + "\"\u00A0\"%";
         number_format = percent_format.c_str();
         break;
-      case CellType::integer: number_format = "#,##0"; break;
+      case CellType::integer:
+        number_format = "#,##0";
+        break;
       case CellType::number:
-      case CellType::text: break;
+      case CellType::text:
+        break;
     }
     if (number_format && !header) format_set_num_format(f, number_format);
     formats_.emplace(key, f);
@@ -145,12 +155,15 @@ class WorkbookWriter {
         if (auto v = parse_double(value)) return *v / 100.0;
         return std::nullopt;
       case CellType::number:
-      case CellType::integer: return parse_double(value);
-      default: return std::nullopt;
+      case CellType::integer:
+        return parse_double(value);
+      default:
+        return std::nullopt;
     }
   }
 
-  void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, CellType type, const std::string& value, bool bold) {
+  void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, CellType type, const std::string& value,
+                  bool bold) {
     lxw_format* f = format(type, bold, false, decimals_of(value));
     if (value.empty()) {
       if (bold) worksheet_write_blank(sheet, row, col, f);
@@ -158,7 +171,8 @@ class WorkbookWriter {
     }
     if (type == CellType::datetime && (value.size() == 22 || value.size() == 25)) {
       // F2: a repeated-hour time keeps its offset, which a spreadsheet date cannot hold: as text.
-      worksheet_write_string(sheet, row, col, pdf::display_text(type, value, french_ ? Language::fr : Language::en).c_str(),
+      worksheet_write_string(sheet, row, col,
+                             pdf::display_text(type, value, french_ ? Language::fr : Language::en).c_str(),
                              format(CellType::text, bold));
       return;
     }
@@ -185,7 +199,8 @@ class WorkbookWriter {
     }
     lxw_row_t row = 1;
     for (const auto& cells : table.rows) {
-      for (lxw_col_t c = 0; c < cells.size(); ++c) write_cell(sheet, row, c, cells[c].type, cells[c].value, cells[c].bold);
+      for (lxw_col_t c = 0; c < cells.size(); ++c)
+        write_cell(sheet, row, c, cells[c].type, cells[c].value, cells[c].bold);
       ++row;
     }
     lxw_row_t last_data_row = row - 1;  // 0 when there is no data row
@@ -232,7 +247,9 @@ class WorkbookWriter {
   };
 
   void write_chart(const layout::Chart& chart) {
-    std::string wanted = !chart.sheet.empty() ? chart.sheet : !chart.title.empty() ? chart.title : (french_ ? "Graphique" : "Chart");
+    std::string wanted = !chart.sheet.empty()   ? chart.sheet
+                         : !chart.title.empty() ? chart.title
+                                                : (french_ ? "Graphique" : "Chart");
     auto found = chart_sheets_.find(wanted);
     if (found == chart_sheets_.end()) {
       ChartSheet fresh;
@@ -252,13 +269,15 @@ class WorkbookWriter {
       auto row = lxw_row_t(top + 1 + i);
       worksheet_write_string(sheet, row, 0, chart.labels[i].c_str(), nullptr);
       for (lxw_col_t s = 0; s < series_count; ++s)
-        if (i < chart.series[s].values.size()) worksheet_write_number(sheet, row, s + 1, chart.series[s].values[i], nullptr);
+        if (i < chart.series[s].values.size())
+          worksheet_write_number(sheet, row, s + 1, chart.series[s].values[i], nullptr);
     }
     auto rows = lxw_row_t(chart.labels.size());
     target.next_row = top + std::max<lxw_row_t>(rows + 2, kChartHeightRows + 1);
     if (rows == 0 || series_count == 0) return;
 
-    lxw_chart* native = workbook_add_chart(workbook_, chart.kind == layout::Chart::Kind::line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+    lxw_chart* native =
+        workbook_add_chart(workbook_, chart.kind == layout::Chart::Kind::line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
     for (lxw_col_t s = 0; s < series_count; ++s) {
       lxw_chart_series* series = chart_add_series(native, nullptr, nullptr);
       chart_series_set_categories(series, target.name->c_str(), top + 1, 0, top + rows, 0);

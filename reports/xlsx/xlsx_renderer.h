@@ -18,8 +18,8 @@ struct XlsxOptions {
   // docProps/core.xml creation time, e.g. the document's issue date at 00:00 UTC. 0 means
   // 1980-01-01T00:00:00Z (never the wall clock: libxlsxwriter would otherwise write "now").
   std::time_t created = 0;
-  std::string company;                 // docProps/app.xml company (the provider)
-  std::filesystem::path temp_folder;   // libxlsxwriter's scratch files; empty: the system's
+  std::string company;                // docProps/app.xml company (the provider)
+  std::filesystem::path temp_folder;  // libxlsxwriter's scratch files; empty: the system's
 };
 
 class XlsxError : public std::runtime_error {

@@ -7,9 +7,7 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1 << 20;
 
-bool needs_quotes(std::string_view text) {
-  return text.find_first_of(",\"\r\n") != std::string_view::npos;
-}
+bool needs_quotes(std::string_view text) { return text.find_first_of(",\"\r\n") != std::string_view::npos; }
 
 void append_field(std::string& out, std::string_view text) {
   if (!needs_quotes(text)) {

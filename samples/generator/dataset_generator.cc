@@ -28,7 +28,7 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::sys_days;
 
-constexpr Milli kContractIndex{268500};   // B3: the contract index of the kalanda-hds terms
+constexpr Milli kContractIndex{268500};     // B3: the contract index of the kalanda-hds terms
 constexpr std::uint64_t kIndexSeed = 2019;  // SYNTEC values do not depend on the data set's seed
 
 std::string numbered(std::string_view prefix, long n, int width) {
@@ -53,10 +53,7 @@ std::string text(std::optional<Date> d) { return d ? format_date(*d) : std::stri
 std::string text(Instant t) { return format_paris(t); }
 std::string text(bool b) { return b ? "true" : "false"; }
 template <std::integral T>
-  requires(!std::same_as<T, bool>)
-std::string text(T n) {
-  return std::to_string(n);
-}
+requires(!std::same_as<T, bool>) std::string text(T n) { return std::to_string(n); }
 
 // "sha256:" and 64 hex digits, as a backup tool reports them.
 std::string checksum(SeededRandom& random) {
@@ -95,7 +92,7 @@ enum class Activity { active, dormant, fading };
 
 struct ServicePlan {
   Service service;
-  Money monthly;                        // price per month; the period price is a multiple
+  Money monthly;  // price per month; the period price is a multiple
   std::int64_t system_bytes = 0, files_bytes = 0, database_bytes = 0;
 };
 
@@ -142,16 +139,17 @@ class DatasetWriter {
     write_price_indices();
     write_accounts();
     for (CsvFile* file : all_files()) file->close();
-    return {accounts_.rows(),      people_.rows(),        contracts_.rows(), services_.rows(),
-            fees_.rows(),          incidents_.rows(),     outages_.rows(),   interventions_.rows(),
-            tickets_.rows(),       root_access_.rows(),   backups_.rows(),   mail_.rows(),
-            indices_.rows(),       prior_invoices_.rows(), payments_.rows(),     reversibility_.rows()};
+    return {accounts_.rows(), people_.rows(),         contracts_.rows(), services_.rows(),
+            fees_.rows(),     incidents_.rows(),      outages_.rows(),   interventions_.rows(),
+            tickets_.rows(),  root_access_.rows(),    backups_.rows(),   mail_.rows(),
+            indices_.rows(),  prior_invoices_.rows(), payments_.rows(),  reversibility_.rows()};
   }
 
  private:
   std::vector<CsvFile*> all_files() {
-    return {&accounts_, &people_,      &contracts_, &services_, &fees_,  &incidents_, &outages_,      &interventions_,
-            &tickets_,  &root_access_, &backups_,   &mail_,     &indices_, &prior_invoices_, &payments_, &reversibility_};
+    return {&accounts_, &people_,         &contracts_, &services_,     &fees_,    &incidents_,
+            &outages_,  &interventions_,  &tickets_,   &root_access_,  &backups_, &mail_,
+            &indices_,  &prior_invoices_, &payments_,  &reversibility_};
   }
 
   template <typename T>
@@ -221,7 +219,8 @@ class DatasetWriter {
 
       const NameWord& owner = pick(last_names());
       const Town& town = pick(towns());
-      account.name = std::string{pick(trades())} + " " + std::string{owner.display} + " " + std::string{pick(legal_forms())};
+      account.name =
+          std::string{pick(trades())} + " " + std::string{owner.display} + " " + std::string{pick(legal_forms())};
       const std::string street = std::to_string(random_.between(1, 180)) + " " + std::string{pick(streets())};
       const std::string locality = std::string{town.postcode} + " " + std::string{town.name};
       account.address = account.name + "\n" + street + "\n" + locality;
@@ -236,16 +235,19 @@ class DatasetWriter {
 
   Date last_activity_for(Activity activity) {
     switch (activity) {
-      case Activity::active: return add_days(run_date_, -random_.between(1, 20));
-      case Activity::dormant: return add_days(add_months(run_date_, -int(random_.between(25, 72))), -random_.between(0, 27));
-      case Activity::fading: return add_days(add_months(run_date_, -24), random_.between(1, 29));  // G4 reminder
+      case Activity::active:
+        return add_days(run_date_, -random_.between(1, 20));
+      case Activity::dormant:
+        return add_days(add_months(run_date_, -int(random_.between(25, 72))), -random_.between(0, 27));
+      case Activity::fading:
+        return add_days(add_months(run_date_, -24), random_.between(1, 29));  // G4 reminder
     }
     return run_date_;
   }
 
   void write_account(const Account& a) {
-    accounts_ << a.id << to_word(a.kind) << a.parent_id.value_or("") << a.name << a.address << a.siren
-              << a.vat_number << a.language << text(a.last_activity) << text(a.created);
+    accounts_ << a.id << to_word(a.kind) << a.parent_id.value_or("") << a.name << a.address << a.siren << a.vat_number
+              << a.language << text(a.last_activity) << text(a.created);
     accounts_.end_row();
   }
 
@@ -274,9 +276,10 @@ class DatasetWriter {
     c.terms_profile = kalanda ? "kalanda-hds" : "dag";
     const Date window_start = options_.from.first_day();
     if (activity == Activity::active) {
-      c.start = random_.percent(8) ? add_days(window_start, random_.between(0, days_between(window_start, run_date_) - 1))
-                                   // K ends at its term without renewal: a running K contract is at most 33 months old
-                                   : add_days(window_start, -random_.between(1, kalanda ? 1000 : 5 * 365));
+      c.start = random_.percent(8)
+                    ? add_days(window_start, random_.between(0, days_between(window_start, run_date_) - 1))
+                    // K ends at its term without renewal: a running K contract is at most 33 months old
+                    : add_days(window_start, -random_.between(1, kalanda ? 1000 : 5 * 365));
     } else {
       c.end = *account.last_activity;
       c.start = add_days(*c.end, -random_.between(365, 1400));
@@ -343,8 +346,10 @@ class DatasetWriter {
       s.database_bytes = random_.between(1, 60) * 1'000'000'000LL;
       plan.services.push_back(s);
     }
-    if (dag && random_.percent(30)) plan.services.push_back(extra_service(c, ServiceKind::mailbox, "Messagerie hébergée", 10, 40));
-    if (random_.percent(3)) plan.services.push_back(extra_service(c, ServiceKind::other, "Certificat TLS, nom de domaine", 5, 30));
+    if (dag && random_.percent(30))
+      plan.services.push_back(extra_service(c, ServiceKind::mailbox, "Messagerie hébergée", 10, 40));
+    if (random_.percent(3))
+      plan.services.push_back(extra_service(c, ServiceKind::other, "Certificat TLS, nom de domaine", 5, 30));
   }
 
   ServicePlan extra_service(const Contract& c, ServiceKind kind, std::string_view label, long low, long high) {
@@ -423,7 +428,8 @@ class DatasetWriter {
       if (c.billing == BillingPeriod::monthly && random_.percent(70)) write_payment(plan, month);
     }
     const Date first_day{std::max(sys_days{options_.from.first_day()}, sys_days{c.start})};
-    const Date last_day = c.end ? Date{std::min(sys_days{add_days(run_date_, -1)}, sys_days{*c.end})} : add_days(run_date_, -1);
+    const Date last_day =
+        c.end ? Date{std::min(sys_days{add_days(run_date_, -1)}, sys_days{*c.end})} : add_days(run_date_, -1);
     if (c.terms_profile == "dag") {
       for (const ServicePlan* s : servers) write_daily_backups(*s, first_day, last_day);
       write_mail_usage(c, first_day, last_day);
@@ -478,8 +484,10 @@ class DatasetWriter {
     const Instant start = *incident.intervention_start;
     std::string quote;
     if (length > 120 && random_.percent(50)) quote = numbered("DEV-2026-", ++quote_count_, 5);
-    const auto kind = incident.cause == IncidentCause::client ? InterventionKind::client_caused : InterventionKind::emergency;
-    write_intervention(incident.contract_id, incident.service_id, incident.id, kind, start, start + minutes{length}, quote);
+    const auto kind =
+        incident.cause == IncidentCause::client ? InterventionKind::client_caused : InterventionKind::emergency;
+    write_intervention(incident.contract_id, incident.service_id, incident.id, kind, start, start + minutes{length},
+                       quote);
   }
 
   void write_intervention(const std::string& contract_id, const std::string& service_id, const std::string& incident_id,
@@ -496,7 +504,8 @@ class DatasetWriter {
     const Instant start = paris_instant(day, minutes{9 * 60 + 15 * random_.between(0, 28)});
     if (start < begin || start >= end) return;
     const ServicePlan& s = *servers[std::size_t(random_.between(0, long(servers.size()) - 1))];
-    write_intervention(c.id, s.service.id, "", InterventionKind::advice, start, start + minutes{random_.between(15, 90)}, "");
+    write_intervention(c.id, s.service.id, "", InterventionKind::advice, start,
+                       start + minutes{random_.between(15, 90)}, "");
   }
 
   // S5: HA clusters fail a few times a month and have planned maintenance; plain servers seldom.
@@ -504,14 +513,21 @@ class DatasetWriter {
     for (const ServicePlan* s : servers) {
       const bool cluster = s->service.kind == ServiceKind::ha_cluster;
       const long unplanned = cluster ? random_.between(0, 3) : (random_.percent(10) ? 1 : 0);
-      for (long i = 0; i < unplanned; ++i) write_outage(*s, begin, end, OutageKind::unplanned, random_.between(5, 180), "Indisponibilité non planifiée");
-      if (cluster && random_.percent(30)) write_outage(*s, begin, end, OutageKind::planned, random_.between(60, 120), "Maintenance planifiée (fenêtre convenue)");
-      if (cluster && random_.percent(5)) write_outage(*s, begin, end, OutageKind::force_majeure, random_.between(30, 240), "Coupure électrique régionale");
-      if (cluster && random_.percent(5)) write_outage(*s, begin, end, OutageKind::client, random_.between(10, 60), "Intervention du client");
+      for (long i = 0; i < unplanned; ++i)
+        write_outage(*s, begin, end, OutageKind::unplanned, random_.between(5, 180), "Indisponibilité non planifiée");
+      if (cluster && random_.percent(30))
+        write_outage(*s, begin, end, OutageKind::planned, random_.between(60, 120),
+                     "Maintenance planifiée (fenêtre convenue)");
+      if (cluster && random_.percent(5))
+        write_outage(*s, begin, end, OutageKind::force_majeure, random_.between(30, 240),
+                     "Coupure électrique régionale");
+      if (cluster && random_.percent(5))
+        write_outage(*s, begin, end, OutageKind::client, random_.between(10, 60), "Intervention du client");
     }
   }
 
-  void write_outage(const ServicePlan& s, Instant begin, Instant end, OutageKind kind, long length, std::string_view summary) {
+  void write_outage(const ServicePlan& s, Instant begin, Instant end, OutageKind kind, long length,
+                    std::string_view summary) {
     const Instant start = instant_within(begin, end);
     outages_ << numbered("OUT-", ++outage_count_, 8) << s.service.id << text(start) << text(start + minutes{length})
              << to_word(kind) << summary;
@@ -525,15 +541,18 @@ class DatasetWriter {
       const Instant opened = instant_within(begin, end);
       std::string acknowledged;
       const auto draw = random_.between(0, 99);
-      if (draw < 90) acknowledged = text(opened + minutes{random_.between(2, 240)});
-      else if (draw < 95) acknowledged = text(opened + minutes{random_.between(24 * 60, 72 * 60)});
+      if (draw < 90)
+        acknowledged = text(opened + minutes{random_.between(2, 240)});
+      else if (draw < 95)
+        acknowledged = text(opened + minutes{random_.between(24 * 60, 72 * 60)});
       tickets_ << numbered("TKT-", ++ticket_count_, 8) << c.id << text(opened) << acknowledged;
       tickets_.end_row();
     }
   }
 
   // S6 (D Art. 6): the client holds root access on a server for one to five days.
-  void write_root_access(const Contract& c, const std::vector<const ServicePlan*>& servers, Instant begin, Instant end) {
+  void write_root_access(const Contract& c, const std::vector<const ServicePlan*>& servers, Instant begin,
+                         Instant end) {
     const ServicePlan& s = *servers[std::size_t(random_.between(0, long(servers.size()) - 1))];
     const Instant start = instant_within(begin, end);
     root_access_ << numbered("RAP-", ++root_access_count_, 7) << c.id << s.service.id << text(start)
@@ -551,13 +570,16 @@ class DatasetWriter {
       for (BackupScope scope : kScopes) {
         const auto draw = random_.between(0, 99);
         if (draw == 0) continue;  // missing
-        const BackupStatus status = draw == 1 ? BackupStatus::failed : draw == 2 ? BackupStatus::partial : BackupStatus::success;
-        const long local_minute = draw == 3 ? random_.between(6 * 60 + 5, 7 * 60 + 50) : random_.between(60, 5 * 60 + 50);
-        const std::int64_t base = scope == BackupScope::system ? s.system_bytes
+        const BackupStatus status = draw == 1   ? BackupStatus::failed
+                                    : draw == 2 ? BackupStatus::partial
+                                                : BackupStatus::success;
+        const long local_minute =
+            draw == 3 ? random_.between(6 * 60 + 5, 7 * 60 + 50) : random_.between(60, 5 * 60 + 50);
+        const std::int64_t base = scope == BackupScope::system  ? s.system_bytes
                                   : scope == BackupScope::files ? s.files_bytes
                                                                 : s.database_bytes;
-        write_backup(s, scope, BackupKind::full, paris_instant(day, minutes{local_minute}), random_.between(5, 90), status,
-                     status == BackupStatus::failed ? 0 : base + age * base / 500, location, add_days(day, 7));
+        write_backup(s, scope, BackupKind::full, paris_instant(day, minutes{local_minute}), random_.between(5, 90),
+                     status, status == BackupStatus::failed ? 0 : base + age * base / 500, location, add_days(day, 7));
       }
     }
   }
@@ -567,12 +589,13 @@ class DatasetWriter {
     for (Date day = first; sys_days{day} <= sys_days{last}; day = add_days(day, 1)) {
       if (std::chrono::weekday{sys_days{day}} != std::chrono::Sunday) continue;
       write_backup(s, BackupScope::full, BackupKind::weekly, paris_instant(day, minutes{180}), random_.between(30, 150),
-                   BackupStatus::success, s.system_bytes + s.files_bytes + s.database_bytes, "offsite:gra", add_days(day, 30));
+                   BackupStatus::success, s.system_bytes + s.files_bytes + s.database_bytes, "offsite:gra",
+                   add_days(day, 30));
     }
   }
 
-  void write_backup(const ServicePlan& s, BackupScope scope, BackupKind kind, Instant start, long length, BackupStatus status,
-                    std::int64_t size, const std::string& location, Date expires) {
+  void write_backup(const ServicePlan& s, BackupScope scope, BackupKind kind, Instant start, long length,
+                    BackupStatus status, std::int64_t size, const std::string& location, Date expires) {
     backups_ << numbered("BKP-", ++backup_count_, 9) << s.service.id << to_word(scope) << to_word(kind) << text(start)
              << text(start + minutes{length}) << to_word(status) << text(size) << checksum(random_) << location
              << text(expires);

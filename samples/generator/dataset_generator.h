@@ -17,17 +17,17 @@
 namespace clause {
 
 struct GeneratorOptions {
-  int clients = 0;                 // accounts to create: clients, resellers and their sub-accounts
+  int clients = 0;  // accounts to create: clients, resellers and their sub-accounts
   std::uint64_t seed = 42;
-  YearMonth from{2026, 10};        // first month with operations (Paris local months)
-  YearMonth to{2026, 11};          // last month with operations, inclusive
+  YearMonth from{2026, 10};  // first month with operations (Paris local months)
+  YearMonth to{2026, 11};    // last month with operations, inclusive
 };
 
 // Rows written per file (header excluded).
 struct GeneratedCounts {
-  std::size_t accounts = 0, people = 0, contracts = 0, services = 0, fee_revisions = 0, incidents = 0,
-              outages = 0, interventions = 0, support_tickets = 0, root_access_periods = 0, backups = 0,
-              mail_usage = 0, price_indices = 0, prior_invoices = 0, payments = 0, reversibility_requests = 0;
+  std::size_t accounts = 0, people = 0, contracts = 0, services = 0, fee_revisions = 0, incidents = 0, outages = 0,
+              interventions = 0, support_tickets = 0, root_access_periods = 0, backups = 0, mail_usage = 0,
+              price_indices = 0, prior_invoices = 0, payments = 0, reversibility_requests = 0;
   friend bool operator==(const GeneratedCounts&, const GeneratedCounts&) = default;
 };
 

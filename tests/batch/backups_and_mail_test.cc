@@ -20,8 +20,10 @@ std::string sql(const Workspace& ws, const std::string& query) {
 
 // The rows of the workbook sheet `sheet`, one Python tuple a line.
 std::string sheet_rows(const std::filesystem::path& xlsx, const std::string& sheet) {
-  return run_command("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])[sys.argv[2]];"
-                     " [print(r) for r in ws.iter_rows(values_only=True)]\" '" + xlsx.string() + "' '" + sheet + "'")
+  return run_command(
+             "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])[sys.argv[2]];"
+             " [print(r) for r in ws.iter_rows(values_only=True)]\" '" +
+             xlsx.string() + "' '" + sheet + "'")
       .output;
 }
 
@@ -35,25 +37,30 @@ TEST(RestorePointsK1, AreCompleteDaysAtMostSevenNotBackupFiles) {
   Workspace ws("k1-" + std::to_string(::getpid()));
   ASSERT_EQ(ws.clause("init").exit_code, 0);
   ASSERT_EQ(ws.clause("import samples").exit_code, 0);
-  for (const char* month : {"2026-10", "2026-11"}) ASSERT_EQ(ws.statements(month, "--contract CTR-D-DUBOIS").exit_code, 0);
+  for (const char* month : {"2026-10", "2026-11"})
+    ASSERT_EQ(ws.statements(month, "--contract CTR-D-DUBOIS").exit_code, 0);
   auto xlsx_of = [&](const std::string& month) {
     std::string p = sql(ws, "select path from issued_documents where kind = 'statement' and period = '" + month + "'");
     std::filesystem::path pdf(p.substr(0, p.size() - 1));
     return pdf.replace_extension(".xlsx");
   };
-  EXPECT_NE(sheet_rows(xlsx_of("2026-10"), "Sauvegardes par serveur").find("('srv1.menuiserie-dubois.fr', 31, 29, 2, 7, "),
-            std::string::npos) << sheet_rows(xlsx_of("2026-10"), "Sauvegardes par serveur");
+  EXPECT_NE(
+      sheet_rows(xlsx_of("2026-10"), "Sauvegardes par serveur").find("('srv1.menuiserie-dubois.fr', 31, 29, 2, 7, "),
+      std::string::npos)
+      << sheet_rows(xlsx_of("2026-10"), "Sauvegardes par serveur");
   const std::string november = sheet_rows(xlsx_of("2026-11"), "Sauvegardes par serveur");
   EXPECT_NE(november.find("('srv1.menuiserie-dubois.fr', 30, 27, 3, 6, datetime.datetime(2026, 11, 30, 3, 20))"),
-            std::string::npos) << november;
+            std::string::npos)
+      << november;
 }
 
 // CTR-B5: dag, annual from 2025-11-01, 1 200.00 a year. Mailboxes at 24 000 MB on 31 Aug 2026, then
 // 31 000 MB every day from 1 Sep to 31 Oct 2026.
 void write_mail_contract(const std::filesystem::path& dir) {
   testing::CsvDataSet data;
-  data.row("accounts", "ACC-B5,client,,Association Courrier Plein,5 rue des Boîtes 44000 Nantes,552100445,,fr,"
-                       "2026-11-20,2025-10-01")
+  data.row("accounts",
+           "ACC-B5,client,,Association Courrier Plein,5 rue des Boîtes 44000 Nantes,552100445,,fr,"
+           "2026-11-20,2025-10-01")
       .row("contracts", "CTR-B5,ACC-B5,dag,2025-11-01,,12,true,annual,true,false,0,metropole,Europe/Paris")
       .row("services", "SRV-B5,CTR-B5,server,srv.courrier.org,Serveur srv.courrier.org,true")
       .row("fee_revisions", "SRV-B5,2025-11-01,1200.00,")

@@ -15,7 +15,7 @@ namespace clause::testing {
 
 struct CommandResult {
   int exit_code = -1;
-  std::string output;             // stdout and stderr together
+  std::string output;  // stdout and stderr together
 };
 
 inline CommandResult run_command(const std::string& command) {

@@ -23,8 +23,9 @@ class ContinuityR4 : public ::testing::Test {
     ASSERT_EQ(ws_->clause("import samples").exit_code, 0);
     // INC-VN-0112: Tue 2027-01-12 10:00 (HO, S1: deadline 11:00), intervention at 12:30, not blocking.
     testing::CsvDataSet late;
-    late.row("incidents", "INC-VN-0112,CTR-K-VERNET,SRV-VN-LIMS,2027-01-12T10:00:00+01:00,2027-01-12T12:30:00+01:00,"
-                          "2027-01-12T13:00:00+01:00,false,server,false,0,Lenteurs du LIMS pendant la reprise");
+    late.row("incidents",
+             "INC-VN-0112,CTR-K-VERNET,SRV-VN-LIMS,2027-01-12T10:00:00+01:00,2027-01-12T12:30:00+01:00,"
+             "2027-01-12T13:00:00+01:00,false,server,false,0,Lenteurs du LIMS pendant la reprise");
     late.write(ws_->root() / "january");
     auto imported = ws_->clause("import " + (ws_->root() / "january").string());
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
@@ -63,7 +64,8 @@ TEST_F(ContinuityR4, ContinuityMonthsGetStatementsUntilDay90) {
 // 786.24 (no SYNTEC revision after the end of service, B3) = 78.624 -> 78.62. January is billed for
 // all its 31 days, so the cap is the monthly fee (S7).
 TEST_F(ContinuityR4, AnIncidentOfAContinuityMonthEarnsItsCredit) {
-  const auto manifest = nlohmann::json::parse(testing::read_text(ws_->out() / "2027-01" / "manifest-CTR-K-VERNET.json"));
+  const auto manifest =
+      nlohmann::json::parse(testing::read_text(ws_->out() / "2027-01" / "manifest-CTR-K-VERNET.json"));
   ASSERT_EQ(manifest["documents"].size(), 1u);
   EXPECT_EQ(manifest["documents"][0]["credits_cents"]["SRV-VN-LIMS"], 7862);
 }
@@ -91,10 +93,11 @@ TEST_F(ContinuityR4, EachContinuityMonthIsInvoicedInArrearsAtThePriceInForce) {
 // VAT 20 % 15.724 -> 15.72, TTC 94.34, correcting FA-2027-000001; the next continuity invoice
 // deducts it: 943.49 - 94.34 = 849.15 to pay on FA-2027-000002.
 TEST_F(ContinuityR4, TheCreditOfAContinuityMonthCitesItsInvoiceAndIsDeductedFromTheNext) {
-  EXPECT_EQ(sql("select d.number, d.issued_on, d.ht_cents, d.vat_cents, d.ttc_cents, c.invoice_number, x.invoice_number "
-                "from issued_documents d join credit_note_corrections c on c.credit_note_number = d.number "
-                "left join credit_note_deductions x on x.credit_note_number = d.number"),
-            "AV-2027-000001|2027-02-01|7862|1572|9434|FA-2027-000001|FA-2027-000002\n");
+  EXPECT_EQ(
+      sql("select d.number, d.issued_on, d.ht_cents, d.vat_cents, d.ttc_cents, c.invoice_number, x.invoice_number "
+          "from issued_documents d join credit_note_corrections c on c.credit_note_number = d.number "
+          "left join credit_note_deductions x on x.credit_note_number = d.number"),
+      "AV-2027-000001|2027-02-01|7862|1572|9434|FA-2027-000001|FA-2027-000002\n");
   EXPECT_NE(text_of("FA-2027-000002").find("Net à payer 849,15 €"), std::string::npos);
 }
 

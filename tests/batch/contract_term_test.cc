@@ -22,7 +22,8 @@ std::string sql(const Workspace& ws, const std::string& query) {
 // SYNTEC 2026-10 = 296.8 published 2026-12-02 and 2027-10 = 300.0 published 2027-12-02.
 void write_term_contract(const std::filesystem::path& dir) {
   testing::CsvDataSet data;
-  data.row("accounts", "ACC-N4,client,,Société Terme SARL,1 rue du Terme 75001 Paris,552100554,,fr,2026-11-20,2025-12-01")
+  data.row("accounts",
+           "ACC-N4,client,,Société Terme SARL,1 rue du Terme 75001 Paris,552100554,,fr,2026-11-20,2025-12-01")
       .row("contracts", "CTR-N4,ACC-N4,kalanda-hds,2026-01-01,,36,false,monthly,false,false,0,metropole,Europe/Paris")
       .row("services", "SRV-N4,CTR-N4,server,srv.terme.fr,Serveur srv.terme.fr,true")
       .row("fee_revisions", "SRV-N4,2026-01-01,1000.00,")

@@ -51,9 +51,7 @@ class Corrections : public ::testing::Test {
     return run_command("sqlite3 " + (ws_->root() / "clause.db").string() + " \"" + query + "\"").output;
   }
   static std::string path_of(const std::string& where) { return ws_->document_path(where); }
-  static std::string text_at(const std::string& pdf) {
-    return testing::collapsed_pdf_text(pdf);
-  }
+  static std::string text_at(const std::string& pdf) { return testing::collapsed_pdf_text(pdf); }
 
   static Workspace* ws_;
   static testing::CommandResult* corrective_run_;
@@ -72,9 +70,11 @@ TEST_F(Corrections, ALateIncidentGivesACorrectiveStatementThatReplacesTheIssuedO
   EXPECT_NE(corrective_run_->output.find("contract CTR-K-GARNIER: the statement of 2026-11 shows 54.00 of credits, the "
                                          "data now gives 189.00 (SRV-GA-APP): it stays as issued; corrective statement "
                                          "RM-CTR-K-GARNIER-2026-11-R1 issued"),
-            std::string::npos) << corrective_run_->output;
+            std::string::npos)
+      << corrective_run_->output;
   EXPECT_NE(corrective_run_->output.find("1 issued, 1 already issued, 0 skipped, 0 no longer match the data"),
-            std::string::npos) << corrective_run_->output;
+            std::string::npos)
+      << corrective_run_->output;
   EXPECT_EQ(sql("select id, number, period, sha256, ht_cents from issued_documents where kind = 'statement' "
                 "and period = '2026-11'"),
             original_);
@@ -88,11 +88,13 @@ TEST_F(Corrections, ALateIncidentGivesACorrectiveStatementThatReplacesTheIssuedO
   const std::string text = text_at(pdf);
   EXPECT_NE(text.find("Relevé rectificatif de niveau de service"), std::string::npos) << text;
   EXPECT_NE(text.find("Relevé rectificatif de RM-CTR-K-GARNIER-2026-11, qui remplace le relevé émis le 01/12/2026"),
-            std::string::npos) << text;
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("Avoirs du mois : 189,00 € au lieu de 54,00 €"), std::string::npos) << text;
   EXPECT_NE(text.find("Le complément de 135,00 € est accordé par un avoir complémentaire"), std::string::npos) << text;
   EXPECT_NE(text.find("RM-CTR-K-GARNIER-2026-11-R1"), std::string::npos) << text;
-  const auto manifest = nlohmann::json::parse(testing::read_text(ws_->out() / "2026-11" / "manifest-CTR-K-GARNIER.json"));
+  const auto manifest =
+      nlohmann::json::parse(testing::read_text(ws_->out() / "2026-11" / "manifest-CTR-K-GARNIER.json"));
   ASSERT_EQ(manifest["corrections_issued"].size(), 1u);
   EXPECT_EQ(manifest["corrections_issued"][0]["reference"], "RM-CTR-K-GARNIER-2026-11-R1");
   EXPECT_EQ(manifest["corrections_issued"][0]["recomputed_credit_cents"], 18900);
@@ -104,9 +106,10 @@ TEST_F(Corrections, ALateIncidentGivesACorrectiveStatementThatReplacesTheIssuedO
 // 01/11/2026: 540.00 + 161.25 = 701.25 HT, VAT 140.25). It stays within what that invoice bears
 // (54.00 + 135.00 = 189.00 <= 701.25); VAT 20 % 27.00, TTC 162.00. The January invoice deducts it.
 TEST_F(Corrections, AFurtherCreditNoteGrantsTheDifferenceAndPassesTheCiiChecks) {
-  EXPECT_EQ(sql("select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where kind = 'credit_note' "
-                "order by number"),
-            "AV-2026-000001|2026-11|5400|1080|6480\nAV-2027-000001|2026-11-c1|13500|2700|16200\n");
+  EXPECT_EQ(
+      sql("select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where kind = 'credit_note' "
+          "order by number"),
+      "AV-2026-000001|2026-11|5400|1080|6480\nAV-2027-000001|2026-11-c1|13500|2700|16200\n");
   EXPECT_EQ(sql("select invoice_number from credit_note_corrections order by credit_note_number"),
             "FA-2026-000001\nFA-2026-000001\n");
   EXPECT_EQ(sql("select i.period from credit_note_deductions x join issued_documents i on i.number = x.invoice_number "

@@ -39,8 +39,8 @@ std::string invoices(const Workspace& ws, const std::string& date) {
 }
 
 nlohmann::json invoices_manifest(const Workspace& ws, const std::string& date) {
-  return nlohmann::json::parse(testing::read_text(ws.out() / "invoices" / date.substr(0, 4) /
-                                                  ("manifest-" + date + ".json")));
+  return nlohmann::json::parse(
+      testing::read_text(ws.out() / "invoices" / date.substr(0, 4) / ("manifest-" + date + ".json")));
 }
 
 // CTR-S7: kalanda-hds, monthly, from Tue 2026-11-17, 1 000.00 a month, no backup option. INC-S7-1
@@ -48,12 +48,14 @@ nlohmann::json invoices_manifest(const Workspace& ws, const std::string& date) {
 // 21:00: 8 h late.
 void write_prorated_month_contract(const std::filesystem::path& dir) {
   testing::CsvDataSet data;
-  data.row("accounts", "ACC-S7,client,,Officine Sept SELARL,7 rue du Prorata 69002 Lyon,552100703,,fr,2026-11-20,2026-11-01")
+  data.row("accounts",
+           "ACC-S7,client,,Officine Sept SELARL,7 rue du Prorata 69002 Lyon,552100703,,fr,2026-11-20,2026-11-01")
       .row("contracts", "CTR-S7,ACC-S7,kalanda-hds,2026-11-17,,36,false,monthly,false,false,0,metropole,Europe/Paris")
       .row("services", "SRV-S7,CTR-S7,server,srv.sept.fr,Serveur srv.sept.fr,true")
       .row("fee_revisions", "SRV-S7,2026-11-17,1000.00,")
-      .row("incidents", "INC-S7-1,CTR-S7,SRV-S7,2026-11-21T10:00:00+01:00,2026-11-21T21:00:00+01:00,"
-                        "2026-11-21T22:00:00+01:00,false,server,false,0,Serveur injoignable");
+      .row("incidents",
+           "INC-S7-1,CTR-S7,SRV-S7,2026-11-21T10:00:00+01:00,2026-11-21T21:00:00+01:00,"
+           "2026-11-21T22:00:00+01:00,false,server,false,0,Serveur injoignable");
   data.write(dir);
 }
 
@@ -78,8 +80,9 @@ TEST(CreditsNeverBlockS7B4, AProratedMonthsFullCreditIsCappedAtItsBilledFeeAndTh
   EXPECT_EQ(ws.manifest("2026-11")["documents"][0]["credits_cents"]["SRV-S7"], 46667);
 
   invoices(ws, "2026-12-01");
-  EXPECT_EQ(sql(ws, "select number, period, ht_cents, vat_cents, ttc_cents from issued_documents "
-                    "where issued_on = '2026-12-01' and kind <> 'statement' order by kind, number"),
+  EXPECT_EQ(sql(ws,
+                "select number, period, ht_cents, vat_cents, ttc_cents from issued_documents "
+                "where issued_on = '2026-12-01' and kind <> 'statement' order by kind, number"),
             "AV-2026-000001|2026-11|46667|9333|56000\nFA-2026-000002|2026-12-01|100000|20000|120000\n");
   EXPECT_EQ(sql(ws, "select invoice_number from credit_note_corrections where credit_note_number = 'AV-2026-000001'"),
             "FA-2026-000001\n");
@@ -103,14 +106,17 @@ TEST(CreditsNeverBlockS7B4, AProratedMonthsFullCreditIsCappedAtItsBilledFeeAndTh
 // (HNO, deadline 13:00), intervention at 16:00: 3 h late.
 void write_small_prior_invoice_contract(const std::filesystem::path& dir) {
   testing::CsvDataSet data;
-  data.row("accounts", "ACC-WAIT,client,,Atelier Attente SARL,3 rue de la Patience 33000 Bordeaux,552100331,,fr,"
-                       "2026-11-20,2025-12-01")
-      .row("contracts", "CTR-WAIT,ACC-WAIT,kalanda-hds,2026-01-01,,36,false,monthly,false,false,0,metropole,Europe/Paris")
+  data.row("accounts",
+           "ACC-WAIT,client,,Atelier Attente SARL,3 rue de la Patience 33000 Bordeaux,552100331,,fr,"
+           "2026-11-20,2025-12-01")
+      .row("contracts",
+           "CTR-WAIT,ACC-WAIT,kalanda-hds,2026-01-01,,36,false,monthly,false,false,0,metropole,Europe/Paris")
       .row("services", "SRV-WAIT,CTR-WAIT,server,srv.attente.fr,Serveur srv.attente.fr,true")
       .row("fee_revisions", "SRV-WAIT,2026-01-01,540.00,")
       .row("prior_invoices", "F-OLD-1,CTR-WAIT,2026-10-01,2026-10-01,2026-10-31,50.00,20,10.00")
-      .row("incidents", "INC-WAIT-1,CTR-WAIT,SRV-WAIT,2026-10-10T10:00:00+02:00,2026-10-10T16:00:00+02:00,"
-                        "2026-10-10T17:00:00+02:00,false,server,false,0,Service arrêté");
+      .row("incidents",
+           "INC-WAIT-1,CTR-WAIT,SRV-WAIT,2026-10-10T10:00:00+02:00,2026-10-10T16:00:00+02:00,"
+           "2026-10-10T17:00:00+02:00,false,server,false,0,Service arrêté");
   data.write(dir);
 }
 
@@ -127,10 +133,13 @@ TEST(CreditsNeverBlockB4, ARefusedCreditNoteWaitsWithItsReasonAndTheInvoiceIsIss
   ASSERT_EQ(ws.statements("2026-10").exit_code, 0);
 
   const std::string output = invoices(ws, "2026-11-01");
-  EXPECT_NE(output.find("1 invoices and 0 credit notes issued, 0 already issued, 0 skipped, 1 months of credits waiting"),
-            std::string::npos) << output;
-  EXPECT_EQ(sql(ws, "select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where kind <> 'statement'"),
-            "FA-2026-000001|2026-11-01|54000|10800|64800\n");
+  EXPECT_NE(
+      output.find("1 invoices and 0 credit notes issued, 0 already issued, 0 skipped, 1 months of credits waiting"),
+      std::string::npos)
+      << output;
+  EXPECT_EQ(
+      sql(ws, "select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where kind <> 'statement'"),
+      "FA-2026-000001|2026-11-01|54000|10800|64800\n");
   EXPECT_EQ(sql(ws, "select count(*) from credit_note_deductions"), "0\n");
   const auto manifest = invoices_manifest(ws, "2026-11-01");
   EXPECT_EQ(manifest["skipped"].size(), 0u);
@@ -138,15 +147,18 @@ TEST(CreditsNeverBlockB4, ARefusedCreditNoteWaitsWithItsReasonAndTheInvoiceIsIss
   const std::string reason =
       "credit note correcting F-OLD-1 refused: B6: credit at 20 % of 135.00 HT (0.00 already credited) exceeds the "
       "invoice base 50.00 HT";
-  EXPECT_EQ(manifest["credits_waiting"][0],
-            (nlohmann::json{{"contract", "CTR-WAIT"}, {"month", "2026-10"}, {"credit_cents", 13500}, {"reason", reason}}));
+  EXPECT_EQ(
+      manifest["credits_waiting"][0],
+      (nlohmann::json{{"contract", "CTR-WAIT"}, {"month", "2026-10"}, {"credit_cents", 13500}, {"reason", reason}}));
 
   const auto journal = ws.out() / "invoices" / "2026" / "journal-2026-11-01.xlsx";
-  auto rows = run_command("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
-                          "['Avoirs en attente']; [print(r) for r in ws.iter_rows(values_only=True)]\" " +
-                          journal.string());
+  auto rows = run_command(
+      "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
+      "['Avoirs en attente']; [print(r) for r in ws.iter_rows(values_only=True)]\" " +
+      journal.string());
   EXPECT_NE(rows.output.find("('CTR-WAIT', 'Atelier Attente SARL', '2026-10', 135, '" + reason + "')"),
-            std::string::npos) << rows.output;
+            std::string::npos)
+      << rows.output;
 }
 
 }  // namespace

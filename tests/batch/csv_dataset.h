@@ -26,12 +26,14 @@ class CsvDataSet {
   static std::string header(const std::string& file) {
     static const std::map<std::string, std::string> headers{
         {"accounts", "id,kind,parent_id,name,address,siren,vat_number,language,last_activity,created"},
-        {"contracts", "id,account_id,terms_profile,start,end,term_months,tacit_renewal,billing,backup_option,"
-                      "high_availability,gtr_hours,holiday_zone,time_zone"},
+        {"contracts",
+         "id,account_id,terms_profile,start,end,term_months,tacit_renewal,billing,backup_option,"
+         "high_availability,gtr_hours,holiday_zone,time_zone"},
         {"services", "id,contract_id,kind,hostname,label,managed"},
         {"fee_revisions", "service_id,effective,period_price,index_value"},
-        {"incidents", "id,contract_id,service_id,contacted,intervention_start,restored,blocking,cause,data_loss,"
-                      "backup_restore_minutes,summary"},
+        {"incidents",
+         "id,contract_id,service_id,contacted,intervention_start,restored,blocking,cause,data_loss,"
+         "backup_restore_minutes,summary"},
         {"interventions", "id,contract_id,service_id,incident_id,kind,start,end,quote_reference"},
         {"backups", "id,service_id,scope,kind,start,end,status,size_bytes,checksum,location,expires"},
         {"mail_usage", "contract_id,day,megabytes"},

@@ -28,8 +28,10 @@ TEST_F(Explain, IncidentAcrossTheDstChange) {
   auto r = ws_->clause("explain --incident INC-GA-1025");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("S1\tcontacté le dim. 25/10/2026 00:30 (HNO) : échéance GTI le dim. 25/10/2026 02:30"),
-            std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("3 h 10 de retard : palier de 25\u00A0% de 540,00\u00A0€ = 135,00\u00A0€"), std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("3 h 10 de retard : palier de 25\u00A0% de 540,00\u00A0€ = 135,00\u00A0€"), std::string::npos)
+      << r.output;
 }
 
 // Case 20 (S7 Decision): explain shows the cap the statement applies: November billed 1 000.00 x
@@ -40,7 +42,8 @@ TEST_F(Explain, IncidentOfAProratedMonthShowsTheCapOfTheFeeBilled) {
   EXPECT_NE(r.output.find("S7\t1\u202F000,00\u00A0€ × 14 / 30 jours = 466,67\u00A0€"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("plafonné à 100\u00A0% de la redevance facturée pour le mois (466,67\u00A0€) : avoir de "
                           "466,67\u00A0€"),
-            std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
 }
 
 // French figures use a no-break space before € and a narrow one before % (reports/format.h).
@@ -51,8 +54,8 @@ TEST_F(Explain, ContractMonthShowsCapAndBilledInterventions) {
   EXPECT_NE(lefevre.output.find("total credit: 300,00\u00A0€"), std::string::npos) << lefevre.output;
   auto garnier = ws_->clause("explain --contract CTR-K-GARNIER --month 2026-11 --language en");
   ASSERT_EQ(garnier.exit_code, 0) << garnier.output;
-  EXPECT_NE(garnier.output.find("258.00"), std::string::npos) << garnier.output;   // 6th emergency, 8 steps
-  EXPECT_NE(garnier.output.find("322.50"), std::string::npos) << garnier.output;   // 7th, quoted, 10 steps
+  EXPECT_NE(garnier.output.find("258.00"), std::string::npos) << garnier.output;  // 6th emergency, 8 steps
+  EXPECT_NE(garnier.output.find("322.50"), std::string::npos) << garnier.output;  // 7th, quoted, 10 steps
 }
 
 // Case 15 (G1, G2): Agence Web Horizon is inactive since 2025-06-30 but kept for its active sub-account.

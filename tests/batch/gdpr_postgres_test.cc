@@ -56,8 +56,9 @@ class GdprPostgres : public ::testing::Test {
     ASSERT_EQ(clause("statements --month 2024-03 --out " + out()).exit_code, 0);
     auto sent = clause("send --outbox " + out() + "/outbox");
     ASSERT_EQ(sent.exit_code, 0) << sent.output;
-    pg_->psql("INSERT INTO payments (id, invoice_number, paid, amount_cents) SELECT 'PAY-T-' || number, number, "
-              "'2024-03-20', ttc_cents FROM issued_documents WHERE kind = 'invoice'");
+    pg_->psql(
+        "INSERT INTO payments (id, invoice_number, paid, amount_cents) SELECT 'PAY-T-' || number, number, "
+        "'2024-03-20', ttc_cents FROM issued_documents WHERE kind = 'invoice'");
     for (const auto& line : lines(pg_->psql("SELECT full_name || '|' || email || '|' || phone || '|' || "
                                             "replace(phone, ' ', '') FROM people WHERE account_id IN "
                                             "('ACC-PERRIN', 'ACC-HZ-VIDAL', 'ACC-HZ-KLEIN')"))) {
@@ -70,7 +71,9 @@ class GdprPostgres : public ::testing::Test {
     }
   }
   void TearDown() override {
-    if (!copy_.empty()) run_command("psql \"" + with_database(pg_server(), "postgres") + "\" -qAt -c \"DROP DATABASE IF EXISTS " + copy_ + "\"");
+    if (!copy_.empty())
+      run_command("psql \"" + with_database(pg_server(), "postgres") + "\" -qAt -c \"DROP DATABASE IF EXISTS " + copy_ +
+                  "\"");
   }
 
   std::string out() const { return ws_->out().string(); }
@@ -90,8 +93,9 @@ class GdprPostgres : public ::testing::Test {
   // one psql for all of them.
   std::string table_dump(const std::string& db) const {
     std::string query;
-    for (const auto& t : lines(psql_on(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                                           "'public' AND table_type = 'BASE TABLE' AND table_name <> 'runs' ORDER BY 1")))
+    for (const auto& t : lines(psql_on(db,
+                                       "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                       "'public' AND table_type = 'BASE TABLE' AND table_name <> 'runs' ORDER BY 1")))
       query += (query.empty() ? "" : " UNION ALL ") + std::string("SELECT '") + t + "|' || x::text FROM " + t + " x";
     auto rows = lines(psql_on(db, query));
     std::sort(rows.begin(), rows.end());
@@ -111,12 +115,14 @@ class GdprPostgres : public ::testing::Test {
     for (const auto& f : std::filesystem::recursive_directory_iterator(ws_->out())) {
       if (!f.is_regular_file()) continue;
       const auto ext = f.path().extension();
-      const std::string text =
-          ext == ".pdf"    ? pdf_text(f.path())
-          : ext == ".xlsx" ? run_command("/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+      const std::string text = ext == ".pdf" ? pdf_text(f.path())
+                               : ext == ".xlsx"
+                                   ? run_command(
+                                         "/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
                                          "print(''.join(z.read(n).decode() for n in z.namelist()))\" '" +
-                                         f.path().string() + "'").output
-                           : read_text(f.path());
+                                         f.path().string() + "'")
+                                         .output
+                                   : read_text(f.path());
       for (const auto& n : found_in(text)) found.push_back(f.path().filename().string() + ": " + n);
     }
     return found;
@@ -137,19 +143,21 @@ class GdprPostgres : public ::testing::Test {
 };
 
 TEST_F(GdprPostgres, ApplyLeavesNoPurgedPersonAnywhereKeepsLegalDocumentsAndReplayOnAPrePurgeCopyGivesTheSameTables) {
-  ASSERT_EQ(needles_.size(), 24u);   // 6 people: name, e-mail, phone and phone without blanks
+  ASSERT_EQ(needles_.size(), 24u);  // 6 people: name, e-mail, phone and phone without blanks
   const auto legal_before = legal_files();
   ASSERT_EQ(legal_before.size(), 2u);
   EXPECT_FALSE(found_in(table_dump(pg_->url())).empty());
-  ASSERT_EQ(gdpr("--date 2026-11-21").exit_code, 0);   // the night before: its reminder is in the backup
+  ASSERT_EQ(gdpr("--date 2026-11-21").exit_code, 0);  // the night before: its reminder is in the backup
   // The backup taken before the purge: a copy of the database.
   copy_ = "clause_gdpr_copy_" + std::to_string(::getpid());
   psql_on("postgres", "DROP DATABASE IF EXISTS " + copy_);
-  ASSERT_EQ(psql_on("postgres", "CREATE DATABASE " + copy_ + " TEMPLATE " + "clause_gdpr_" + std::to_string(::getpid())), "");
+  ASSERT_EQ(
+      psql_on("postgres", "CREATE DATABASE " + copy_ + " TEMPLATE " + "clause_gdpr_" + std::to_string(::getpid())), "");
   auto r = gdpr("--date 2026-11-22 --apply");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("account ACC-PERRIN purged (G1): 2 person(s) erased, 3 text(s) scrubbed, 2 file(s) removed"),
-            std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
   const std::string after = table_dump(pg_->url());
   EXPECT_EQ(found_in(after + pg_->psql("SELECT x::text FROM runs x")), std::vector<std::string>{});
   EXPECT_EQ(found_in_files(), std::vector<std::string>{});
@@ -159,7 +167,7 @@ TEST_F(GdprPostgres, ApplyLeavesNoPurgedPersonAnywhereKeepsLegalDocumentsAndRepl
                       "FROM gdpr_purges ORDER BY account_id"),
             "ACC-HZ-KLEIN|2|1|0\nACC-HZ-VIDAL|2|1|0\nACC-PERRIN|2|3|2\n");
   EXPECT_EQ(found_in(read_text(audit())), std::vector<std::string>{});
-  r = gdpr("--date 2026-11-22 --apply");   // a rerun does nothing
+  r = gdpr("--date 2026-11-22 --apply");  // a rerun does nothing
   EXPECT_NE(r.output.find("0 account(s) purged"), std::string::npos) << r.output;
   // The restore: the copy, replayed.
   const std::string copy_url = with_database(pg_server(), copy_);
@@ -169,9 +177,10 @@ TEST_F(GdprPostgres, ApplyLeavesNoPurgedPersonAnywhereKeepsLegalDocumentsAndRepl
   EXPECT_NE(r.output.find("3 purge(s) and 0 destruction(s) applied again"), std::string::npos) << r.output;
   std::ofstream(ws_->root() / "after.dump") << after;
   std::ofstream(ws_->root() / "replayed.dump") << table_dump(copy_url);
-  EXPECT_EQ(run_command("diff " + (ws_->root() / "after.dump").string() + " " + (ws_->root() / "replayed.dump").string())
-                .output,
-            "");
+  EXPECT_EQ(
+      run_command("diff " + (ws_->root() / "after.dump").string() + " " + (ws_->root() / "replayed.dump").string())
+          .output,
+      "");
 }
 
 }  // namespace

@@ -56,7 +56,8 @@ TEST(GdprReminderSmtp, G4OneEMailPerSoonInactiveAccountToItsPeopleOnlyOncePerPer
   EXPECT_EQ(m["headers"]["Date"], "Sun, 22 Nov 2026 00:00:00 +0000");
   const std::string text = m["text"];
   EXPECT_NE(text.find("Le compte Librairie Fontaine (ACC-FONTAINE) n'a pas utilisé nos services depuis le 10/12/2024."),
-            std::string::npos) << text;
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("le seront à partir du 10/12/2026"), std::string::npos) << text;
   EXPECT_TRUE(m["attachments"].empty());
   // Isolation: no other account's name, person or address in the message's bytes.
@@ -91,7 +92,8 @@ TEST(GdprReminderSmtp, G4A451IsDeferredAndTheNextSendDeliversItOnceUnderTheSameM
   auto first = night.run("send");
   EXPECT_EQ(first.exit_code, 1) << first.output;
   EXPECT_NE(first.output.find("account ACC-FONTAINE, GDPR reminder (inactive on 2026-12-10): deferred to "),
-            std::string::npos) << first.output;
+            std::string::npos)
+      << first.output;
   EXPECT_EQ(night.ws.sql("select status || '|' || attempts from gdpr_reminders"), "deferred|1\n");
   const std::string id = night.ws.sql("select message_id from gdpr_reminders");
   auto second = night.run("send");
@@ -108,7 +110,8 @@ TEST(GdprReminderSmtp, G4AReminderOfAPeriodEndedByNewActivityIsCancelledNotSent)
   night.ws.sql("update accounts set last_activity = '2026-11-25' where id = 'ACC-FONTAINE'");
   auto sent = night.run("send");
   EXPECT_EQ(sent.exit_code, 0) << sent.output;
-  EXPECT_NE(sent.output.find("cancelled: the account was active again on 2026-11-25"), std::string::npos) << sent.output;
+  EXPECT_NE(sent.output.find("cancelled: the account was active again on 2026-11-25"), std::string::npos)
+      << sent.output;
   EXPECT_EQ(night.server.messages().size(), 0u);
   EXPECT_EQ(night.ws.sql("select status from gdpr_reminders"), "cancelled\n");
 }

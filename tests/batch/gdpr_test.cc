@@ -58,8 +58,9 @@ class Gdpr : public ::testing::Test {
     // The e-mails of those documents, in the outbox: they carry the people's names and addresses.
     auto sent = clause("send --outbox " + out() + "/outbox");
     ASSERT_EQ(sent.exit_code, 0) << sent.output;
-    ws_->sql("insert into payments (id, invoice_number, paid, amount_cents) select 'PAY-T-' || number, number, "
-             "'2024-03-20', ttc_cents from issued_documents where kind = 'invoice'");
+    ws_->sql(
+        "insert into payments (id, invoice_number, paid, amount_cents) select 'PAY-T-' || number, number, "
+        "'2024-03-20', ttc_cents from issued_documents where kind = 'invoice'");
     // The personal data of the purgeable accounts, as the export gives it.
     for (const auto& line : lines_of(ws_->sql("select full_name, email, phone, replace(phone, ' ', '') from people "
                                               "where account_id in ('ACC-PERRIN', 'ACC-HZ-VIDAL', 'ACC-HZ-KLEIN')"))) {
@@ -74,7 +75,8 @@ class Gdpr : public ::testing::Test {
     // keep the billing address as issued (G3).
     for (const auto& line : lines_of(ws_->sql("select postal_address from people where postal_address <> '' and "
                                               "account_id in ('ACC-PERRIN', 'ACC-HZ-VIDAL', 'ACC-HZ-KLEIN')")))
-      if (line.size() > 6 && !(std::all_of(line.begin(), line.begin() + 5, ::isdigit) && line[5] == ' '))   // not "33000 Bordeaux"
+      if (line.size() > 6 &&
+          !(std::all_of(line.begin(), line.begin() + 5, ::isdigit) && line[5] == ' '))  // not "33000 Bordeaux"
         street_needles_.insert(ascii_lower(line));
   }
 
@@ -87,8 +89,8 @@ class Gdpr : public ::testing::Test {
   testing::CommandResult clause(const std::string& args) const { return ws_->clause(args); }
   testing::CommandResult gdpr(const std::string& args, const std::string& env = "") const {
     return run_command("cd " + std::string(CLAUSE_SOURCE_DIR) + " && " + env + " " + std::string(CLAUSE_BINARY_DIR) +
-                       "/batch/clause --db " + ws_->db_url() + " gdpr " + args + " --out " + out() +
-                       " --audit-file " + audit());
+                       "/batch/clause --db " + ws_->db_url() + " gdpr " + args + " --out " + out() + " --audit-file " +
+                       audit());
   }
   std::string db_file() const { return (ws_->root() / "clause.db").string(); }
 
@@ -106,12 +108,14 @@ class Gdpr : public ::testing::Test {
     for (const auto& f : std::filesystem::recursive_directory_iterator(ws_->out())) {
       if (!f.is_regular_file()) continue;
       const auto ext = f.path().extension();
-      const std::string text = ext == ".pdf"    ? testing::pdf_text(f.path())
-                               : ext == ".xlsx" ? run_command("/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
-                                                              "print(''.join(z.read(n).decode() for n in z.namelist()))\" '" +
-                                                              f.path().string() + "'")
-                                                      .output
-                                                : read_text(f.path());
+      const std::string text = ext == ".pdf" ? testing::pdf_text(f.path())
+                               : ext == ".xlsx"
+                                   ? run_command(
+                                         "/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                                         "print(''.join(z.read(n).decode() for n in z.namelist()))\" '" +
+                                         f.path().string() + "'")
+                                         .output
+                                   : read_text(f.path());
       for (const auto& n : found_in(text)) found.push_back(f.path().filename().string() + ": " + n);
     }
     return found;
@@ -119,8 +123,10 @@ class Gdpr : public ::testing::Test {
   // Every table but runs (which records each run, the replay's too), rows sorted.
   std::string table_dump(const std::string& db) const {
     std::string dump;
-    for (const auto& t : lines_of(run_command("sqlite3 " + db + " \"select name from sqlite_master where type = "
-                                              "'table' and name <> 'runs' order by name\"").output)) {
+    for (const auto& t : lines_of(run_command("sqlite3 " + db +
+                                              " \"select name from sqlite_master where type = "
+                                              "'table' and name <> 'runs' order by name\"")
+                                      .output)) {
       auto rows = lines_of(run_command("sqlite3 " + db + " \"select * from " + t + "\"").output);
       std::sort(rows.begin(), rows.end());
       dump += "== " + t + "\n";
@@ -156,12 +162,17 @@ TEST_F(Gdpr, DryRunListsG1G2G4ChangesNoPersonalDataAndWritesOneReminder) {
   auto r = gdpr("--date 2026-11-22");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("3 inactive, 1 kept, 1 soon inactive (1 reminder(s) queued for `clause send`)"),
-            std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
   const std::string pdf = testing::collapsed_pdf_text(ws_->out() / "gdpr" / "gdpr-2026-11-22.pdf");
-  EXPECT_NE(pdf.find("ACC-PERRIN Garage Perrin SARL client 15/03/2024 15/03/2026 G1 à purger"), std::string::npos) << pdf;
-  EXPECT_NE(pdf.find("ACC-HZ-VIDAL Fromagerie Vidal sous-compte 10/05/2022 10/05/2024 G1 à purger"), std::string::npos) << pdf;
+  EXPECT_NE(pdf.find("ACC-PERRIN Garage Perrin SARL client 15/03/2024 15/03/2026 G1 à purger"), std::string::npos)
+      << pdf;
+  EXPECT_NE(pdf.find("ACC-HZ-VIDAL Fromagerie Vidal sous-compte 10/05/2022 10/05/2024 G1 à purger"), std::string::npos)
+      << pdf;
   EXPECT_NE(pdf.find("30/06/2023 30/06/2025 G2 sous-compte actif"), std::string::npos) << pdf;
-  EXPECT_NE(pdf.find("ACC-FONTAINE Librairie Fontaine 10/12/2024 10/12/2026 rappel à envoyer depuis le 22/11/2026"), std::string::npos) << pdf;
+  EXPECT_NE(pdf.find("ACC-FONTAINE Librairie Fontaine 10/12/2024 10/12/2026 rappel à envoyer depuis le 22/11/2026"),
+            std::string::npos)
+      << pdf;
   EXPECT_EQ(run_command("qpdf --check " + (ws_->out() / "gdpr" / "gdpr-2026-11-22.pdf").string()).exit_code, 0);
   const std::string sheets = run_command("/usr/bin/python3 -c \"import openpyxl; wb = openpyxl.load_workbook('" +
                                          (ws_->out() / "gdpr" / "gdpr-2026-11-22.xlsx").string() +
@@ -185,7 +196,8 @@ TEST_F(Gdpr, G4TheReminderIsEMailedOnceBySendAndRemovedByTheLaterPurge) {
   const std::string outbox = out() + "/outbox";
   auto sent = clause("send --outbox " + outbox);
   ASSERT_EQ(sent.exit_code, 0) << sent.output;
-  EXPECT_NE(sent.output.find("account ACC-FONTAINE, GDPR reminder (inactive on 2026-12-10), message <"), std::string::npos)
+  EXPECT_NE(sent.output.find("account ACC-FONTAINE, GDPR reminder (inactive on 2026-12-10), message <"),
+            std::string::npos)
       << sent.output;
   const auto eml = ws_->out() / "outbox" / "2026-11-22" / "gdpr-reminder--ACC-FONTAINE.eml";
   EXPECT_EQ(ws_->sql("select status, attempts, recipients, path from gdpr_reminders"),
@@ -207,20 +219,21 @@ TEST_F(Gdpr, G4TheReminderIsEMailedOnceBySendAndRemovedByTheLaterPurge) {
 }
 
 TEST_F(Gdpr, ApplyLeavesNoPurgedPersonInAnyTableOrFileKeepsLegalDocumentsAndAuditsWithoutPersonalData) {
-  ASSERT_EQ(needles_.size(), 24u);   // 6 people: name, e-mail, phone and phone without blanks
+  ASSERT_EQ(needles_.size(), 24u);  // 6 people: name, e-mail, phone and phone without blanks
   const auto legal_before = legal_files();
-  ASSERT_EQ(legal_before.size(), 2u);   // FA-2024-000001 (Perrin) and FA-2024-000002 (Vernet)
-  ASSERT_EQ(street_needles_.size(), 3u);   // Route de Grenoble, 2 rue du Marché, 110 rue Judaïque
+  ASSERT_EQ(legal_before.size(), 2u);     // FA-2024-000001 (Perrin) and FA-2024-000002 (Vernet)
+  ASSERT_EQ(street_needles_.size(), 3u);  // Route de Grenoble, 2 rue du Marché, 110 rue Judaïque
   EXPECT_FALSE(found_in(run_command("sqlite3 " + db_file() + " .dump").output).empty());
   const std::string perrin_mail = run_command("find " + out() + "/outbox -name 'ACC-PERRIN.eml'").output;
-  EXPECT_NE(perrin_mail, "");   // the send of SetUp wrote it
+  EXPECT_NE(perrin_mail, "");  // the send of SetUp wrote it
   auto r = gdpr("--date 2026-11-22 --apply");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("account ACC-PERRIN purged (G1): 2 person(s) erased, 3 text(s) scrubbed, 2 file(s) removed"),
-            std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
   EXPECT_EQ(found_in_database(), std::vector<std::string>{});
   EXPECT_EQ(found_in_files(), std::vector<std::string>{});
-  EXPECT_EQ(run_command("find " + out() + "/outbox -name 'ACC-PERRIN*.eml'").output, "");   // regenerable: removed
+  EXPECT_EQ(run_command("find " + out() + "/outbox -name 'ACC-PERRIN*.eml'").output, "");  // regenerable: removed
   EXPECT_EQ(ws_->sql("select summary from outages where id = 'OUT-PR-0312'"),
             "Coupure signalée par [effacé] ([effacé], [effacé])\n");
   EXPECT_EQ(ws_->sql("select summary from incidents where id = 'INC-PR-0312'"), "Rappel de [effacé] au [effacé]\n");
@@ -234,7 +247,7 @@ TEST_F(Gdpr, ApplyLeavesNoPurgedPersonInAnyTableOrFileKeepsLegalDocumentsAndAudi
                      "files_removed, reminders_removed from gdpr_purges order by account_id"),
             "ACC-HZ-KLEIN|2026-11-22|2023-01-15|G1 G3|2|1|0|0\n"
             "ACC-HZ-VIDAL|2026-11-22|2022-05-10|G1 G3|2|1|0|0\n"
-            "ACC-PERRIN|2026-11-22|2024-03-15|G1 G3|2|3|2|0\n");   // the outage, the incident, the billing address
+            "ACC-PERRIN|2026-11-22|2024-03-15|G1 G3|2|3|2|0\n");  // the outage, the incident, the billing address
   // The billing address was Gérard Perrin's postal address (people.csv): erased with it.
   EXPECT_EQ(ws_->sql("select address from accounts where id = 'ACC-PERRIN'"), "Garage Perrin SARL\n[effacé]\n");
   const std::string file = read_text(audit());
@@ -252,27 +265,29 @@ TEST_F(Gdpr, G5ReimportKeepsPurgedPeopleErasedAndSaysHowMany) {
   auto r = clause("import " + exported());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("6 row(s) of people erased by a GDPR purge came back in the export and were kept erased"),
-            std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
   EXPECT_EQ(found_in_database(), std::vector<std::string>{});
   EXPECT_EQ(table_dump(db_file()), after);
 }
 
 TEST_F(Gdpr, G5ReplayOnAPrePurgeBackupGivesTheDatabaseAfterTheApply) {
-  ASSERT_EQ(gdpr("--date 2026-11-21").exit_code, 0);   // the night before: its reminder is in the backup
+  ASSERT_EQ(gdpr("--date 2026-11-21").exit_code, 0);  // the night before: its reminder is in the backup
   const std::string backup = (ws_->root() / "backup.db").string();
   ASSERT_EQ(run_command("sqlite3 " + db_file() + " \".backup " + backup + "\"").exit_code, 0);
   ASSERT_EQ(gdpr("--date 2026-11-22 --apply").exit_code, 0);
   const std::string after = table_dump(db_file());
-  ASSERT_EQ(run_command("sqlite3 " + backup + " \".backup " + db_file() + "\"").exit_code, 0);   // the restore
+  ASSERT_EQ(run_command("sqlite3 " + backup + " \".backup " + db_file() + "\"").exit_code, 0);  // the restore
   ASSERT_NE(table_dump(db_file()), after);
   auto r = gdpr("--replay");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("3 purge(s) and 0 destruction(s) applied again"), std::string::npos) << r.output;
   std::ofstream(ws_->root() / "after.dump") << after;
   std::ofstream(ws_->root() / "replayed.dump") << table_dump(db_file());
-  EXPECT_EQ(run_command("diff " + (ws_->root() / "after.dump").string() + " " + (ws_->root() / "replayed.dump").string())
-                .output,
-            "");
+  EXPECT_EQ(
+      run_command("diff " + (ws_->root() / "after.dump").string() + " " + (ws_->root() / "replayed.dump").string())
+          .output,
+      "");
   EXPECT_NE(gdpr("--replay").output.find("0 purge(s)"), std::string::npos);
 }
 

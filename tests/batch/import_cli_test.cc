@@ -34,7 +34,8 @@ TEST(ImportCli, LockedDatabaseExitsTwoNotInputRefused) {
   auto r = ws.clause("import tests/import_corpus/base");
   holder->session() << "ROLLBACK";
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_NE(r.output.find("accounts.csv:2: the database refused the row: sqlite3_statement_backend::loadOne: database is locked"),
+  EXPECT_NE(r.output.find(
+                "accounts.csv:2: the database refused the row: sqlite3_statement_backend::loadOne: database is locked"),
             std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("import failed: the database could not write the rows; the database is unchanged"),

@@ -16,8 +16,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 std::string sql(const Workspace& ws, const std::string& query) { return ws.sql(query); }
 

@@ -15,8 +15,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 class InvoicesEndToEnd : public ::testing::Test {
  protected:
@@ -85,8 +85,8 @@ TEST_F(InvoicesEndToEnd, AnniversaryRevisionIsInvoicedAndRecordedWithItsIndex) {
 
 // Case 5 (I1): Garnier's 5th emergency of the contract year, INT-GA-1025, 65 min -> 5 steps of
 // 15 min = 1.25 h x 129.00 = 161.25, billed on the next invoice (2026-11-01): 540.00 + 161.25 =
-// 701.25 HT, VAT 140.25, TTC 841.50; the line reads in hours (unit HUR, "h"). December (I1, I2): 596.11 + 8 steps (2 h, no quote: the
-// extra minute is not billed) 258.00 + 10 steps (2 h 30, quote DEV-2026-0412) 322.50 = 1 176.61.
+// 701.25 HT, VAT 140.25, TTC 841.50; the line reads in hours (unit HUR, "h"). December (I1, I2): 596.11 + 8 steps (2 h,
+// no quote: the extra minute is not billed) 258.00 + 10 steps (2 h 30, quote DEV-2026-0412) 322.50 = 1 176.61.
 TEST_F(InvoicesEndToEnd, EmergenciesBeyondTheAllowanceAreBilledOnTheNextInvoice) {
   EXPECT_EQ(document("invoice", "CTR-K-GARNIER", "2026-11-01"), "FA-2026-000002|70125|14025|84150\n");
   EXPECT_NE(text_of("FA-2026-000002").find("1,25 h 129,00 € 20 % 161,25 €"), std::string::npos)
@@ -154,12 +154,15 @@ TEST_F(InvoicesEndToEnd, AProratedFirstMonthsFullCreditIsCreditedAndTheNextInvoi
 // B7: one continuous sequence per kind and year, no gap, no duplicate, each number one file.
 TEST_F(InvoicesEndToEnd, NumbersAreContinuousPerKindAndYear) {
   std::string expected;
-  for (int n = 1; n <= 18; ++n) expected += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
-  EXPECT_EQ(sql("select number from issued_documents where kind = 'invoice' and number like 'FA-2026-%' order by number"),
-            expected);
+  for (int n = 1; n <= 18; ++n)
+    expected += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
+  EXPECT_EQ(
+      sql("select number from issued_documents where kind = 'invoice' and number like 'FA-2026-%' order by number"),
+      expected);
   EXPECT_EQ(sql("select number from issued_documents where kind = 'credit_note' order by number"),
             "AV-2026-000001\nAV-2026-000002\nAV-2026-000003\nAV-2026-000004\nAV-2026-000005\nAV-2026-000006\n");
-  EXPECT_EQ(sql("select count(*) from issued_documents where kind = 'invoice' and contract_id = 'CTR-K-PERRIN'"), "0\n");
+  EXPECT_EQ(sql("select count(*) from issued_documents where kind = 'invoice' and contract_id = 'CTR-K-PERRIN'"),
+            "0\n");
 }
 
 // Factur-X: every invoice and credit note of the sample run is a PDF carrying factur-x.xml, and
@@ -181,7 +184,7 @@ TEST_F(InvoicesEndToEnd, EveryDocumentCarriesAValidFacturX) {
     EXPECT_NE(result.output.find("PASS "), std::string::npos) << number << ": " << result.output;
     ++checked;
   }
-  EXPECT_EQ(checked, 18 + 6 + 1);   // 18 invoices and 6 credit notes of 2026, 1 invoice of 2027
+  EXPECT_EQ(checked, 18 + 6 + 1);  // 18 invoices and 6 credit notes of 2026, 1 invoice of 2027
 }
 
 // Invariant 1: the same date again issues nothing new and leaves every file as it was. It finds the
@@ -230,8 +233,10 @@ TEST_F(InvoicesEndToEnd, MissingIndexSkipsTheContract) {
   run_command("sqlite3 " + (ws.root() / "clause.db").string() + " \"delete from price_indices\"");
   auto run = ws.clause("invoices --date 2026-11-01 --out " + ws.out().string());
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find("contract CTR-K-SAINTROCH skipped: contract CTR-K-SAINTROCH: B3: no SYNTEC index published on or before the anniversary"),
-            std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("contract CTR-K-SAINTROCH skipped: contract CTR-K-SAINTROCH: B3: no SYNTEC index published "
+                            "on or before the anniversary"),
+            std::string::npos)
+      << run.output;
   EXPECT_NE(run.output.find("6 invoices and 0 credit notes issued"), std::string::npos) << run.output;
 }
 
@@ -249,7 +254,8 @@ TEST_F(InvoicesEndToEnd, AnEarlierDateThanTheLatestNumberIsNotNumbered) {
   EXPECT_NE(earlier.output.find("contract CTR-K-MOREAU failed: FA-2026-000001 is dated "
                                 "2026-11-20: a document of its sequence dated 2026-11-15 would be numbered out of "
                                 "date order (B7)"),
-            std::string::npos) << earlier.output;
+            std::string::npos)
+      << earlier.output;
   const std::string db = (ws.root() / "clause.db").string();
   EXPECT_EQ(run_command("sqlite3 " + db + " \"select number, contract_id, issued_on from issued_documents\"").output,
             "FA-2026-000001|CTR-D-DUBOIS|2026-11-20\n");
@@ -283,8 +289,9 @@ TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   auto final_run = ws.clause(invoices + "2027-01-01");
   ASSERT_EQ(final_run.exit_code, 0) << final_run.output;
-  EXPECT_EQ(sql("select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where issued_on = '2027-01-01'"),
-            "FA-2027-000001|final-2026-12-01|9675|1935|11610\n");
+  EXPECT_EQ(
+      sql("select number, period, ht_cents, vat_cents, ttc_cents from issued_documents where issued_on = '2027-01-01'"),
+      "FA-2027-000001|final-2026-12-01|9675|1935|11610\n");
   std::string path = sql("select path from issued_documents where number = 'FA-2027-000001'");
   path.pop_back();  // the line break
   const std::string text = testing::pdf_text(path);
@@ -296,10 +303,11 @@ TEST_F(InvoicesEndToEnd, AnEndedContractsLastVariableLinesGoOnAFinalInvoice) {
   auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
   // The accountant's journal of that day names it as the final invoice of December.
-  const auto journal = ws.out() / "invoices" / "2027" / "journal-2027-01-01-CTR-K-VERNET.xlsx";   // a --contract run
-  auto row = run_command("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Journal'];"
-                         " print([r[8] for r in ws.iter_rows(values_only=True) if r[0] == 'FA-2027-000001'])\" " +
-                         journal.string());
+  const auto journal = ws.out() / "invoices" / "2027" / "journal-2027-01-01-CTR-K-VERNET.xlsx";  // a --contract run
+  auto row = run_command(
+      "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Journal'];"
+      " print([r[8] for r in ws.iter_rows(values_only=True) if r[0] == 'FA-2027-000001'])\" " +
+      journal.string());
   EXPECT_EQ(row.output, "['Facture de solde, période du 2026-12-01']\n");
   // Once only: a rerun finds it.
   EXPECT_EQ(ws.clause(invoices + "2027-01-01").exit_code, 0);
@@ -343,8 +351,10 @@ TEST_F(InvoicesEndToEnd, CreditsOfAMonthBilledBeforeClauseCiteThePriorInvoice) {
   // Each credit note's factur-x.xml, whose BT-25 names a former number, passes the EN 16931 checks.
   for (const char* number : {"AV-2026-000001", "AV-2026-000002", "AV-2026-000003"}) {
     const std::string xml = (ws.root() / (std::string(number) + ".xml")).string();
-    ASSERT_EQ(run_command("pdfdetach -save 1 -o '" + xml + "' '" + path_of("number = '" + std::string(number) + "'") + "'")
-                  .exit_code, 0);
+    ASSERT_EQ(
+        run_command("pdfdetach -save 1 -o '" + xml + "' '" + path_of("number = '" + std::string(number) + "'") + "'")
+            .exit_code,
+        0);
     auto valid = run_command(std::string(CLAUSE_SOURCE_DIR) + "/../shared/validation/validate-cii.sh '" + xml + "'");
     EXPECT_EQ(valid.exit_code, 0) << number << ": " << valid.output;
   }

@@ -31,9 +31,8 @@ TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
     const std::string a = clause + "invoices --date " + date_a + " --out " + ws.out().string(),
                       b = clause + "invoices --date " + date_b + " --out " + ws.out().string();
     return run_command("(" + a + " > " + ws.root().string() + "/a.log 2>&1; echo a=$? >> " + ws.root().string() +
-                       "/rc) & (" + b + " > " + ws.root().string() + "/b.log 2>&1; echo b=$? >> " +
-                       ws.root().string() + "/rc) & wait; sort " + ws.root().string() + "/rc; rm " +
-                       ws.root().string() + "/rc")
+                       "/rc) & (" + b + " > " + ws.root().string() + "/b.log 2>&1; echo b=$? >> " + ws.root().string() +
+                       "/rc) & wait; sort " + ws.root().string() + "/rc; rm " + ws.root().string() + "/rc")
         .output;
   };
   // Each run either did the night or was refused at once, without doing anything.
@@ -48,14 +47,15 @@ TEST(InvoicesPostgresRace, TwoRunsAtOnceIssueEachDocumentOnceInOneSequence) {
   ASSERT_EQ(run_command(clause + "invoices --date 2026-12-01 --out " + ws.out().string()).exit_code, 0);
   // Numbers follow their dates (B7): no number is dated before the one before it.
   EXPECT_EQ(pg.psql("SELECT count(*) FROM issued_documents a JOIN issued_documents b ON a.kind = b.kind "
-                         "AND b.number > a.number WHERE b.issued_on < a.issued_on"),
+                    "AND b.number > a.number WHERE b.issued_on < a.issued_on"),
             "0\n");
 
   // 7 + 8 invoices FA-2026-000001..15 and 4 credit notes AV-2026-000001..4 (Moreau's and Zola's
   // November credits wait for their invoices of 2026-11-15 and 2026-11-17, not issued here; Zola's
   // December invoice is issued all the same, B4), each once.
   std::string invoices, credit_notes;
-  for (int n = 1; n <= 15; ++n) invoices += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
+  for (int n = 1; n <= 15; ++n)
+    invoices += "FA-2026-" + std::string(n < 10 ? "00000" : "0000") + std::to_string(n) + "\n";
   for (int n = 1; n <= 4; ++n) credit_notes += "AV-2026-00000" + std::to_string(n) + "\n";
   EXPECT_EQ(pg.psql("SELECT number FROM issued_documents WHERE kind = 'invoice' ORDER BY number"), invoices);
   EXPECT_EQ(pg.psql("SELECT number FROM issued_documents WHERE kind = 'credit_note' ORDER BY number"), credit_notes);

@@ -29,8 +29,9 @@ class LateCorrections : public ::testing::Test {
     // INC-GA-1028, imported late: Wed 28 Oct 2026 10:00 (HO, after the DST change: +01:00) -> GTI
     // deadline 11:00 (S1, 1 h in business hours); intervention 14:00, 3 h late.
     testing::CsvDataSet data;
-    data.row("incidents", "INC-GA-1028,CTR-K-GARNIER,SRV-GA-APP,2026-10-28T10:00:00+01:00,2026-10-28T14:00:00+01:00,"
-                          "2026-10-28T15:00:00+01:00,true,server,false,0,Saisie tardive d'octobre");
+    data.row("incidents",
+             "INC-GA-1028,CTR-K-GARNIER,SRV-GA-APP,2026-10-28T10:00:00+01:00,2026-10-28T14:00:00+01:00,"
+             "2026-10-28T15:00:00+01:00,true,server,false,0,Saisie tardive d'octobre");
     data.write(ws_->root() / "late");
     auto imported = ws_->clause("import " + (ws_->root() / "late").string());
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
@@ -64,7 +65,7 @@ std::string LateCorrections::before_;
 // original did.
 TEST_F(LateCorrections, AnIncidentOfTwoMonthsAgoGivesItsCorrectionTheNightItIsImported) {
   EXPECT_LE(night2_->exit_code, 1) << night2_->output;
-  EXPECT_NE(night2_->output.find("corrections 2026-10:"), std::string::npos) << night2_->output;   // the step ran
+  EXPECT_NE(night2_->output.find("corrections 2026-10:"), std::string::npos) << night2_->output;  // the step ran
   EXPECT_EQ(sql("select period || '|' || issued_on from issued_documents where kind = 'statement' and "
                 "contract_id = 'CTR-K-GARNIER' and period like '2026-10-c%'"),
             "2026-10-c1|2026-12-02\n");

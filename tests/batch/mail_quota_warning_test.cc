@@ -18,8 +18,9 @@ namespace {
 // CTR-B5 (dag): mailboxes at 24 000 MB on 31 Aug 2026, then 31 000 MB on 1, 2 and 3 Sep.
 void write_data(const std::filesystem::path& dir) {
   CsvDataSet data;
-  data.row("accounts", "ACC-B5,client,,Association Courrier Plein,5 rue des Boîtes 44000 Nantes,552100445,,fr,"
-                       "2026-08-20,2025-10-01")
+  data.row("accounts",
+           "ACC-B5,client,,Association Courrier Plein,5 rue des Boîtes 44000 Nantes,552100445,,fr,"
+           "2026-08-20,2025-10-01")
       .row("contracts", "CTR-B5,ACC-B5,dag,2025-11-01,,12,true,annual,true,false,0,metropole,Europe/Paris")
       .row("services", "SRV-B5,CTR-B5,server,srv.courrier.org,Serveur srv.courrier.org,true")
       .row("fee_revisions", "SRV-B5,2025-11-01,1200.00,")
@@ -59,7 +60,8 @@ TEST(MailQuotaWarning, B5TheFirstExceedanceIsEmailedOnceToTheBillingContact) {
   EXPECT_TRUE(m["defects"].empty());
   EXPECT_EQ(m["to_addresses"][0], "tresorier@courrier.org");
   EXPECT_EQ(m["to_names"][0], "Hélène Trésor");
-  EXPECT_EQ(m["headers"]["Subject"], "KALANDA : quota de messagerie dépassé – contrat CTR-B5 – Association Courrier Plein");
+  EXPECT_EQ(m["headers"]["Subject"],
+            "KALANDA : quota de messagerie dépassé – contrat CTR-B5 – Association Courrier Plein");
   const std::string text = m["text"];
   EXPECT_NE(text.find("Le 01/09/2026, les boîtes de messagerie du contrat CTR-B5 de Association Courrier Plein "
                       "(compte ACC-B5) occupaient 31,00 Go, au-delà du quota de 25 Go"),

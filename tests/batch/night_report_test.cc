@@ -12,8 +12,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 class NightReportTest : public ::testing::Test {
  protected:
@@ -26,20 +26,25 @@ class NightReportTest : public ::testing::Test {
     ASSERT_EQ(ws_->clause("nightly --date 2026-11-30 --out " + ws_->out().string()).exit_code, 0);
   }
   static void TearDownTestSuite() { delete ws_; }
-  static std::string issued() { return ws_->sql("select kind, coalesce(number, ''), sha256 from issued_documents order by 1, 2, 3"); }
+  static std::string issued() {
+    return ws_->sql("select kind, coalesce(number, ''), sha256 from issued_documents order by 1, 2, 3");
+  }
   static Workspace* ws_;
 };
 Workspace* NightReportTest::ws_ = nullptr;
 
 TEST_F(NightReportTest, ADryRunTakesNoNumberAndTouchesNoDocument) {
   const std::string before = issued();
-  const std::string files_before = run_command("cd " + ws_->out().string() + " && find . -type f | grep -v nightly/ | sort").output;
+  const std::string files_before =
+      run_command("cd " + ws_->out().string() + " && find . -type f | grep -v nightly/ | sort").output;
   auto dry = ws_->clause("nightly --date 2026-12-01 --dry-run --out " + ws_->out().string());
   ASSERT_EQ(dry.exit_code, 0) << dry.output;
   EXPECT_NE(dry.output.find("DRY RUN (nothing issued) night 2026-12-01:"), std::string::npos) << dry.output;
-  EXPECT_NE(dry.output.find("6 credit notes: €1,049.86 excl. VAT, €1,259.83 incl. VAT"), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("6 credit notes: €1,049.86 excl. VAT, €1,259.83 incl. VAT"), std::string::npos)
+      << dry.output;
   EXPECT_EQ(issued(), before);
-  EXPECT_EQ(run_command("cd " + ws_->out().string() + " && find . -type f | grep -v nightly/ | sort").output, files_before);
+  EXPECT_EQ(run_command("cd " + ws_->out().string() + " && find . -type f | grep -v nightly/ | sort").output,
+            files_before);
   EXPECT_TRUE(std::filesystem::exists(ws_->out() / "nightly" / "dry-run" / "nightly-2026-12-01.pdf"));
   EXPECT_EQ(ws_->sql("select count(*) from runs where kind = 'nightly' and parameters = '--date 2026-12-01'"), "0\n");
 }
@@ -49,7 +54,7 @@ TEST_F(NightReportTest, TheNightOfTheFirstIsSummedUpOnOneScreenAndInThePdf) {
   ASSERT_EQ(night.exit_code, 0) << night.output;
   const auto& out = night.output;
   EXPECT_NE(out.find("11 statements: €1,049.86 of credits granted"), std::string::npos) << out;
-  EXPECT_NE(out.find("8 invoices: "), std::string::npos) << out;   // samples/README.md case 20: 8 on 12-01
+  EXPECT_NE(out.find("8 invoices: "), std::string::npos) << out;  // samples/README.md case 20: 8 on 12-01
   EXPECT_NE(out.find("6 credit notes: €1,049.86 excl. VAT, €1,259.83 incl. VAT"), std::string::npos) << out;
   const auto pdf = ws_->out() / "nightly" / "2026" / "nightly-2026-12-01.pdf";
   EXPECT_EQ(run_command("qpdf --check " + pdf.string() + " >/dev/null 2>&1; echo $?").output, "0\n");
@@ -66,7 +71,8 @@ TEST_F(NightReportTest, TheNightOfTheFirstIsSummedUpOnOneScreenAndInThePdf) {
 
 TEST_F(NightReportTest, EveryNightHasItsReport) {
   for (const char* night : {"2026-11-01", "2026-11-15", "2026-11-30"})
-    EXPECT_TRUE(std::filesystem::exists(ws_->out() / "nightly" / "2026" / (std::string("nightly-") + night + ".pdf"))) << night;
+    EXPECT_TRUE(std::filesystem::exists(ws_->out() / "nightly" / "2026" / (std::string("nightly-") + night + ".pdf")))
+        << night;
 }
 
 }  // namespace

@@ -19,8 +19,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 int setting(const char* name, int fallback) {
   const char* v = std::getenv(name);
@@ -35,11 +35,13 @@ std::string ledger(const Workspace& ws) {
                 "/', '') from issued_documents order by kind, contract_id, period");
 }
 std::string recorded_files(const Workspace& ws) {
-  return ws.sql("select sha256 || ' ' || replace(path, '" + ws.out().string() + "/', '') from document_files order by path");
+  return ws.sql("select sha256 || ' ' || replace(path, '" + ws.out().string() +
+                "/', '') from document_files order by path");
 }
 std::string files_on_disk(const Workspace& ws) {
   return run_command("cd " + ws.out().string() +
-                     " && find . -type f \\( -name '*.pdf' -o -name '*.xlsx' \\) ! -name 'journal-*' ! -path './nightly/*' ! -path './gdpr/*' -printf '%P\\n' | "
+                     " && find . -type f \\( -name '*.pdf' -o -name '*.xlsx' \\) ! -name 'journal-*' ! -path "
+                     "'./nightly/*' ! -path './gdpr/*' -printf '%P\\n' | "
                      "LC_ALL=C sort | xargs -r sha256sum | awk '{print $1\" \"$2}'")
       .output;
 }
@@ -64,11 +66,14 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
   const std::string pid = std::to_string(::getpid());
   Workspace clean("nightly-crash-clean-" + pid), crashed("nightly-crash-killed-" + pid);
   data_ = clean.root() / "data";
-  ASSERT_EQ(clean.clause("generate --clients " + std::to_string(clients) + " --seed 11 --out " + data_.string()).exit_code, 0);
+  ASSERT_EQ(
+      clean.clause("generate --clients " + std::to_string(clients) + " --seed 11 --out " + data_.string()).exit_code,
+      0);
   prepare(clean);
   prepare(crashed);
   const auto started = std::chrono::steady_clock::now();
-  for (const char* night : {"2026-11-01", "2026-12-01"}) ASSERT_EQ(run_command(nightly_command(clean, night)).exit_code, 0);
+  for (const char* night : {"2026-11-01", "2026-12-01"})
+    ASSERT_EQ(run_command(nightly_command(clean, night)).exit_code, 0);
   const double clean_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   std::mt19937 random(20261201);
@@ -97,9 +102,9 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
   RecordProperty("kills", kills);
   RecordProperty("runs", runs);
   RecordProperty("clean_seconds", std::to_string(clean_seconds));
-  std::cout << "nightly crash: " << clients << " clients, " << kills << " kills in " << runs << " runs; an uninterrupted run "
-            << clean_seconds << " s\n";
-  EXPECT_GE(kills, kills_wanted * 3 / 4);   // a night may complete before its share of kills
+  std::cout << "nightly crash: " << clients << " clients, " << kills << " kills in " << runs
+            << " runs; an uninterrupted run " << clean_seconds << " s\n";
+  EXPECT_GE(kills, kills_wanted * 3 / 4);  // a night may complete before its share of kills
 
   const std::string expected = ledger(clean);
   EXPECT_GT(std::count(expected.begin(), expected.end(), '\n'), clients);
@@ -107,7 +112,8 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
   // Numbers: each once, none missing (the sequences have no gap: 1..count per kind and year).
   for (const char* kind : {"invoice", "credit_note"})
     EXPECT_EQ(crashed.sql("select count(*) = count(distinct number) and count(*) = coalesce(max(cast(substr(number, 9) "
-                          "as integer)), 0) from issued_documents where kind = '" + std::string(kind) + "'"),
+                          "as integer)), 0) from issued_documents where kind = '" +
+                          std::string(kind) + "'"),
               "1\n")
         << kind;
   EXPECT_EQ(files_on_disk(crashed), recorded_files(crashed));

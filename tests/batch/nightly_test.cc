@@ -13,8 +13,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 Date day(const char* text) { return parse_date(text).value(); }
 
@@ -57,7 +57,7 @@ TEST(NightPlan, ACompletedNightAskedAgainIsRunAgainAlone) {
 // Every issued document with its number, key, digest and path under out/, in a fixed order.
 std::string documents(const Workspace& ws) {
   return ws.sql("select kind, coalesce(number, ''), contract_id, period, issued_on, sha256, replace(path, '" +
-                     ws.out().string() + "/', '') from issued_documents order by kind, contract_id, period");
+                ws.out().string() + "/', '') from issued_documents order by kind, contract_id, period");
 }
 
 class Nightly : public ::testing::Test {
@@ -71,7 +71,9 @@ class Nightly : public ::testing::Test {
         const YearMonth before = YearMonth{int(night.year()), unsigned(night.month())}.previous();
         ASSERT_EQ(by_hand_->statements(format_year_month(before)).exit_code, 0);
       }
-      ASSERT_EQ(by_hand_->clause("invoices --date " + format_date(night) + " --out " + by_hand_->out().string()).exit_code, 0);
+      ASSERT_EQ(
+          by_hand_->clause("invoices --date " + format_date(night) + " --out " + by_hand_->out().string()).exit_code,
+          0);
     }
   }
   static void TearDownTestSuite() { delete by_hand_; }
@@ -144,7 +146,8 @@ void two_nightlies_at_once(const std::string& clause, const Workspace& ws, const
                           " > " + ws.root().string() + "/b.log 2>&1; echo b=$? >> " + rc + ") & wait; sort " + rc);
   EXPECT_TRUE(both.output == "a=0\nb=5\n" || both.output == "a=5\nb=0\n" || both.output == "a=0\nb=0\n") << both.output;
   if (both.output.find("=5") != std::string::npos) {
-    const std::string refused = testing::read_text(ws.root() / (both.output.find("a=5") != std::string::npos ? "a.log" : "b.log"));
+    const std::string refused =
+        testing::read_text(ws.root() / (both.output.find("a=5") != std::string::npos ? "a.log" : "b.log"));
     EXPECT_NE(refused.find("another clause run holds the database: run "), std::string::npos) << refused;
   }
   ASSERT_EQ(single.clause("nightly --date 2026-11-01 --out " + single.out().string()).exit_code, 0);
@@ -167,16 +170,18 @@ TEST(NightlyAtOnce, TwoNightliesOnPostgresqlRunTheNightOnce) {
   CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
   testing::PostgresWorkspace pg("clause_nightly_twice_" + std::to_string(::getpid()));
   ASSERT_TRUE(pg.created());
-  Workspace ws("nightly-twice-pg-" + std::to_string(::getpid())), single("nightly-once-pg-" + std::to_string(::getpid()));
+  Workspace ws("nightly-twice-pg-" + std::to_string(::getpid())),
+      single("nightly-once-pg-" + std::to_string(::getpid()));
   ASSERT_EQ(pg.clause("init").exit_code, 0);
   ASSERT_EQ(pg.clause("import samples").exit_code, 0);
   ASSERT_EQ(single.clause("init").exit_code, 0);
   ASSERT_EQ(single.clause("import samples").exit_code, 0);
   two_nightlies_at_once(pg.clause_command(""), ws, single);
-  EXPECT_EQ(pg.psql("SELECT kind || '|' || coalesce(number, '') || '|' || contract_id || '|' || period || '|' || sha256 "
-                    "FROM issued_documents ORDER BY kind, contract_id, period"),
-            single.sql("select kind, coalesce(number, ''), contract_id, period, sha256 from issued_documents order by "
-                       "kind, contract_id, period"));
+  EXPECT_EQ(
+      pg.psql("SELECT kind || '|' || coalesce(number, '') || '|' || contract_id || '|' || period || '|' || sha256 "
+              "FROM issued_documents ORDER BY kind, contract_id, period"),
+      single.sql("select kind, coalesce(number, ''), contract_id, period, sha256 from issued_documents order by "
+                 "kind, contract_id, period"));
   EXPECT_EQ(pg.psql("SELECT count(*) FROM runs WHERE kind = 'nightly'"), "1\n");
 }
 

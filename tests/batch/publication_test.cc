@@ -16,8 +16,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 std::string sql(const Workspace& ws, const std::string& query) { return ws.sql(query); }
 
@@ -35,7 +35,8 @@ std::string files_on_disk(const Workspace& ws) {
 
 // Every file the ledger holds, the same way.
 std::string files_in_ledger(const Workspace& ws) {
-  return sql(ws, "select sha256 || ' ' || replace(path, '" + ws.out().string() + "/', '') from document_files order by path");
+  return sql(
+      ws, "select sha256 || ' ' || replace(path, '" + ws.out().string() + "/', '') from document_files order by path");
 }
 
 std::string temporary_files(const Workspace& ws) {
@@ -45,12 +46,14 @@ std::string temporary_files(const Workspace& ws) {
 // From the next document of `kind` on, every commit fails: SQLite checks the deferred foreign key
 // at COMMIT and refuses it, so the whole transaction (number, ledger row, files) rolls back.
 void make_commits_fail(const Workspace& ws, const std::string& kind, int from_document) {
-  ASSERT_EQ(sql(ws, "create table commit_trap_parent (id integer primary key); "
-                    "create table commit_trap (parent integer references commit_trap_parent (id) deferrable initially deferred); "
-                    "create trigger commit_trap_fires after insert on issued_documents when new.kind = '" + kind +
-                    "' and (select count(*) from issued_documents where kind = '" + kind + "') >= " +
-                    std::to_string(from_document) + " begin insert into commit_trap values (1); end;"),
-            "");
+  ASSERT_EQ(
+      sql(ws,
+          "create table commit_trap_parent (id integer primary key); "
+          "create table commit_trap (parent integer references commit_trap_parent (id) deferrable initially deferred); "
+          "create trigger commit_trap_fires after insert on issued_documents when new.kind = '" +
+              kind + "' and (select count(*) from issued_documents where kind = '" + kind +
+              "') >= " + std::to_string(from_document) + " begin insert into commit_trap values (1); end;"),
+      "");
 }
 
 void let_commits_succeed(const Workspace& ws) {
@@ -60,8 +63,8 @@ void let_commits_succeed(const Workspace& ws) {
 class Publication : public ::testing::Test {
  protected:
   void SetUp() override {
-    ws_ = std::make_unique<Workspace>(std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-                                      std::to_string(::getpid()));
+    ws_ = std::make_unique<Workspace>(std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                                      "-" + std::to_string(::getpid()));
     ASSERT_EQ(ws().clause("init").exit_code, 0);
     ASSERT_EQ(ws().clause("import samples").exit_code, 0);
   }
@@ -93,7 +96,7 @@ TEST_F(Publication, AStatementWhoseCommitFailsLeavesNeitherItsPdfNorItsWorkbook)
   auto failed = ws().statements("2026-10");
   EXPECT_EQ(failed.exit_code, 1) << failed.output;
   EXPECT_EQ(sql(ws(), "select count(*) from issued_documents where kind = 'statement'"), "3\n");
-  EXPECT_EQ(sql(ws(), "select count(*) from document_files"), "6\n");   // a PDF and a workbook each
+  EXPECT_EQ(sql(ws(), "select count(*) from document_files"), "6\n");  // a PDF and a workbook each
   EXPECT_EQ(files_on_disk(ws()), files_in_ledger(ws()));
   EXPECT_EQ(temporary_files(ws()), "");
 
@@ -108,7 +111,7 @@ TEST_F(Publication, AStatementWhoseCommitFailsLeavesNeitherItsPdfNorItsWorkbook)
 TEST_F(Publication, ACreditNoteWhoseCommitFailsLeavesNoFile) {
   ASSERT_EQ(invoices(ws(), "2026-11-01").exit_code, 0);
   ASSERT_EQ(ws().statements("2026-11").exit_code, 0);
-  make_commits_fail(ws(), "credit_note", 3);   // November's: the first two commit, the others cannot
+  make_commits_fail(ws(), "credit_note", 3);  // November's: the first two commit, the others cannot
   auto failed = invoices(ws(), "2026-12-01");
   EXPECT_EQ(failed.exit_code, 1) << failed.output;
   EXPECT_EQ(sql(ws(), "select count(*) from issued_documents where kind = 'credit_note'"), "2\n");
@@ -131,7 +134,7 @@ TEST_F(Publication, AKilledRunNeverLeavesTwoFilesUnderOneNumber) {
   ::unsetenv("CLAUSE_KILL_POINT");
   EXPECT_EQ(run_command("find " + ws().out().string() + " -name 'FA-*.pdf' | wc -l").output, "0\n");
   EXPECT_EQ(invoices(ws(), "2026-11-01", "--contract CTR-K-SAINTROCH").exit_code, 0);
-  EXPECT_EQ(temporary_files(ws()), "");   // the killed run's file, removed by this one
+  EXPECT_EQ(temporary_files(ws()), "");  // the killed run's file, removed by this one
   EXPECT_EQ(invoices(ws(), "2026-11-01").exit_code, 0);
   EXPECT_EQ(run_command("find " + ws().out().string() + " -name 'FA-2026-000001.pdf' | wc -l").output, "1\n");
   EXPECT_EQ(sql(ws(), "select contract_id from issued_documents where number = 'FA-2026-000001'"), "CTR-K-SAINTROCH\n");
@@ -156,7 +159,8 @@ TEST_F(Publication, ACommittedDocumentKilledBeforeItsRenameIsPublishedByTheNextR
   EXPECT_NE(rerun.output.find("FA-2026-000002.pdf: its ledger row had committed"), std::string::npos) << rerun.output;
   EXPECT_EQ(files_on_disk(ws()), files_in_ledger(ws()));
   EXPECT_EQ(temporary_files(ws()), "");
-  EXPECT_EQ(sql(ws(), "select status, substr(note, 1, 12) from runs where id = " + killed_run), "failed|interrupted:\n");
+  EXPECT_EQ(sql(ws(), "select status, substr(note, 1, 12) from runs where id = " + killed_run),
+            "failed|interrupted:\n");
   auto manifest = nlohmann::json::parse(testing::read_text(ws().out() / "invoices/2026/manifest-2026-11-01.json"));
   EXPECT_EQ(manifest["interrupted_runs"], nlohmann::json::array({std::stoi(killed_run)}));
   EXPECT_EQ(manifest["recovered_files"].size(), 1u);
@@ -196,7 +200,7 @@ TEST_F(Publication, AMissingFileIsReportedAndAStaleTemporaryFileRemoved) {
   EXPECT_EQ(manifest["file_problems"].size(), 1u);
   EXPECT_EQ(manifest["removed_temporary_files"], 1);
   EXPECT_EQ(temporary_files(ws()), "");
-  EXPECT_FALSE(std::filesystem::exists(path));   // never rewritten behind the ledger's back
+  EXPECT_FALSE(std::filesystem::exists(path));  // never rewritten behind the ledger's back
 }
 
 // Accounts and contracts whose ids the former scheme folded together (case, punctuation, the first
@@ -227,8 +231,10 @@ TEST_F(Publication, IdsThatDifferOnlyByCaseOrPunctuationGetTheirOwnFiles) {
   std::set<std::string> written;
   for (const auto& c : clients) {
     // The same name for the accounts that the former scheme merged: only the id tells them apart.
-    const std::string name = c.account.find("SAINTROCH") != std::string::npos || c.account.find("saintroch") != std::string::npos
-                                 ? "Clinique Saint-Roch SAS" : "Société X";
+    const std::string name =
+        c.account.find("SAINTROCH") != std::string::npos || c.account.find("saintroch") != std::string::npos
+            ? "Clinique Saint-Roch SAS"
+            : "Société X";
     if (written.insert(c.account).second)
       accounts << c.account << ",client,," << name << ",1 rue de la Paix 75002 Paris," << c.siren
                << ",,fr,2026-11-20,2024-01-01\n";
@@ -243,15 +249,16 @@ TEST_F(Publication, IdsThatDifferOnlyByCaseOrPunctuationGetTheirOwnFiles) {
   ASSERT_EQ(ws.statements("2026-10").exit_code, 0);
   ASSERT_EQ(invoices(ws, "2026-11-01").exit_code, 0);
 
-  EXPECT_EQ(sql(ws, "select count(distinct path) from document_files"), "18\n");   // 6 x (PDF, XLSX, invoice)
+  EXPECT_EQ(sql(ws, "select count(distinct path) from document_files"), "18\n");  // 6 x (PDF, XLSX, invoice)
   EXPECT_EQ(files_on_disk(ws), files_in_ledger(ws));
   for (const auto& c : clients) {
     auto path_of = [&](const std::string& kind) {
-      std::string p = sql(ws, "select path from issued_documents where kind = '" + kind + "' and contract_id = '" +
-                                  c.contract + "'");
+      std::string p = sql(
+          ws, "select path from issued_documents where kind = '" + kind + "' and contract_id = '" + c.contract + "'");
       return std::filesystem::path(p.substr(0, p.size() - 1));
     };
-    const std::string statement = testing::pdf_text(path_of("statement")), invoice = testing::pdf_text(path_of("invoice"));
+    const std::string statement = testing::pdf_text(path_of("statement")),
+                      invoice = testing::pdf_text(path_of("invoice"));
     EXPECT_NE(statement.find(c.host), std::string::npos) << c.contract;
     EXPECT_NE(invoice.find(c.siren), std::string::npos) << c.contract;
     for (const auto& other : clients)
@@ -273,10 +280,11 @@ TEST(PublicationPostgres, ADatabaseLostMidRunStopsTheRunWhichTheNextFinishes) {
   Workspace ws("lost-db-" + std::to_string(::getpid()));
   ASSERT_EQ(pg.clause("init").exit_code, 0);
   ASSERT_EQ(pg.clause("import samples").exit_code, 0);
-  pg.psql("CREATE FUNCTION cut_connection() RETURNS trigger LANGUAGE plpgsql AS \\$\\$ BEGIN "
-               "IF (SELECT count(*) FROM issued_documents) >= 3 THEN PERFORM pg_terminate_backend(pg_backend_pid()); "
-               "END IF; RETURN NEW; END \\$\\$; "
-               "CREATE TRIGGER cut_connection AFTER INSERT ON issued_documents FOR EACH ROW EXECUTE FUNCTION cut_connection();");
+  pg.psql(
+      "CREATE FUNCTION cut_connection() RETURNS trigger LANGUAGE plpgsql AS \\$\\$ BEGIN "
+      "IF (SELECT count(*) FROM issued_documents) >= 3 THEN PERFORM pg_terminate_backend(pg_backend_pid()); "
+      "END IF; RETURN NEW; END \\$\\$; "
+      "CREATE TRIGGER cut_connection AFTER INSERT ON issued_documents FOR EACH ROW EXECUTE FUNCTION cut_connection();");
   const std::string night = "invoices --date 2026-11-01 --out " + ws.out().string();
   auto stopped = pg.clause(night);
   EXPECT_EQ(stopped.exit_code, 4) << stopped.output;

@@ -38,7 +38,8 @@ TEST(RenderAhead, RecordsInSubmissionOrderWhateverOrderTheRendersEndIn) {
 
 TEST(RenderAhead, KeepsAtMostTheWindowInFlight) {
   std::atomic<int> running = 0, most = 0;
-  RenderAhead<int, int> ahead(2, [](int&, std::future<int>& r) { r.get(); }, [](std::future<int>&) {});
+  RenderAhead<int, int> ahead(
+      2, [](int&, std::future<int>& r) { r.get(); }, [](std::future<int>&) {});
   for (int n = 0; n < 6; ++n) {
     ahead.submit(std::make_shared<int>(n), [&](const int&) {
       most = std::max(most.load(), ++running);
@@ -67,11 +68,14 @@ TEST(RenderAhead, AWorkWithoutRenderIsRecordedInItsTurnWithoutAFuture) {
 TEST(RenderAhead, ARecordThatThrowsAbandonsTheRendersStillInFlight) {
   int abandoned = 0;
   RenderAhead<int, int> ahead(
-      10, [](int& n, std::future<int>&) { if (n == 1) throw std::runtime_error("disk full"); },
+      10,
+      [](int& n, std::future<int>&) {
+        if (n == 1) throw std::runtime_error("disk full");
+      },
       [&](std::future<int>& r) { r.wait(), ++abandoned; });
   for (int n = 1; n <= 3; ++n) ahead.submit(std::make_shared<int>(n), [](const int& k) { return k; });
   EXPECT_THROW(ahead.finish(), std::runtime_error);
-  EXPECT_EQ(abandoned, 2);   // documents 2 and 3: rendered, never recorded
+  EXPECT_EQ(abandoned, 2);  // documents 2 and 3: rendered, never recorded
 }
 
 TEST(NumberForecast, AnEmptySequenceStartsAtOneAndCountsTheDocumentsInFlight) {
@@ -88,11 +92,11 @@ TEST(NumberForecast, AfterANumberAnotherRunTookTheForecastsGoOnFromTheRealOne) {
   NumberForecast forecast(*db, DocumentKind::credit_note, 2026);
   EXPECT_EQ(forecast.next(), "AV-2026-000001");
   EXPECT_EQ(forecast.next(), "AV-2026-000002");
-  forecast.issued("AV-2026-000005");            // another run issued 1 to 4 meanwhile
+  forecast.issued("AV-2026-000005");  // another run issued 1 to 4 meanwhile
   // The document still in flight will get 6: the next one submitted 7.
   EXPECT_EQ(forecast.next(), "AV-2026-000007");
-  forecast.dropped();                           // the one forecast 2 was found already issued
-  forecast.issued("AV-2026-000006");            // the one forecast 7 got 6, rendered again with it
+  forecast.dropped();                 // the one forecast 2 was found already issued
+  forecast.issued("AV-2026-000006");  // the one forecast 7 got 6, rendered again with it
   EXPECT_EQ(forecast.next(), "AV-2026-000007");
 }
 

@@ -21,30 +21,36 @@ const char* kFolder = "reversibility/laboratoire-bioanalyse-vernet-selas--ACC-VE
 class Reversibility : public ::testing::Test {
  protected:
   void SetUp() override {
-    ws_ = std::make_unique<Workspace>("reversibility-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+    ws_ = std::make_unique<Workspace>("reversibility-" +
+                                      std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
                                       "-" + std::to_string(::getpid()));
     ASSERT_EQ(ws_->clause("init").exit_code, 0);
     ASSERT_EQ(ws_->clause("import samples").exit_code, 0);
     testing::CsvDataSet backups;
-    backups.row("backups", "BKP-VN-1229-DAT,SRV-VN-LIMS,databases,full,2026-12-29T02:00:00+01:00,2026-12-29T02:20:00+01:00,"
-                           "success,2100000000,sha256:1111111111111111111111111111111111111111111111111111111111111111,"
-                           "offsite:sbg,2027-01-28");
-    backups.row("backups", "BKP-VN-1230-FIL,SRV-VN-LIMS,files,full,2026-12-30T02:00:00+01:00,2026-12-30T02:40:00+01:00,"
-                           "success,5300000000,sha256:2222222222222222222222222222222222222222222222222222222222222222,"
-                           "offsite:sbg,2027-01-29");
-    backups.row("backups", "BKP-VN-1231-SYS,SRV-VN-LIMS,system,full,2026-12-31T02:00:00+01:00,2026-12-31T02:05:00+01:00,"
-                           "failed,0,,offsite:sbg,");
+    backups.row("backups",
+                "BKP-VN-1229-DAT,SRV-VN-LIMS,databases,full,2026-12-29T02:00:00+01:00,2026-12-29T02:20:00+01:00,"
+                "success,2100000000,sha256:1111111111111111111111111111111111111111111111111111111111111111,"
+                "offsite:sbg,2027-01-28");
+    backups.row("backups",
+                "BKP-VN-1230-FIL,SRV-VN-LIMS,files,full,2026-12-30T02:00:00+01:00,2026-12-30T02:40:00+01:00,"
+                "success,5300000000,sha256:2222222222222222222222222222222222222222222222222222222222222222,"
+                "offsite:sbg,2027-01-29");
+    backups.row("backups",
+                "BKP-VN-1231-SYS,SRV-VN-LIMS,system,full,2026-12-31T02:00:00+01:00,2026-12-31T02:05:00+01:00,"
+                "failed,0,,offsite:sbg,");
     backups.write(ws_->root() / "backups");
     auto imported = ws_->clause("import " + (ws_->root() / "backups").string());
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    for (const char* month : {"2026-10", "2026-11"}) ASSERT_EQ(ws_->statements(month, "--contract CTR-K-VERNET").exit_code, 0);
+    for (const char* month : {"2026-10", "2026-11"})
+      ASSERT_EQ(ws_->statements(month, "--contract CTR-K-VERNET").exit_code, 0);
     for (const char* date : {"2026-11-01", "2026-12-01"}) {
       auto run = ws_->clause("invoices --contract CTR-K-VERNET --out " + ws_->out().string() + " --date " + date);
       ASSERT_EQ(run.exit_code, 0) << run.output;
     }
   }
   testing::CommandResult dossier(const std::string& extra = "") const {
-    return ws_->clause("reversibility --contract CTR-K-VERNET --date 2027-01-04 --out " + ws_->out().string() + " " + extra);
+    return ws_->clause("reversibility --contract CTR-K-VERNET --date 2027-01-04 --out " + ws_->out().string() + " " +
+                       extra);
   }
   std::filesystem::path folder() const { return ws_->out() / kFolder / "CTR-K-VERNET"; }
   std::filesystem::path archive() const { return ws_->out() / kFolder / "CTR-K-VERNET.zip"; }
@@ -57,8 +63,9 @@ class Reversibility : public ::testing::Test {
 TEST_F(Reversibility, ListsEveryIssuedFileWithAChecksumThatMatchesIt) {
   auto run = dossier();
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  const std::string files = ws_->sql("select f.path || ' ' || f.sha256 from document_files f join issued_documents d "
-                                     "on d.id = f.document_id where d.contract_id = 'CTR-K-VERNET' order by f.path");
+  const std::string files = ws_->sql(
+      "select f.path || ' ' || f.sha256 from document_files f join issued_documents d "
+      "on d.id = f.document_id where d.contract_id = 'CTR-K-VERNET' order by f.path");
   int listed = 0;
   for (std::size_t at = 0, end; (end = files.find('\n', at)) != std::string::npos; at = end + 1, ++listed) {
     const std::string line = files.substr(at, end - at);
@@ -81,7 +88,8 @@ TEST_F(Reversibility, ListsEveryIssuedFileWithAChecksumThatMatchesIt) {
 
 // A file of the ledger removed from disk: the command names it, builds nothing, exits 1.
 TEST_F(Reversibility, AMissingDocumentFailsWithItsName) {
-  const std::string pdf = ws_->document_path("kind = 'invoice' and contract_id = 'CTR-K-VERNET' order by number limit 1");
+  const std::string pdf =
+      ws_->document_path("kind = 'invoice' and contract_id = 'CTR-K-VERNET' order by number limit 1");
   ASSERT_FALSE(pdf.empty());
   std::filesystem::remove(pdf);
   auto run = dossier();
@@ -100,8 +108,9 @@ TEST_F(Reversibility, AChangedDocumentFailsWithBothChecksums) {
   std::ofstream(pdf, std::ios::app) << "x";
   auto run = dossier();
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.output.find("error: " + pdf + ": SHA-256 " + sha256_of_file(pdf) + " differs from the ledger's " + recorded),
-            std::string::npos)
+  EXPECT_NE(
+      run.output.find("error: " + pdf + ": SHA-256 " + sha256_of_file(pdf) + " differs from the ledger's " + recorded),
+      std::string::npos)
       << run.output;
 }
 
@@ -117,12 +126,15 @@ TEST_F(Reversibility, TheArchiveIsSoundAndARebuildGivesTheSameBytes) {
   EXPECT_EQ(sha256_of_file(archive()), first);
   EXPECT_EQ(ws_->sql("select dossier_sha256 from reversibility_milestones"), first + "\n");
   // The manifest lists every other file of the folder with its SHA-256.
-  for (const auto& f : manifest()["files"]) EXPECT_EQ(sha256_of_file(folder() / f["path"].get<std::string>()), f["sha256"]);
-  EXPECT_EQ(manifest()["files"].size(), 9u);   // 6 copies, report, PV, workbook
-  auto sheets = run_command("/usr/bin/python3 -c \"import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)\" '" +
-                            (folder() / "inventaires.xlsx").string() + "'");
-  EXPECT_EQ(sheets.output, "['Échéancier', 'Relevés', 'Documents', 'Empreintes', 'Serveurs', 'Sauvegardes', "
-                           "'Empreintes des sauvegardes', 'Destruction', 'Conservation']\n");
+  for (const auto& f : manifest()["files"])
+    EXPECT_EQ(sha256_of_file(folder() / f["path"].get<std::string>()), f["sha256"]);
+  EXPECT_EQ(manifest()["files"].size(), 9u);  // 6 copies, report, PV, workbook
+  auto sheets = run_command(
+      "/usr/bin/python3 -c \"import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)\" '" +
+      (folder() / "inventaires.xlsx").string() + "'");
+  EXPECT_EQ(sheets.output,
+            "['Échéancier', 'Relevés', 'Documents', 'Empreintes', 'Serveurs', 'Sauvegardes', "
+            "'Empreintes des sauvegardes', 'Destruction', 'Conservation']\n");
   auto pdfs = run_command("qpdf --check '" + (folder() / "dossier-reversibilite.pdf").string() + "' && qpdf --check '" +
                           (folder() / "proces-verbal.pdf").string() + "'");
   EXPECT_EQ(pdfs.exit_code, 0) << pdfs.output;
@@ -172,8 +184,9 @@ TEST_F(Reversibility, RecordPvThenDestructionClosesTheFile) {
 TEST_F(Reversibility, AContractWithoutRequestIsRefused) {
   auto run = ws_->clause("reversibility --contract CTR-K-SAINTROCH --date 2027-01-04 --out " + ws_->out().string());
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.output.find("error: contract CTR-K-SAINTROCH has no reversibility request (reversibility_requests.csv)"),
-            std::string::npos)
+  EXPECT_NE(
+      run.output.find("error: contract CTR-K-SAINTROCH has no reversibility request (reversibility_requests.csv)"),
+      std::string::npos)
       << run.output;
   auto unknown = ws_->clause("reversibility --contract CTR-NOPE --date 2027-01-04 --out " + ws_->out().string());
   EXPECT_EQ(unknown.exit_code, 1);
@@ -205,16 +218,20 @@ class ReversibilityWarnings : public ::testing::Test {
 TEST_F(ReversibilityWarnings, NightlyWarnsBeforeTheDeliveryDeadlineThenWhileItIsOverdue) {
   auto before = nightly("2027-01-10");
   EXPECT_EQ(before.exit_code, 0) << before.output;
-  EXPECT_NE(before.output.find("warning: reversibility: in 5 day(s) R3: 2027-01-15  CTR-K-VERNET  R3"), std::string::npos)
+  EXPECT_NE(before.output.find("warning: reversibility: in 5 day(s) R3: 2027-01-15  CTR-K-VERNET  R3"),
+            std::string::npos)
       << before.output;
   auto after = nightly("2027-01-16");
   EXPECT_EQ(after.exit_code, 0) << after.output;
-  EXPECT_NE(after.output.find("warning: reversibility: R3 delivery deadline passed on 2027-01-15 with no signed minutes "
-                              "recorded (clause reversibility --contract CTR-K-VERNET --record-pv DATE)"),
-            std::string::npos)
+  EXPECT_NE(
+      after.output.find("warning: reversibility: R3 delivery deadline passed on 2027-01-15 with no signed minutes "
+                        "recorded (clause reversibility --contract CTR-K-VERNET --record-pv DATE)"),
+      std::string::npos)
       << after.output;
   ASSERT_EQ(ws_->clause("reversibility --contract CTR-K-VERNET --date 2027-01-14 --record-pv 2027-01-16 --out " +
-                        ws_->out().string()).exit_code, 0);
+                        ws_->out().string())
+                .exit_code,
+            0);
   auto signed_off = nightly("2027-01-17");
   EXPECT_EQ(signed_off.output.find("delivery deadline passed"), std::string::npos) << signed_off.output;
 }
@@ -232,9 +249,11 @@ TEST_F(ReversibilityWarnings, ScheduleListsDeliveryAndContinuityUntilTheMinutes)
   EXPECT_NE(before.output.find("2027-01-15  CTR-K-VERNET  R3"), std::string::npos) << before.output;
   EXPECT_NE(before.output.find("2027-03-31  CTR-K-VERNET  R4"), std::string::npos);
   ASSERT_EQ(ws_->clause("reversibility --contract CTR-K-VERNET --date 2027-01-14 --record-pv 2027-01-14 --out " +
-                        ws_->out().string()).exit_code, 0);
+                        ws_->out().string())
+                .exit_code,
+            0);
   auto after = ws_->clause("schedule --from 2027-01-01 --days 90 --out " + ws_->out().string());
-  EXPECT_EQ(after.output.find("2027-01-15  CTR-K-VERNET  R3"), std::string::npos) << after.output;   // after 14 Jan
+  EXPECT_EQ(after.output.find("2027-01-15  CTR-K-VERNET  R3"), std::string::npos) << after.output;  // after 14 Jan
   EXPECT_EQ(after.output.find("2027-03-31  CTR-K-VERNET  R4"), std::string::npos) << after.output;
 }
 
@@ -249,15 +268,18 @@ TEST(ReversibilityPostgres, DossierAndMinutesAreRecorded) {
   CLAUSE_NEED_BACKEND(testing::Backend::postgresql);
   testing::PostgresWorkspace pg("clause_rev_" + std::to_string(::getpid()));
   ASSERT_TRUE(pg.created());
-  const auto out = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-workspaces" / ("reversibility-pg-" + std::to_string(::getpid()));
+  const auto out =
+      std::filesystem::path(CLAUSE_BINARY_DIR) / "test-workspaces" / ("reversibility-pg-" + std::to_string(::getpid()));
   std::filesystem::remove_all(out);
   ASSERT_EQ(pg.clause("init").exit_code, 0);
   ASSERT_EQ(pg.clause("import samples").exit_code, 0);
   ASSERT_EQ(pg.clause("invoices --contract CTR-K-VERNET --out " + out.string() + " --date 2026-11-01").exit_code, 0);
-  auto built = pg.clause("reversibility --contract CTR-K-VERNET --date 2027-01-04 --record-pv 2027-01-15 --out " + out.string());
+  auto built =
+      pg.clause("reversibility --contract CTR-K-VERNET --date 2027-01-04 --record-pv 2027-01-15 --out " + out.string());
   ASSERT_EQ(built.exit_code, 0) << built.output;
   EXPECT_EQ(pg.psql("select late, start is null, pv_signed from reversibility_milestones"), "1|t|2027-01-15\n");
-  EXPECT_TRUE(std::filesystem::exists(out / kFolder / "CTR-K-VERNET" / "documents" / "factures" / "FA-2026-000001.pdf"));
+  EXPECT_TRUE(
+      std::filesystem::exists(out / kFolder / "CTR-K-VERNET" / "documents" / "factures" / "FA-2026-000001.pdf"));
   std::filesystem::remove_all(out);
 }
 

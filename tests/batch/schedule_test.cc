@@ -12,8 +12,8 @@
 namespace clause {
 namespace {
 
-using testing::Workspace;
 using testing::run_command;
+using testing::Workspace;
 
 class ScheduleCli : public ::testing::Test {
  protected:
@@ -52,9 +52,12 @@ TEST_F(ScheduleCli, SixtyDaysFromNovember1stHoldDuboissRenewal) {
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(run.output,
             "2026-11-20  CTR-D-DUBOIS  N1  renouvellement tacite du contrat pour 12 mois, jusqu'au 2027-11-19\n"
-            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le prestataire en défaut, article 15, 10 jours)\n"
-            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client en défaut, article 7, 7 jours ouvrables)\n"
-            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement de prix PC-DB-1 (applicable le 2026-12-15)\n");
+            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le "
+            "prestataire en défaut, article 15, 10 jours)\n"
+            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le "
+            "client en défaut, article 7, 7 jours ouvrables)\n"
+            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du "
+            "changement de prix PC-DB-1 (applicable le 2026-12-15)\n");
 }
 
 // SCHEDULE.md, 121 days from 2026-12-01 = [2026-12-01, 2027-03-31]: Vernet ends Thu 2026-12-31
@@ -66,25 +69,33 @@ TEST_F(ScheduleCli, SixtyDaysFromNovember1stHoldDuboissRenewal) {
 TEST_F(ScheduleCli, WinterHoldsVernetsReversibilityAndJardinssNotice) {
   auto run = schedule(*ws_, "--from 2026-12-01 --days 121");
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_EQ(run.output,
-            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le prestataire en défaut, article 15, 10 jours)\n"
-            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client en défaut, article 7, 7 jours ouvrables)\n"
-            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement de prix PC-DB-1 (applicable le 2026-12-15)\n"
-            "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"
-            "2026-12-31  CTR-K-VERNET  R2  début de la réversibilité REV-VN-1\n"
-            "2027-01-15  CTR-K-VERNET  R3  date limite de remise du dossier de réversibilité REV-VN-1 (10 jours ouvrés)\n"
-            "2027-01-27  CTR-D-JARDINS  N1  dernier jour pour dénoncer le contrat avant son renouvellement du 2027-03-01\n"
-            "2027-02-01  CTR-D-JARDINS  N2  dernier jour pour annoncer le changement de prix PC-JD-1 applicable le 2027-03-01\n"
-            "2027-03-01  CTR-D-JARDINS  N1  renouvellement tacite du contrat pour 12 mois, jusqu'au 2028-02-29\n"
-            "2027-03-31  CTR-K-VERNET  R4  fin de la continuité des services (90 jours après la fin de service du 2026-12-31)\n");
+  EXPECT_EQ(
+      run.output,
+      "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le "
+      "prestataire en défaut, article 15, 10 jours)\n"
+      "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client "
+      "en défaut, article 7, 7 jours ouvrables)\n"
+      "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement "
+      "de prix PC-DB-1 (applicable le 2026-12-15)\n"
+      "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"
+      "2026-12-31  CTR-K-VERNET  R2  début de la réversibilité REV-VN-1\n"
+      "2027-01-15  CTR-K-VERNET  R3  date limite de remise du dossier de réversibilité REV-VN-1 (10 jours ouvrés)\n"
+      "2027-01-27  CTR-D-JARDINS  N1  dernier jour pour dénoncer le contrat avant son renouvellement du 2027-03-01\n"
+      "2027-02-01  CTR-D-JARDINS  N2  dernier jour pour annoncer le changement de prix PC-JD-1 applicable le "
+      "2027-03-01\n"
+      "2027-03-01  CTR-D-JARDINS  N1  renouvellement tacite du contrat pour 12 mois, jusqu'au 2028-02-29\n"
+      "2027-03-31  CTR-K-VERNET  R4  fin de la continuité des services (90 jours après la fin de service du "
+      "2026-12-31)\n");
 }
 
 // R1: REV-VN-1 had to come by 2026-12-31 - 3 months = 2026-09-30; it came 2026-11-02: late.
 TEST_F(ScheduleCli, RequestDeadlineOfTheSamplesIsFlaggedLate) {
   auto run = schedule(*ws_, "--from 2026-09-01 --days 30");
-  EXPECT_EQ(run.output, "2026-09-30  CTR-K-VERNET  R1  date limite de la demande de réversibilité REV-VN-1 "
-                        "(fin de service le 2026-12-31)\n");
-  const auto manifest = nlohmann::json::parse(testing::read_text(ws_->out() / "schedule" / "schedule-2026-09-01-30.json"));
+  EXPECT_EQ(run.output,
+            "2026-09-30  CTR-K-VERNET  R1  date limite de la demande de réversibilité REV-VN-1 "
+            "(fin de service le 2026-12-31)\n");
+  const auto manifest =
+      nlohmann::json::parse(testing::read_text(ws_->out() / "schedule" / "schedule-2026-09-01-30.json"));
   EXPECT_EQ(manifest["items"][0]["trace"][0]["text"],
             "demande du 02/11/2026, après la date limite du 30/09/2026 : traitée et signalée tardive");
 }
@@ -140,8 +151,9 @@ TEST_F(ScheduleCli, ManifestNamesTheWorkbookAndWhatTheDataCannotDate) {
   EXPECT_EQ(m["items"][0]["trace"][0]["text"],
             "manquement notifié le 25/11/2026 (article 15, partie en défaut : le prestataire) : à réparer dans les 10 "
             "jours, soit au plus tard le 05/12/2026");
-  EXPECT_EQ(m["items"][2]["trace"][1]["text"],
-            "annoncé le 16/11/2026, 1 jour(s) après la date limite du 15/11/2026 : applicable au plus tôt le 16/12/2026");
+  EXPECT_EQ(
+      m["items"][2]["trace"][1]["text"],
+      "annoncé le 16/11/2026, 1 jour(s) après la date limite du 15/11/2026 : applicable au plus tôt le 16/12/2026");
   // Written whole: no temporary file left beside them.
   for (const auto& f : std::filesystem::directory_iterator(ws_->out() / "schedule"))
     EXPECT_EQ(f.path().string().find(".tmp-"), std::string::npos) << f.path();
@@ -152,7 +164,7 @@ TEST_F(ScheduleCli, ReadsOnly) {
   const std::string db = (ws_->root() / "clause.db").string();
   auto count = [&] { return run_command("sqlite3 " + db + " \"select count(*) from runs\"").output; };
   const std::string before = count();
-  ASSERT_EQ(schedule(*ws_, "--from 2026-11-01").exit_code, 0);   // --days defaults to 60
+  ASSERT_EQ(schedule(*ws_, "--from 2026-11-01").exit_code, 0);  // --days defaults to 60
   EXPECT_EQ(count(), before);
   EXPECT_TRUE(std::filesystem::exists(ws_->out() / "schedule" / "schedule-2026-11-01-60.xlsx"));
 }
@@ -162,7 +174,7 @@ TEST_F(ScheduleCli, BadDateIsAUsageError) {
   EXPECT_EQ(run.exit_code, 64);
   EXPECT_NE(run.output.find("--from must be YYYY-MM-DD, not \"2026-13-01\""), std::string::npos) << run.output;
   EXPECT_EQ(schedule(*ws_, "--from 2026-11-01 --days 0").exit_code, 64);
-  EXPECT_EQ(ws_->clause("schedule --days 60").exit_code, 64);   // --from is required
+  EXPECT_EQ(ws_->clause("schedule --days 60").exit_code, 64);  // --from is required
 }
 
 // B9 and R2 once Clause has invoiced 2026-11-01 (FA-2026-000001 .. 7, by contract id: Belle-Rive,
@@ -183,24 +195,28 @@ TEST_F(ScheduleCli, UnpaidInvoicesOfNovemberAfterTheInvoicesRun) {
   auto run = schedule(ws, "--from 2026-12-01 --days 31");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   const std::string overdue = "  B9  facture FA-2026-00000";
-  const std::string consequence = " échue le 2026-12-01 et impayée : toutes les sommes dues exigibles, interventions "
-                                  "suspendues, résiliation possible 15 jours après une mise en demeure\n";
-  EXPECT_EQ(run.output,
-            "2026-12-02  CTR-K-BELLERIVE" + overdue + "1" + consequence +
-            "2026-12-02  CTR-K-LEFEVRE" + overdue + "3" + consequence +
-            "2026-12-02  CTR-K-SAINTROCH" + overdue + "5" + consequence +
-            "2026-12-02  CTR-K-SCHUTZ" + overdue + "6" + consequence +
-            "2026-12-02  CTR-K-VERNET" + overdue + "7" + consequence +
-            "2026-12-05  CTR-D-DUBOIS  B9  facture FA-2026-000009 du renouvellement du 2026-11-20 impayée : contrat non "
-            "renouvelé, suspension définitive des services\n"
-            "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le prestataire en défaut, article 15, 10 jours)\n"
-            "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le client en défaut, article 7, 7 jours ouvrables)\n"
-            "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du changement de prix PC-DB-1 (applicable le 2026-12-15)\n"
-            "2026-12-16  CTR-K-MOREAU  B9  facture FA-2026-000008 échue le 2026-12-15 et impayée : toutes les sommes dues "
-            "exigibles, interventions suspendues, résiliation possible 15 jours après une mise en demeure\n"
-            "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"
-            "2026-12-31  CTR-K-VERNET  R2  fin de service : la réversibilité attend le paiement de 1 facture(s) "
-            "(FA-2026-000007)\n");
+  const std::string consequence =
+      " échue le 2026-12-01 et impayée : toutes les sommes dues exigibles, interventions "
+      "suspendues, résiliation possible 15 jours après une mise en demeure\n";
+  EXPECT_EQ(
+      run.output,
+      "2026-12-02  CTR-K-BELLERIVE" + overdue + "1" + consequence + "2026-12-02  CTR-K-LEFEVRE" + overdue + "3" +
+          consequence + "2026-12-02  CTR-K-SAINTROCH" + overdue + "5" + consequence + "2026-12-02  CTR-K-SCHUTZ" +
+          overdue + "6" + consequence + "2026-12-02  CTR-K-VERNET" + overdue + "7" + consequence +
+          "2026-12-05  CTR-D-DUBOIS  B9  facture FA-2026-000009 du renouvellement du 2026-11-20 impayée : contrat non "
+          "renouvelé, suspension définitive des services\n"
+          "2026-12-05  CTR-K-GARNIER  N3  date limite pour réparer le manquement BR-GA-1 notifié le 2026-11-25 (le "
+          "prestataire en défaut, article 15, 10 jours)\n"
+          "2026-12-08  CTR-D-DUBOIS  N3  date limite pour réparer le manquement BR-DB-1 notifié le 2026-11-30 (le "
+          "client en défaut, article 7, 7 jours ouvrables)\n"
+          "2026-12-16  CTR-D-DUBOIS  N2  fin du délai de résiliation du client après l'annonce du 2026-11-16 du "
+          "changement de prix PC-DB-1 (applicable le 2026-12-15)\n"
+          "2026-12-16  CTR-K-MOREAU  B9  facture FA-2026-000008 échue le 2026-12-15 et impayée : toutes les sommes "
+          "dues "
+          "exigibles, interventions suspendues, résiliation possible 15 jours après une mise en demeure\n"
+          "2026-12-31  CTR-K-VERNET  N4  fin du service (dernier jour)\n"
+          "2026-12-31  CTR-K-VERNET  R2  fin de service : la réversibilité attend le paiement de 1 facture(s) "
+          "(FA-2026-000007)\n");
 }
 
 }  // namespace

@@ -46,11 +46,13 @@ inline CommandResult clause_with(const Workspace& ws, const std::filesystem::pat
 }
 
 // account id -> its documents' file SHA-256s, from the ledger: those issued on `night`, or all.
-inline std::map<std::string, std::set<std::string>> files_by_account(const Workspace& ws, const std::string& night = "") {
+inline std::map<std::string, std::set<std::string>> files_by_account(const Workspace& ws,
+                                                                     const std::string& night = "") {
   std::map<std::string, std::set<std::string>> out;
-  std::string rows = ws.sql("select c.account_id || '|' || f.sha256 from document_files f join issued_documents d on "
-                            "d.id = f.document_id join contracts c on c.id = d.contract_id" +
-                            (night.empty() ? std::string() : " where d.issued_on = '" + night + "'"));
+  std::string rows = ws.sql(
+      "select c.account_id || '|' || f.sha256 from document_files f join issued_documents d on "
+      "d.id = f.document_id join contracts c on c.id = d.contract_id" +
+      (night.empty() ? std::string() : " where d.issued_on = '" + night + "'"));
   std::size_t at = 0;
   while (at < rows.size()) {
     std::size_t end = rows.find('\n', at);

@@ -32,8 +32,9 @@ TEST(SendOutbox, NoMessageCarriesAnotherClientsDocumentNameOrAddress) {
     std::set<std::string> addresses, people;
   };
   std::map<std::string, Client> clients;
-  std::string rows = ws.sql("select a.id || '|' || a.name || '|' || coalesce(p.email, '') || '|' || "
-                            "coalesce(p.full_name, '') from accounts a left join people p on p.account_id = a.id");
+  std::string rows = ws.sql(
+      "select a.id || '|' || a.name || '|' || coalesce(p.email, '') || '|' || "
+      "coalesce(p.full_name, '') from accounts a left join people p on p.account_id = a.id");
   for (std::size_t at = 0; at < rows.size();) {
     std::size_t end = rows.find('\n', at);
     std::string line = rows.substr(at, end - at);
@@ -81,7 +82,8 @@ TEST(SendOutbox, TheMessageIdFollowsTheDocumentsAndTheListingTheirAmounts) {
   const auto saint_roch = parse_messages({a.root() / "outbox" / "2026-12-01" / "ACC-SAINTROCH.eml"})[0];
   const std::string text = saint_roch["text"];
   EXPECT_NE(text.find("- Relevé SLA du contrat CTR-K-SAINTROCH, période 2026-11 : crédits de service de 124,19\u00a0€"),
-            std::string::npos) << text;
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("- Avoir n° AV-2026-000008 (contrat CTR-K-SAINTROCH) : 149,03\u00a0€ TTC"), std::string::npos);
   EXPECT_NE(text.find("- Facture n° FA-2026-000015 (contrat CTR-K-SAINTROCH) : 1\u202f533,52\u00a0€ TTC"),
             std::string::npos);
@@ -95,9 +97,12 @@ TEST(SendOutbox, ANightOverTheSizeLimitIsSplitNeverTruncated) {
   const auto config = mail_config(ws.root(), outbox_keys() + "max_message_bytes = 100000\n");
   auto run = clause_with(ws, config, "send --date 2026-12-01 --outbox " + (ws.root() / "outbox").string());
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find("account ACC-SAINTROCH, CTR-K-SAINTROCH 2026-11: too big: CTR-K-SAINTROCH 2026-11 needs about"),
-            std::string::npos) << run.output;
-  EXPECT_EQ(ws.sql("select part || '/' || parts || '|' || status from deliveries where account_id = 'ACC-SAINTROCH' and night = '2026-12-01' order by id"),
+  EXPECT_NE(
+      run.output.find("account ACC-SAINTROCH, CTR-K-SAINTROCH 2026-11: too big: CTR-K-SAINTROCH 2026-11 needs about"),
+      std::string::npos)
+      << run.output;
+  EXPECT_EQ(ws.sql("select part || '/' || parts || '|' || status from deliveries where account_id = 'ACC-SAINTROCH' "
+                   "and night = '2026-12-01' order by id"),
             "1/1|failed\n1/2|sent\n2/2|sent\n");
   const auto parts = parse_messages({ws.root() / "outbox" / "2026-12-01" / "ACC-SAINTROCH-1-of-2.eml",
                                      ws.root() / "outbox" / "2026-12-01" / "ACC-SAINTROCH-2-of-2.eml"});
@@ -131,7 +136,8 @@ TEST(SendOutbox, OffRefusesToSendWithoutAnOutbox) {
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("e-mail delivery is off ([mail] mode = \"off\" in " + config.string() +
                             "): set mode to \"smtp\" or \"outbox\", or give --outbox DIR"),
-            std::string::npos) << run.output;
+            std::string::npos)
+      << run.output;
 }
 
 TEST(SendOutbox, TheDemoWritesEveryNightsMessagesToTheOutbox) {

@@ -126,7 +126,8 @@ TEST(SendSmtp, A550ForOneRecipientFailsThatClientAndTheOthersAreSent) {
   EXPECT_NE(run.output.find("failed: 550 5.1.1 <claire.dumont@saintroch.fr>: Recipient address rejected"),
             std::string::npos)
       << run.output;
-  EXPECT_EQ(ws.sql("select account_id || '|' || status from deliveries where status <> 'sent'"), "ACC-SAINTROCH|failed\n");
+  EXPECT_EQ(ws.sql("select account_id || '|' || status from deliveries where status <> 'sent'"),
+            "ACC-SAINTROCH|failed\n");
   EXPECT_EQ(int(server.messages().size()), kAccountsOfTheNight - 1);
   // Permanent: a rerun does not try it again.
   auto rerun = clause_with(ws, config, "send --date 2026-12-01");
@@ -153,7 +154,8 @@ TEST(SendSmtp, ARerunAfterAPartialFailureDeliversEveryMessageExactlyOnce) {
   std::set<std::string> ids;
   for (const auto& m : parse_messages(messages)) ids.insert(m["headers"]["Message-ID"].get<std::string>());
   EXPECT_EQ(int(ids.size()), kAccountsOfTheNight) << "each message once at the server";
-  EXPECT_EQ(ws.sql("select count(*) from deliveries where status = 'sent'"), std::to_string(kAccountsOfTheNight) + "\n");
+  EXPECT_EQ(ws.sql("select count(*) from deliveries where status = 'sent'"),
+            std::to_string(kAccountsOfTheNight) + "\n");
 }
 
 TEST(SendSmtp, AnUntrustedCertificateDefersAndSendsNothing) {
@@ -175,7 +177,8 @@ TEST(SendSmtp, TheSecretComesFromAnEnvironmentVariableAndAWrongOneDefers) {
   SmtpTestServer server(ws.root(), 2607);
   ASSERT_TRUE(server.ready());
   std::string keys = relay_keys(server, ws.root());
-  keys.replace(keys.find("password_file"), std::string("password_file").size(), "password_env = \"CLAUSE_TEST_RELAY\"\n#");
+  keys.replace(keys.find("password_file"), std::string("password_file").size(),
+               "password_env = \"CLAUSE_TEST_RELAY\"\n#");
   const auto config = mail_config(ws.root(), keys);
   auto wrong = ws.clause("--config " + config.string() + " send --document FA-2026-000015");
   EXPECT_EQ(wrong.exit_code, 2) << wrong.output;
@@ -185,8 +188,9 @@ TEST(SendSmtp, TheSecretComesFromAnEnvironmentVariableAndAWrongOneDefers) {
                             ws.db_url() + " --config " + config.string() + " send --document FA-2026-000015");
   EXPECT_EQ(denied.exit_code, 1) << denied.output;
   EXPECT_EQ(ws.sql("select status from deliveries"), "deferred\n");
-  auto good = run_command("CLAUSE_TEST_RELAY='s3cret-réseau' " + std::string(CLAUSE_BINARY_DIR) + "/batch/clause --db " +
-                          ws.db_url() + " --config " + config.string() + " send --document FA-2026-000015");
+  auto good =
+      run_command("CLAUSE_TEST_RELAY='s3cret-réseau' " + std::string(CLAUSE_BINARY_DIR) + "/batch/clause --db " +
+                  ws.db_url() + " --config " + config.string() + " send --document FA-2026-000015");
   EXPECT_EQ(good.exit_code, 0) << good.output;
   EXPECT_EQ(server.messages().size(), 1u);
   EXPECT_EQ(good.output.find("s3cret"), std::string::npos);

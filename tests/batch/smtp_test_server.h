@@ -34,13 +34,25 @@ class SmtpTestServer {
     std::filesystem::create_directories(received());
     if (!std::filesystem::exists(cert())) {
       run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=127.0.0.1' -addext "
-          "'subjectAltName=IP:127.0.0.1,DNS:localhost' -keyout '" + key().string() + "' -out '" + cert().string() + "'");
+          "'subjectAltName=IP:127.0.0.1,DNS:localhost' -keyout '" +
+          key().string() + "' -out '" + cert().string() + "'");
     }
-    std::vector<std::string> argv{"timeout", "120", "/usr/bin/python3",
+    std::vector<std::string> argv{"timeout",
+                                  "120",
+                                  "/usr/bin/python3",
                                   std::string(CLAUSE_SOURCE_DIR) + "/tests/support/smtp_server.py",
-                                  "--port", std::to_string(port), "--dir", received().string(),
-                                  "--cert", cert().string(), "--key", key().string(),
-                                  "--user", "clause", "--password", "s3cret-réseau"};
+                                  "--port",
+                                  std::to_string(port),
+                                  "--dir",
+                                  received().string(),
+                                  "--cert",
+                                  cert().string(),
+                                  "--key",
+                                  key().string(),
+                                  "--user",
+                                  "clause",
+                                  "--password",
+                                  "s3cret-réseau"};
     argv.insert(argv.end(), behaviour.begin(), behaviour.end());
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());
@@ -105,8 +117,9 @@ inline std::filesystem::path mail_config(const std::filesystem::path& root, cons
 inline std::string relay_keys(const SmtpTestServer& server, const std::filesystem::path& root) {
   std::ofstream(root / "relay-secret") << "s3cret-réseau\n";
   return "mode = \"smtp\"\nhost = \"127.0.0.1\"\nport = " + std::to_string(server.port()) +
-         "\nsecurity = \"starttls\"\nca_file = \"" + server.cert().string() + "\"\nuser = \"clause\"\npassword_file = \"" +
-         (root / "relay-secret").string() + "\"\nfrom = \"facturation@kalanda.example\"\nfrom_name = \"KALANDA Facturation\"\n"
+         "\nsecurity = \"starttls\"\nca_file = \"" + server.cert().string() +
+         "\"\nuser = \"clause\"\npassword_file = \"" + (root / "relay-secret").string() +
+         "\"\nfrom = \"facturation@kalanda.example\"\nfrom_name = \"KALANDA Facturation\"\n"
          "retry_backoff_minutes = 0\ntimeout_seconds = 5\n";
 }
 

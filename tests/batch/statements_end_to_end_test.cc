@@ -109,12 +109,14 @@ TEST_F(StatementsEndToEnd, AProratedFirstMonthCapsItsCreditsAtTheFeeBilledForIt)
 
 // Invariant 4: no document holds another client's name, contract id or hostname.
 TEST_F(StatementsEndToEnd, NoDocumentNamesAnotherClient) {
-  struct Client { std::string contract, name, hostname; };
+  struct Client {
+    std::string contract, name, hostname;
+  };
   const std::vector<Client> clients = {
       {"CTR-K-SAINTROCH", "Saint-Roch", "srv-sr-web"}, {"CTR-K-GARNIER", "Garnier", "srv-ga-app"},
-      {"CTR-K-BELLERIVE", "Belle-Rive", "srv-br-ha"}, {"CTR-K-LEFEVRE", "Lefèvre", "srv-lf-prn"},
-      {"CTR-K-MOREAU", "Moreau", "srv-mo-fs"}, {"CTR-D-DUBOIS", "Dubois", "srv-db-srv"},
-      {"CTR-D-JARDINS", "Jardins", "srv-jp-srv"}, {"CTR-K-ZOLA", "Zola", "web.pharmacie-zola.fr"}};
+      {"CTR-K-BELLERIVE", "Belle-Rive", "srv-br-ha"},  {"CTR-K-LEFEVRE", "Lefèvre", "srv-lf-prn"},
+      {"CTR-K-MOREAU", "Moreau", "srv-mo-fs"},         {"CTR-D-DUBOIS", "Dubois", "srv-db-srv"},
+      {"CTR-D-JARDINS", "Jardins", "srv-jp-srv"},      {"CTR-K-ZOLA", "Zola", "web.pharmacie-zola.fr"}};
   for (const auto& owner : clients) {
     std::string t = text("2026-11", owner.contract);
     EXPECT_NE(t.find(owner.contract), std::string::npos) << owner.contract;
@@ -128,8 +130,9 @@ TEST_F(StatementsEndToEnd, NoDocumentNamesAnotherClient) {
 
 // A rerun of the same month issues nothing new and leaves every file as it was.
 TEST_F(StatementsEndToEnd, RerunIssuesNothingNew) {
-  const std::string count = "sqlite3 " + (ws_->root() / "clause.db").string() +
-                            " 'select count(*) from issued_documents; select count(*), sum(cents) from service_credits;'";
+  const std::string count =
+      "sqlite3 " + (ws_->root() / "clause.db").string() +
+      " 'select count(*) from issued_documents; select count(*), sum(cents) from service_credits;'";
   auto before = ws_->manifest("2026-11");
   auto rows_before = testing::run_command(count);
   auto rerun = ws_->statements("2026-11");
@@ -160,8 +163,9 @@ TEST(StatementsIsolation, InconsistentContractIsSkippedOthersIssued) {
   testing::Workspace ws("statements-isolation-" + std::to_string(::getpid()));
   ASSERT_EQ(ws.clause("init").exit_code, 0);
   ASSERT_EQ(ws.clause("import samples").exit_code, 0);
-  auto broken = testing::run_command("sqlite3 " + (ws.root() / "clause.db").string() +
-                                     " \"UPDATE incidents SET restored='2026-11-01T00:00:00Z' WHERE id='INC-LF-1102'\"");
+  auto broken =
+      testing::run_command("sqlite3 " + (ws.root() / "clause.db").string() +
+                           " \"UPDATE incidents SET restored='2026-11-01T00:00:00Z' WHERE id='INC-LF-1102'\"");
   ASSERT_EQ(broken.exit_code, 0) << broken.output;
   auto run = ws.statements("2026-11");
   EXPECT_EQ(run.exit_code, 1) << run.output;
@@ -204,7 +208,8 @@ TEST(StatementsDrift, ALateIncidentGivesACorrectiveStatementAndLeavesTheIssuedOn
   EXPECT_NE(rerun.output.find("contract CTR-K-GARNIER: the statement of 2026-11 shows 54.00 of credits, the data "
                               "now gives 189.00 (SRV-GA-APP): it stays as issued; corrective statement "
                               "RM-CTR-K-GARNIER-2026-11-R1 issued"),
-            std::string::npos) << rerun.output;
+            std::string::npos)
+      << rerun.output;
   EXPECT_NE(rerun.output.find("1 issued, 11 already issued, 0 skipped, 0 no longer match the data"), std::string::npos)
       << rerun.output;
   const auto manifest = ws.manifest("2026-11");

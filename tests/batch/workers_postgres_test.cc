@@ -31,8 +31,8 @@ using testing::run_command;
 struct Night {
   std::string files;
   std::string numbers;
-  std::string log;                // exit codes, and what is left in the queue
-  std::string logs;               // what the processes said, for a failure's message
+  std::string log;   // exit codes, and what is left in the queue
+  std::string logs;  // what the processes said, for a failure's message
 };
 
 const std::string kStatements = "statements --month 2026-11";
@@ -43,7 +43,7 @@ const std::string kInvoices = "invoices --date 2026-12-01";
 struct October {
   std::unique_ptr<testing::PostgresWorkspace> pg;
   std::unique_ptr<testing::Workspace> ws;
-  std::string name;               // of its database
+  std::string name;  // of its database
   bool ready = false;
 };
 
@@ -67,9 +67,9 @@ const October& october() {
 
 // How the workers of one job are started: how many, and what kills one of them.
 struct Workers {
-  int count = 0;                   // 0: one `clause` process, no coordinator
-  std::string first_env;           // environment of the first worker (a CLAUSE_KILL_* hook)
-  int sigkill_after_items = 0;     // > 0: the second worker gets SIGKILL once that many items are done
+  int count = 0;                // 0: one `clause` process, no coordinator
+  std::string first_env;        // environment of the first worker (a CLAUSE_KILL_* hook)
+  int sigkill_after_items = 0;  // > 0: the second worker gets SIGKILL once that many items are done
 };
 
 // One job: the coordinator in the background, then (once its items are recorded) the workers, all
@@ -90,7 +90,8 @@ std::string run_job(const testing::PostgresWorkspace& pg, const testing::Workspa
   coordinator.replace(coordinator.find(" && "), 4, " && timeout 120 ");
   std::string script = "rm -f " + dir + "/rc; (" + coordinator + job + out + " --workers > " + dir +
                        "/c.log 2>&1; echo c=$? >> " + dir + "/rc) & ";
-  script += "for i in $(seq 600); do [ \"$(" + psql + "'SELECT count(*) FROM work_items')\" != 0 ] && break; sleep 0.05; done; ";
+  script += "for i in $(seq 600); do [ \"$(" + psql +
+            "'SELECT count(*) FROM work_items')\" != 0 ] && break; sleep 0.05; done; ";
   for (int i = 0; i < workers.count; ++i) {
     const std::string w = "w" + std::to_string(i);
     script += "(" + std::string(i == 0 && !workers.first_env.empty() ? "export " + workers.first_env + "; " : "") +
@@ -98,7 +99,8 @@ std::string run_job(const testing::PostgresWorkspace& pg, const testing::Workspa
               std::to_string(i) + "=$!; ";
   }
   if (workers.sigkill_after_items > 0)
-    script += "for i in $(seq 3000); do [ \"$(" + psql + "\"SELECT count(*) FROM work_items WHERE state = 'done'\")\" -ge " +
+    script += "for i in $(seq 3000); do [ \"$(" + psql +
+              "\"SELECT count(*) FROM work_items WHERE state = 'done'\")\" -ge " +
               std::to_string(workers.sigkill_after_items) + " ] && break; sleep 0.02; done; kill -KILL $P1; ";
   for (int i = 0; i < workers.count; ++i)
     script += "wait $P" + std::to_string(i) + "; echo w" + std::to_string(i) + "=$? >> " + dir + "/rc; ";
@@ -116,8 +118,7 @@ Night run_night(const std::string& name, const Workers& statements, const Worker
   const std::string admin = "psql \"" + testing::with_database(testing::pg_server(), "postgres") + "\" -qAt -c ";
   if (!base.ready || !pg.created() ||
       run_command(admin + "'DROP DATABASE " + db + "' && " + admin + "'CREATE DATABASE " + db + " TEMPLATE " +
-                  base.name + "' && cp -a " + base.ws->out().string() +
-                  " " + ws.out().string())
+                  base.name + "' && cp -a " + base.ws->out().string() + " " + ws.out().string())
               .exit_code != 0)
     return {"", "", "no copy of the October night", ""};
   Night night;
@@ -127,9 +128,11 @@ Night run_night(const std::string& name, const Workers& statements, const Worker
                             " && find . -name '*.pdf' -o -name '*.xml' -o -name '*.xlsx' -o -name '*.tmp-*' | sort | "
                             "xargs sha256sum")
                     .output;
-  night.numbers = pg.psql("SELECT kind || '|' || contract_id || '|' || period || '|' || number FROM issued_documents "
-                          "WHERE number IS NOT NULL ORDER BY number");
-  night.log += "left: " + pg.psql("SELECT (SELECT count(*) FROM work_items) + (SELECT count(*) FROM number_reservations)");
+  night.numbers = pg.psql(
+      "SELECT kind || '|' || contract_id || '|' || period || '|' || number FROM issued_documents "
+      "WHERE number IS NOT NULL ORDER BY number");
+  night.log +=
+      "left: " + pg.psql("SELECT (SELECT count(*) FROM work_items) + (SELECT count(*) FROM number_reservations)");
   return night;
 }
 
@@ -172,7 +175,7 @@ class WorkersPostgres : public ::testing::Test {
     const Night& single = single_run();
     ASSERT_NE(single.numbers, "");
     EXPECT_NE(single.files.find("releve-2026-10.pdf"), std::string::npos);
-    EXPECT_NE(single.numbers.find("AV-2026-000001"), std::string::npos);   // credit notes too
+    EXPECT_NE(single.numbers.find("AV-2026-000001"), std::string::npos);  // credit notes too
     EXPECT_EQ(night.files, single.files) << night.logs;
     EXPECT_EQ(night.numbers, single.numbers) << night.logs;
     EXPECT_EQ(gaps_or_duplicates(night.numbers), "");

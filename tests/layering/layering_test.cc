@@ -64,10 +64,9 @@ std::vector<std::string> upward_includes(const std::string& folder) {
     std::string line;
     std::smatch m;
     for (int n = 1; std::getline(in, line); ++n)
-      if (std::regex_search(line, m, include) && m[1] != folder && kMayDependOn.count(m[1]) &&
-          !allowed.count(m[1]))
-        found.push_back(path.lexically_relative(kRoot).string() + ":" + std::to_string(n) + ": includes " +
-                        m[1].str() + "/");
+      if (std::regex_search(line, m, include) && m[1] != folder && kMayDependOn.count(m[1]) && !allowed.count(m[1]))
+        found.push_back(path.lexically_relative(kRoot).string() + ":" + std::to_string(n) + ": includes " + m[1].str() +
+                        "/");
   }
   return found;
 }
@@ -89,10 +88,25 @@ std::vector<std::string> upward_links(const std::string& folder) {
   return found;
 }
 
-const std::vector<std::string> kImpure = {
-    "soci", "sqlite3.h", "libpq", "podofo", "xlsxwriter", "mstch", "curl", "spdlog", "pugixml", "toml++",
-    "<iostream>", "<fstream>", "system_clock::now", "steady_clock", "time(nullptr)", "time(NULL)",
-    "localtime", "gmtime", "getenv"};
+const std::vector<std::string> kImpure = {"soci",
+                                          "sqlite3.h",
+                                          "libpq",
+                                          "podofo",
+                                          "xlsxwriter",
+                                          "mstch",
+                                          "curl",
+                                          "spdlog",
+                                          "pugixml",
+                                          "toml++",
+                                          "<iostream>",
+                                          "<fstream>",
+                                          "system_clock::now",
+                                          "steady_clock",
+                                          "time(nullptr)",
+                                          "time(NULL)",
+                                          "localtime",
+                                          "gmtime",
+                                          "getenv"};
 
 // model/whole_file.cc is the one reader of whole files (issue 11), below store/ and reports/ which
 // both need it; rules/ never includes it, so the rules stay free of I/O.

@@ -7,8 +7,8 @@ namespace {
 
 // B6: each line rounded half away from zero to the cent.
 TEST(ScaleRounded, HalfAwayFromZero) {
-  EXPECT_EQ(scale_rounded(Money{125}, 1, 10), Money{13});     // 12.5 -> 13
-  EXPECT_EQ(scale_rounded(Money{-125}, 1, 10), Money{-13});   // -12.5 -> -13
+  EXPECT_EQ(scale_rounded(Money{125}, 1, 10), Money{13});    // 12.5 -> 13
+  EXPECT_EQ(scale_rounded(Money{-125}, 1, 10), Money{-13});  // -12.5 -> -13
   EXPECT_EQ(scale_rounded(Money{124}, 1, 10), Money{12});
   EXPECT_EQ(scale_rounded(Money{125000}, 25, 100), Money{31250});  // 25 % of 1 250,00 = 312,50
 }

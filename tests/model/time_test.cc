@@ -20,9 +20,9 @@ TEST(ParseInstant, OffsetIsRemoved) {
 }
 
 TEST(ParseInstant, RejectsWhatIsNotIso8601WithOffset) {
-  EXPECT_FALSE(parse_instant("2026-11-20T17:30:00"));          // no offset: ambiguous
+  EXPECT_FALSE(parse_instant("2026-11-20T17:30:00"));  // no offset: ambiguous
   EXPECT_FALSE(parse_instant("2026-11-20 17:30:00+01:00"));
-  EXPECT_FALSE(parse_instant("2026-02-29T10:00:00Z"));         // not a leap year
+  EXPECT_FALSE(parse_instant("2026-02-29T10:00:00Z"));  // not a leap year
   EXPECT_FALSE(parse_instant("2026-11-20T24:00:00Z"));
   EXPECT_FALSE(parse_instant("20/11/2026"));
 }

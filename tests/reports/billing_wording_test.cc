@@ -35,9 +35,10 @@ std::string refusal(const std::string& from, const std::string& to) {
 }
 
 TEST(BillingWording, FillsTheFiguresOfAPhrase) {
-  EXPECT_EQ(french().phrase("line.service", {{"period", "mensuelle"}, {"service", "Web"}, {"from", "01/12/2026"},
-                                             {"to", "31/12/2026"}}),
-            "Infogérance mensuelle — Web — du 01/12/2026 au 31/12/2026");
+  EXPECT_EQ(
+      french().phrase("line.service",
+                      {{"period", "mensuelle"}, {"service", "Web"}, {"from", "01/12/2026"}, {"to", "31/12/2026"}}),
+      "Infogérance mensuelle — Web — du 01/12/2026 au 31/12/2026");
   EXPECT_EQ(english().phrase("line.prorated", {{"days", "12"}, {"days_in_period", "31"}}), " (prorated 12/31 days)");
 }
 

@@ -71,9 +71,10 @@ TEST(CiiXml, CreditNoteReferencingItsInvoicePassesEn16931) {
   EXPECT_EQ(between(xml, "<ram:TypeCode>", "<"), "381");
   // BT-25 / BT-26: the corrected invoice and its date.
   EXPECT_EQ(between(between(xml, "<ram:InvoiceReferencedDocument>", "</ram:InvoiceReferencedDocument>"),
-                    "<ram:IssuerAssignedID>", "<"), "FA-2026-000123");
+                    "<ram:IssuerAssignedID>", "<"),
+            "FA-2026-000123");
   EXPECT_EQ(between(xml, "<qdt:DateTimeString format=\"102\">", "<"), "20261101");
-  EXPECT_EQ(between(xml, "<ram:GrandTotalAmount>", "<"), "150.00");   // 125,00 + 25,00
+  EXPECT_EQ(between(xml, "<ram:GrandTotalAmount>", "<"), "150.00");  // 125,00 + 25,00
 }
 
 TEST(CiiXml, QuarterlyProratedInvoicePassesEn16931) {
@@ -91,13 +92,15 @@ TEST(CiiXml, BrokenTotalIsRejectedByTheValidator) {
   std::string xml = cii_xml(monthly_invoice());
   const std::string good = "<ram:GrandTotalAmount>1500.00<";
   ASSERT_NE(xml.find(good), std::string::npos);
-  xml.replace(xml.find(good), good.size(), "<ram:GrandTotalAmount>1499.99<");   // breaks BR-CO-15
+  xml.replace(xml.find(good), good.size(), "<ram:GrandTotalAmount>1499.99<");  // breaks BR-CO-15
   const auto [out, status] = validate("broken-total.xml", xml);
   EXPECT_EQ(status, 1) << out;
   EXPECT_EQ(out.rfind("FAIL ", 0), 0u) << out;
 }
 
-TEST(CiiXml, SameDocumentGivesSameBytes) { EXPECT_EQ(cii_xml(invoice_with_deduction()), cii_xml(invoice_with_deduction())); }
+TEST(CiiXml, SameDocumentGivesSameBytes) {
+  EXPECT_EQ(cii_xml(invoice_with_deduction()), cii_xml(invoice_with_deduction()));
+}
 
 TEST(CiiXml, CreditNoteWithoutItsInvoiceIsRefused) {
   InvoiceDocument d = credit_note();
@@ -119,11 +122,12 @@ TEST(CiiXml, AControlCharacterIsRefusedNotWrittenAsAnInvalidReference) {
     cii_xml(d);
     FAIL() << "no exception";
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(), "ram:Name holds U+0001, which XML 1.0 (Factur-X) cannot carry: correct the record it comes from");
+    EXPECT_STREQ(e.what(),
+                 "ram:Name holds U+0001, which XML 1.0 (Factur-X) cannot carry: correct the record it comes from");
   }
   d.buyer.name = "Clinique \xEF\xBF\xBF";
   EXPECT_THROW(cii_xml(d), std::invalid_argument);
-  d.buyer.name = "Clinique\tSaint-Roch";   // a tab is XML
+  d.buyer.name = "Clinique\tSaint-Roch";  // a tab is XML
   EXPECT_NO_THROW(cii_xml(d));
 }
 

@@ -74,7 +74,8 @@ struct FacturxPdf : ::testing::Test {
 
 TEST_F(FacturxPdf, EmbedsTheCiiXmlAsFacturX) {
   const InvoiceDocument d = invoice_with_deduction();
-  const std::string path = write_output("invoice-deduction.pdf", render_facturx_pdf(d, *fr, *renderer, Language::fr, kCreated));
+  const std::string path =
+      write_output("invoice-deduction.pdf", render_facturx_pdf(d, *fr, *renderer, Language::fr, kCreated));
   const std::string list = run("pdfdetach -list " + path);
   EXPECT_NE(list.find("1 embedded files"), std::string::npos) << list;
   EXPECT_NE(list.find("factur-x.xml"), std::string::npos) << list;
@@ -87,8 +88,8 @@ TEST_F(FacturxPdf, EmbedsTheCiiXmlAsFacturX) {
 }
 
 TEST_F(FacturxPdf, QpdfFindsNoError) {
-  const std::string path = write_output("credit-note.pdf",
-                                        render_facturx_pdf(credit_note(), *fr, *renderer, Language::fr, kCreated));
+  const std::string path =
+      write_output("credit-note.pdf", render_facturx_pdf(credit_note(), *fr, *renderer, Language::fr, kCreated));
   int status = -1;
   const std::string out = run("qpdf --check " + path, &status);
   EXPECT_EQ(status, 0) << out;
@@ -102,29 +103,46 @@ TEST_F(FacturxPdf, SameDocumentGivesSameBytes) {
 
 // B8: every mention of a French invoice, as pdftotext reads the page.
 TEST_F(FacturxPdf, InvoiceShowsEveryB8Mention) {
-  const std::string path = write_output("invoice-deduction-b8.pdf",
-                                        render_facturx_pdf(invoice_with_deduction(), *fr, *renderer, Language::fr, kCreated));
+  const std::string path = write_output(
+      "invoice-deduction-b8.pdf", render_facturx_pdf(invoice_with_deduction(), *fr, *renderer, Language::fr, kCreated));
   const std::string text = page_text(path);
-  for (const char* mention : {
-           "Facture n° FA-2026-000157", "01/12/2026",                      // number, issue date
-           "KALANDA SAS", "100 000 €", "12 rue de la République, 13002 Marseille",   // seller
-           "123456789", "12345678900012", "RCS Marseille 123 456 789", "FR32123456789",
-           "Clinique des Calanques", "Bâtiment B, 45 avenue du Prado, 13008 Marseille",  // buyer
-           "987654321", "FR05987654321",
-           "Intervention hors forfait (heures)", "1,25", "129,00", "161,25",   // a line: qty, unit price HT
-           "20 %",                                                           // VAT rate
-           "1 431,25", "286,25", "1 717,50",                                 // totals HT, VAT, TTC
-           "AV-2026-000001", "150,00", "1 567,50",                           // B4 deduction, net to pay
-           "31/12/2026",                                                     // due date
-           "3 fois le taux d'intérêt légal", "40,00", "L441-10",             // penalties, indemnity
-           "Pas d'escompte pour paiement anticipé", "prestation de services"}) {
+  for (const char* mention : {"Facture n° FA-2026-000157",
+                              "01/12/2026",  // number, issue date
+                              "KALANDA SAS",
+                              "100 000 €",
+                              "12 rue de la République, 13002 Marseille",  // seller
+                              "123456789",
+                              "12345678900012",
+                              "RCS Marseille 123 456 789",
+                              "FR32123456789",
+                              "Clinique des Calanques",
+                              "Bâtiment B, 45 avenue du Prado, 13008 Marseille",  // buyer
+                              "987654321",
+                              "FR05987654321",
+                              "Intervention hors forfait (heures)",
+                              "1,25",
+                              "129,00",
+                              "161,25",  // a line: qty, unit price HT
+                              "20 %",    // VAT rate
+                              "1 431,25",
+                              "286,25",
+                              "1 717,50",  // totals HT, VAT, TTC
+                              "AV-2026-000001",
+                              "150,00",
+                              "1 567,50",    // B4 deduction, net to pay
+                              "31/12/2026",  // due date
+                              "3 fois le taux d'intérêt légal",
+                              "40,00",
+                              "L441-10",  // penalties, indemnity
+                              "Pas d'escompte pour paiement anticipé",
+                              "prestation de services"}) {
     EXPECT_NE(text.find(mention), std::string::npos) << "missing: " << mention << "\n" << text;
   }
 }
 
 TEST_F(FacturxPdf, CreditNoteCitesTheInvoiceItCorrectsAndItsReason) {
-  const std::string path = write_output("credit-note-text.pdf",
-                                        render_facturx_pdf(credit_note(), *fr, *renderer, Language::fr, kCreated));
+  const std::string path =
+      write_output("credit-note-text.pdf", render_facturx_pdf(credit_note(), *fr, *renderer, Language::fr, kCreated));
   const std::string text = page_text(path);
   for (const char* mention : {"Avoir n° AV-2026-000001", "Facture rectifiée", "n° FA-2026-000123 du 01/11/2026",
                               "avoirs de service du mois d'octobre 2026", "125,00", "25,00", "150,00",
@@ -134,8 +152,8 @@ TEST_F(FacturxPdf, CreditNoteCitesTheInvoiceItCorrectsAndItsReason) {
 }
 
 TEST_F(FacturxPdf, EnglishInvoiceKeepsTheFrenchLegalWording) {
-  const std::string path = write_output("invoice-en.pdf",
-                                        render_facturx_pdf(prorated_quarter(), *en, *renderer, Language::en, kCreated));
+  const std::string path =
+      write_output("invoice-en.pdf", render_facturx_pdf(prorated_quarter(), *en, *renderer, Language::en, kCreated));
   const std::string text = page_text(path);
   for (const char* mention : {"Invoice no. FA-2026-000140", "€1,532.61", "€306.52", "€1,839.13", "2026-12-15",
                               "pas d'escompte pour paiement anticipé", "L441-10"}) {

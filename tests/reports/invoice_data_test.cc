@@ -42,7 +42,7 @@ TEST(InvoiceDocument, B6CreditNoteTotals) {
 }
 
 TEST(InvoiceDocument, DeductionsAboveTheTotalAreRefused) {
-  InvoiceDocument d = monthly_invoice();   // 1 500,00 TTC
+  InvoiceDocument d = monthly_invoice();  // 1 500,00 TTC
   d.deductions.push_back(CreditNoteDeduction{"AV-2026-000009", day(2026, 10, 5), eur(150001)});
   EXPECT_EQ(document_problem(d), "invoice FA-2026-000123: deductions exceed the total TTC");
 }
@@ -70,7 +70,7 @@ TEST(InvoiceData, VatPerRateWordedForTheSentence) {
 
 TEST(InvoiceData, ReducedRateKeepsItsDecimal) {
   InvoiceDocument d = monthly_invoice();
-  d = with_totals(d, invoice_totals({{"Ouvrage", Milli{1000}, eur(10000), 550}}));   // 5,5 %
+  d = with_totals(d, invoice_totals({{"Ouvrage", Milli{1000}, eur(10000), 550}}));  // 5,5 %
   EXPECT_EQ(invoice_data(d, Language::fr)["vat"][0]["rate_text"], "5,5\u00A0%");
   EXPECT_EQ(invoice_data(d, Language::fr)["lines"][0]["vat_rate"], "5.5");
 }

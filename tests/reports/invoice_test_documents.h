@@ -61,7 +61,8 @@ inline InvoiceDocument monthly_invoice() {
   d.contract_id = "K-2026-001";
   d.period_from = day(2026, 11, 1);
   d.period_to = day(2026, 11, 30);
-  return with_totals(d, invoice_totals({{"Infogérance serveur srv-web-01 — novembre 2026", Milli{1000}, eur(125000), 2000}}));
+  return with_totals(
+      d, invoice_totals({{"Infogérance serveur srv-web-01 — novembre 2026", Milli{1000}, eur(125000), 2000}}));
 }
 
 // Credit note of the October 2026 service credits, correcting FA-2026-000123:
@@ -79,8 +80,9 @@ inline InvoiceDocument credit_note() {
   d.corrects = PrecedingInvoice{"FA-2026-000123", day(2026, 11, 1)};
   d.credit_reason = "avoirs de service du mois d'octobre 2026 (art. 14, relevé SLA-2026-10-K-2026-001)";
   const InvoiceTotals invoice = monthly_invoice().totals;
-  return with_totals(d, credit_note_totals({{"GTI dépassée de 2 h — incident INC-2026-0042", Milli{1000}, eur(12500), 2000}},
-                                           invoice).totals);
+  return with_totals(
+      d, credit_note_totals({{"GTI dépassée de 2 h — incident INC-2026-0042", Milli{1000}, eur(12500), 2000}}, invoice)
+             .totals);
 }
 
 // December 2026 invoice with three 20 % lines and the deduction of AV-2026-000001 (B4):
@@ -96,9 +98,10 @@ inline InvoiceDocument invoice_with_deduction() {
   d.contract_id = "K-2026-001";
   d.period_from = day(2026, 12, 1);
   d.period_to = day(2026, 12, 31);
-  d = with_totals(d, invoice_totals({{"Infogérance serveur srv-web-01 — décembre 2026", Milli{1000}, eur(125000), 2000},
-                                     {"Intervention hors forfait (heures)", Milli{1250}, eur(12900), 2000},
-                                     {"Dépassement du quota de messagerie (tranche de 5 Go)", Milli{2000}, eur(1000), 2000}}));
+  d = with_totals(
+      d, invoice_totals({{"Infogérance serveur srv-web-01 — décembre 2026", Milli{1000}, eur(125000), 2000},
+                         {"Intervention hors forfait (heures)", Milli{1250}, eur(12900), 2000},
+                         {"Dépassement du quota de messagerie (tranche de 5 Go)", Milli{2000}, eur(1000), 2000}}));
   d.lines[1].unit_code = "HUR";
   d.deductions.push_back(CreditNoteDeduction{"AV-2026-000001", day(2026, 11, 5), eur(15000)});
   return d;
@@ -113,7 +116,7 @@ inline InvoiceDocument prorated_quarter() {
   d.due_date = day(2026, 12, 15);
   d.seller = kalanda();
   d.buyer = clinic();
-  d.buyer.vat_number.clear();   // unknown VAT number: the mention is left out (B8 "when known")
+  d.buyer.vat_number.clear();  // unknown VAT number: the mention is left out (B8 "when known")
   d.contract_id = "K-2026-014";
   d.period_from = day(2026, 11, 15);
   d.period_to = day(2026, 12, 31);

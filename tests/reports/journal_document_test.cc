@@ -7,7 +7,9 @@
 namespace clause {
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
+}
 Money eur(std::int64_t cents) { return Money::from_cents(cents); }
 
 const BillingWording& french() {
@@ -31,7 +33,8 @@ JournalInputs night() {
 
 TEST(BuildJournal, B4CreditNotesReduceTheNetSales) {
   const JournalDocument j = build_journal(night());
-  // HT 1 000.00 + 50.00 - 124.19 = 925.81; VAT 200.00 + 10.00 - 24.84 = 185.16; TTC 1 200.00 + 60.00 - 149.03 = 1 110.97.
+  // HT 1 000.00 + 50.00 - 124.19 = 925.81; VAT 200.00 + 10.00 - 24.84 = 185.16; TTC 1 200.00 + 60.00 - 149.03 = 1
+  // 110.97.
   EXPECT_EQ(j.total_ht, eur(92581));
   EXPECT_EQ(j.total_vat, eur(18516));
   EXPECT_EQ(j.total_ttc, eur(111097));

@@ -41,7 +41,8 @@ TEST(HeaderWords, AddressesThatCouldInjectAHeaderAreRefused) {
 }
 
 TEST(HeaderWords, AnAccentedFileNameGetsRfc2231ThenAnRfc2047Fallback) {
-  EXPECT_EQ(attachment_disposition("Facture FA-2026-000015.pdf"), "attachment; filename=\"Facture FA-2026-000015.pdf\"");
+  EXPECT_EQ(attachment_disposition("Facture FA-2026-000015.pdf"),
+            "attachment; filename=\"Facture FA-2026-000015.pdf\"");
   // "é" = %C3%A9, " " = %20; base64 of "Relevé.pdf" (52 65 6C 65 76 C3 A9 2E 70 64 66) = "UmVsZXbDqS5wZGY=".
   EXPECT_EQ(attachment_disposition("Relevé.pdf"),
             "attachment; filename*=UTF-8''Relev%C3%A9.pdf; filename=\"=?UTF-8?B?UmVsZXbDqS5wZGY=?=\"");
@@ -51,7 +52,8 @@ TEST(HeaderWords, DatesAreRfc5322InUtc) {
   // 2026-12-01 is a Tuesday.
   EXPECT_EQ(format_rfc5322_date(Instant{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}}),
             "Tue, 01 Dec 2026 00:00:00 +0000");
-  EXPECT_EQ(format_rfc5322_date(Instant{std::chrono::sys_days{std::chrono::year{2026} / 3 / 29}} + std::chrono::seconds(3723)),
+  EXPECT_EQ(format_rfc5322_date(Instant{std::chrono::sys_days{std::chrono::year{2026} / 3 / 29}} +
+                                std::chrono::seconds(3723)),
             "Sun, 29 Mar 2026 01:02:03 +0000");
 }
 

@@ -9,7 +9,8 @@
 namespace clause::layout {
 namespace {
 
-const char* kSample = R"(<document title="Relevé" author="Kalanda" language="fr" header="K-2026-001" footer="Kalanda SAS">
+const char* kSample =
+    R"(<document title="Relevé" author="Kalanda" language="fr" header="K-2026-001" footer="Kalanda SAS">
   <h1>Relevé mensuel</h1>
   <p small="true">Période du
      <b>01/10/2026</b> au <b>31/10/2026</b> .</p>
@@ -134,7 +135,9 @@ std::string one_column(const std::string& type, std::vector<std::string> values,
   return m + "<total>" + total + "</total></table></document>";
 }
 
-std::string total_of(const std::string& markup) { return std::get<Table>(parse_markup(markup, "t.xml").blocks[0]).total[0].value; }
+std::string total_of(const std::string& markup) {
+  return std::get<Table>(parse_markup(markup, "t.xml").blocks[0]).total[0].value;
+}
 
 // Moved from PdfColumnSum: 0.10 + 0.20 + 1234.56 = 1234.86 exactly (no binary floating point on amounts).
 TEST(MarkupTotals, MoneySumsExactCents) {

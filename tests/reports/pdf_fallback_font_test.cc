@@ -59,15 +59,16 @@ layout::Document international_invoice() {
   d.header = "Hébergeur Exemple SAS · Facture F-2026-000777";
   d.footer = "Hébergeur Exemple SAS · SIREN 812 345 678";
   d.blocks.push_back(layout::Heading{1, "Facture " + kChinese});
-  d.blocks.push_back(layout::KeyValues{{{"Client", kChinese}, {"Filiale", kJapanese}, {"Agence", kKorean},
-                                        {"Partenaire", kRocket}}, ""});
+  d.blocks.push_back(layout::KeyValues{
+      {{"Client", kChinese}, {"Filiale", kJapanese}, {"Agence", kKorean}, {"Partenaire", kRocket}}, ""});
   d.blocks.push_back(layout::Paragraph{{{"Client " + kChinese + " payé comptant.", false}}});
   layout::Table lines;
   lines.name = "Détail";
   lines.columns = {{"Désignation", 3}, {"Montant HT", 1, Align::right, CellType::money}};
   lines.rows = {{{CellType::text, "Hébergement " + kChinese + " mensuel"}, {CellType::money, "120.00"}},
                 {{CellType::text, "Support 東京 premium"}, {CellType::money, "80.00"}}};
-  lines.total = {{CellType::text, "Total " + kChinese}, {CellType::money, "200.00", true, true}};   // 120.00 + 80.00, given as a builder does
+  lines.total = {{CellType::text, "Total " + kChinese},
+                 {CellType::money, "200.00", true, true}};  // 120.00 + 80.00, given as a builder does
   d.blocks.push_back(lines);
   return d;
 }
@@ -105,9 +106,9 @@ std::pair<WordBox, WordBox> word_and_next(const std::vector<WordBox>& all, const
 
 TEST(PdfFallbackFont, ChineseJapaneseKoreanAndEmojiNamesExtractExactly) {
   const std::string text = text_of(invoice_pdf());
-  for (const std::string& expected : std::vector<std::string>{kChinese, kJapanese, kKorean, kRocket, "Client " + kChinese + " payé comptant.",
-                                      "Hébergement " + kChinese + " mensuel", "Support 東京 premium",
-                                      "Total " + kChinese}) {
+  for (const std::string& expected :
+       std::vector<std::string>{kChinese, kJapanese, kKorean, kRocket, "Client " + kChinese + " payé comptant.",
+                                "Hébergement " + kChinese + " mensuel", "Support 東京 premium", "Total " + kChinese}) {
     EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected << "\n" << text;
   }
 }
@@ -150,7 +151,7 @@ TEST(PdfFallbackFont, WordAfterAChineseRunStartsWhereTheRunEnds) {
 TEST(PdfFallbackFont, EmojiAboveU0FFFFIsDrawnWithItsWidthAndExtracts) {
   const auto [rocket, next] = word_and_next(words(invoice_pdf()), "🚀");
   EXPECT_EQ(next.word, "Rocket");
-  EXPECT_GT(rocket.x_max - rocket.x_min, 5.0);   // Symbola's rocket: 0.987 em at 9.5 pt, 9.4 pt
+  EXPECT_GT(rocket.x_max - rocket.x_min, 5.0);  // Symbola's rocket: 0.987 em at 9.5 pt, 9.4 pt
   EXPECT_GE(next.x_min, rocket.x_max);
 }
 
@@ -168,7 +169,7 @@ TEST(PdfFallbackFont, EmboldenedFallbackTextLeavesTheNextTextUnstroked) {
     ++stroked;
     EXPECT_LT(text.find("\nQ\n", at), text.find("\nBT\n", at)) << "at byte " << at;
   }
-  EXPECT_EQ(stroked, 2);   // the heading and the total row
+  EXPECT_EQ(stroked, 2);  // the heading and the total row
 }
 
 TEST(PdfFallbackFont, SameInternationalDocumentGivesIdenticalBytes) {
@@ -194,7 +195,7 @@ TEST(PdfFallbackFont, CharacterNoFontHasIsTheReplacementCharacterWithItsWidth) {
   EXPECT_NE(text_of(pdf).find("Client \uFFFD\uFFFD Mumbai"), std::string::npos) << text_of(pdf);
   const auto [replaced, next] = word_and_next(words(pdf), "\uFFFD\uFFFD");
   EXPECT_EQ(next.word, "Mumbai");
-  EXPECT_GT(replaced.x_max - replaced.x_min, 9.0);   // two U+FFFD of DejaVu Sans, 1.002 em each
+  EXPECT_GT(replaced.x_max - replaced.x_min, 9.0);  // two U+FFFD of DejaVu Sans, 1.002 em each
   EXPECT_GE(next.x_min, replaced.x_max);
 }
 
@@ -247,8 +248,7 @@ TEST(PdfFallbackFont, ReplacementMeasuresLikeUFFFD) {
 TEST(PdfFallbackFont, LongChineseNameIsCutBetweenIdeographsToFitTheWidth) {
   // 45 pt holds four 10 pt ideographs.
   const Fonts fonts{regular(), bold()};
-  EXPECT_EQ(wrap_text(kChinese, false, fonts, 10, 45),
-            (std::vector<std::string>{"北京云计", "算有限公", "司"}));
+  EXPECT_EQ(wrap_text(kChinese, false, fonts, 10, 45), (std::vector<std::string>{"北京云计", "算有限公", "司"}));
 }
 
 TEST(PdfFallbackFont, CollectionOrCffFontIsRefusedAsFallback) {

@@ -91,7 +91,8 @@ TEST(PdfKeepTogether, LastParagraphThatWouldLeaveTwoLinesAloneMovesWhole) {
 
 TEST(PdfKeepTogether, ParagraphSplitsWithAtLeastTwoLinesOnTheNewPage) {
   // Room for 4 of 5 lines, and a block follows: 3 lines stay, 2 go ("Suite 4", "Suite 5").
-  const std::string pdf = render("widow.pdf", document({lines("Remplissage", 48), lines("Suite", 5), lines("Après", 1)}));
+  const std::string pdf =
+      render("widow.pdf", document({lines("Remplissage", 48), lines("Suite", 5), lines("Après", 1)}));
   EXPECT_EQ(pages(pdf), 2);
   EXPECT_TRUE(has(page_text(pdf, 1), "Suite 3"));
   EXPECT_FALSE(has(page_text(pdf, 1), "Suite 4"));
@@ -101,14 +102,16 @@ TEST(PdfKeepTogether, ParagraphSplitsWithAtLeastTwoLinesOnTheNewPage) {
 
 TEST(PdfKeepTogether, ParagraphNeverLeavesOneLineAtThePageFoot) {
   // 51 filler lines leave room for 1 line: the 5-line paragraph starts on page 2.
-  const std::string pdf = render("orphan.pdf", document({lines("Remplissage", 51), lines("Suite", 5), lines("Après", 1)}));
+  const std::string pdf =
+      render("orphan.pdf", document({lines("Remplissage", 51), lines("Suite", 5), lines("Après", 1)}));
   EXPECT_FALSE(has(page_text(pdf, 1), "Suite 1"));
   EXPECT_TRUE(has(page_text(pdf, 2), "Suite 1"));
 }
 
 TEST(PdfKeepTogether, ParagraphOfThreeLinesIsNeverSplit) {
   // Room for 2 of 3 lines: 2 + 1 would break the 2-line minimum, so all 3 move.
-  const std::string pdf = render("three.pdf", document({lines("Remplissage", 50), lines("Court", 3), lines("Après", 1)}));
+  const std::string pdf =
+      render("three.pdf", document({lines("Remplissage", 50), lines("Court", 3), lines("Après", 1)}));
   EXPECT_FALSE(has(page_text(pdf, 1), "Court 1"));
   EXPECT_TRUE(has(page_text(pdf, 2), "Court 3"));
 }
@@ -121,7 +124,8 @@ TEST(PdfKeepTogether, HeadingNeverEndsAPageBeforeAChart) {
   chart.title = "Disponibilité quotidienne";
   chart.labels = {"1", "2", "3"};
   chart.series = {{"Disponibilité", {100, 99.5, 100}}};
-  const std::string pdf = render("heading.pdf", document({lines("Remplissage", 40), layout::Heading{2, "Disponibilité du mois"}, chart}));
+  const std::string pdf =
+      render("heading.pdf", document({lines("Remplissage", 40), layout::Heading{2, "Disponibilité du mois"}, chart}));
   EXPECT_EQ(pages(pdf), 2);
   EXPECT_FALSE(has(page_text(pdf, 1), "Disponibilité du mois")) << page_text(pdf, 1);
   EXPECT_TRUE(has(page_text(pdf, 2), "Disponibilité du mois"));
@@ -134,7 +138,8 @@ TEST(PdfKeepTogether, KeepWithNextMovesTheLegalMentionsAsOneBlock) {
   // (716.53 + 31.57 + 5.19 + 31.57 = 784.86 > 779.528); kept with it, both go to page 2.
   layout::Paragraph mentions = lines("Mentions", 3, true);
   mentions.keep_with_next = true;
-  const std::string pdf = render("legal.pdf", document({lines("Remplissage", 48), mentions, lines("Vendeur", 3, true)}));
+  const std::string pdf =
+      render("legal.pdf", document({lines("Remplissage", 48), mentions, lines("Vendeur", 3, true)}));
   EXPECT_EQ(pages(pdf), 2);
   EXPECT_FALSE(has(page_text(pdf, 1), "Mentions 1"));
   EXPECT_TRUE(has(page_text(pdf, 2), "Mentions 1"));
@@ -147,19 +152,21 @@ TEST(PdfKeepTogether, TableTotalNeverStandsAloneOnANewPage) {
   // total. The last row goes with the total, so page 2 holds 2 rows' worth, not a lone total.
   layout::Table t;
   t.columns = {{"Désignation", 3}, {"Montant", 1, layout::Align::right, layout::CellType::money}};
-  for (int i = 1; i <= 7; ++i) t.rows.push_back({{layout::CellType::text, "Ligne " + std::to_string(i)}, {layout::CellType::money, "10.00"}});
-  t.total = {{layout::CellType::text, "Total"}, {layout::CellType::money, "70.00", true, true}};   // 7 x 10.00, given
+  for (int i = 1; i <= 7; ++i)
+    t.rows.push_back({{layout::CellType::text, "Ligne " + std::to_string(i)}, {layout::CellType::money, "10.00"}});
+  t.total = {{layout::CellType::text, "Total"}, {layout::CellType::money, "70.00", true, true}};  // 7 x 10.00, given
   const std::string pdf = render("table.pdf", document({lines("Remplissage", 40), t}));
   EXPECT_EQ(pages(pdf), 2);
   EXPECT_TRUE(has(page_text(pdf, 1), "Ligne 6"));
   EXPECT_FALSE(has(page_text(pdf, 1), "Ligne 7"));
   EXPECT_TRUE(has(page_text(pdf, 2), "Ligne 7"));
-  EXPECT_TRUE(has(page_text(pdf, 2), "Désignation"));   // the header is repeated
-  EXPECT_TRUE(has(page_text(pdf, 2), "70,00"));         // 7 x 10.00
+  EXPECT_TRUE(has(page_text(pdf, 2), "Désignation"));  // the header is repeated
+  EXPECT_TRUE(has(page_text(pdf, 2), "70,00"));        // 7 x 10.00
 }
 
 TEST(PdfKeepTogether, KeepWithNextIsReadAndWrittenByTheMarkup) {
-  const auto d = layout::parse_markup(R"(<document title="t"><p keep-with-next="true">a</p><p>b</p></document>)", "t.xml");
+  const auto d =
+      layout::parse_markup(R"(<document title="t"><p keep-with-next="true">a</p><p>b</p></document>)", "t.xml");
   const auto& first = std::get<layout::Paragraph>(d.blocks[0]);
   EXPECT_TRUE(first.keep_with_next);
   EXPECT_FALSE(std::get<layout::Paragraph>(d.blocks[1]).keep_with_next);

@@ -61,7 +61,7 @@ TEST(PdfTextWrap, BreaksAtSpacesNeverAtNarrowNoBreakSpaces) {
 
 TEST(PdfTextWrap, CutsAWordLongerThanTheLine) {
   const Fonts fonts{regular(), bold()};
-  const std::string word(30, '0');   // 30 x 6.3623 pt = 190.9 pt at 10 pt
+  const std::string word(30, '0');  // 30 x 6.3623 pt = 190.9 pt at 10 pt
   const auto lines = wrap_text(word, false, fonts, 10, 100);
   // 100 / 6.3623 = 15.7: 15 digits per line, then 15.
   ASSERT_EQ(lines.size(), 2u);

@@ -40,16 +40,28 @@ std::string rack_logo_png() {
   const int w = 96, h = 96;
   std::string raw;
   for (int y = 0; y < h; ++y) {
-    raw.push_back(0);   // filter: none
+    raw.push_back(0);  // filter: none
     for (int x = 0; x < w; ++x) {
       const bool frame = x >= 8 && x < 88 && y >= 8 && y < 88;
       const int band = (y - 18) % 24;
       const bool slot = x >= 18 && x < 78 && y >= 18 && y < 78 && band >= 0 && band < 12;
       const bool led = slot && x >= 64 && x < 70 && band >= 3 && band < 9;
       unsigned char r = 255, g = 255, b = 255;
-      if (frame) { r = 24; g = 66; b = 114; }
-      if (slot) { r = 255; g = 255; b = 255; }
-      if (led) { r = 24; g = 66; b = 114; }
+      if (frame) {
+        r = 24;
+        g = 66;
+        b = 114;
+      }
+      if (slot) {
+        r = 255;
+        g = 255;
+        b = 255;
+      }
+      if (led) {
+        r = 24;
+        g = 66;
+        b = 114;
+      }
       raw.push_back(static_cast<char>(r));
       raw.push_back(static_cast<char>(g));
       raw.push_back(static_cast<char>(b));
@@ -69,7 +81,10 @@ std::string rack_logo_png() {
   };
   std::string z = "\x78\x01";
   unsigned long a = 1, b = 0;
-  for (unsigned char c : raw) { a = (a + c) % 65521; b = (b + a) % 65521; }
+  for (unsigned char c : raw) {
+    a = (a + c) % 65521;
+    b = (b + a) % 65521;
+  }
   for (std::size_t i = 0; i < raw.size(); i += 65535) {
     const std::size_t len = std::min<std::size_t>(65535, raw.size() - i);
     z.push_back(i + len == raw.size() ? 1 : 0);
@@ -108,34 +123,53 @@ layout::Document statement() {
   d.author = "Hébergeur Exemple SAS";
   d.subject = "Contrat K-2026-001";
   d.header = "Hébergeur Exemple SAS · Relevé de niveau de service · octobre 2026";
-  d.footer = "Hébergeur Exemple SAS, 12 rue de la Gare, 69003 Lyon · SIREN 812 345 678 · "
-             "TVA FR12812345678 · support@hebergeur.example";
+  d.footer =
+      "Hébergeur Exemple SAS, 12 rue de la Gare, 69003 Lyon · SIREN 812 345 678 · "
+      "TVA FR12812345678 · support@hebergeur.example";
   d.blocks.push_back(layout::Heading{1, "Relevé de niveau de service"});
   d.blocks.push_back(layout::Paragraph{{{"Période du 1er au 31 octobre 2026 · contrat ", false},
-                                        {"K-2026-001", true}, {" · infogérance Premium", false}}});
+                                        {"K-2026-001", true},
+                                        {" · infogérance Premium", false}}});
   d.blocks.push_back(layout::KeyValues{{{"Prestataire", "Hébergeur Exemple SAS, 12 rue de la Gare, 69003 Lyon"},
                                         {"Client", "Boulangerie Lefèvre & Fils, 4 place du Marché, 21000 Dijon"},
-                                        {"Émis le", "2026-11-01", CellType::date}}, ""});
+                                        {"Émis le", "2026-11-01", CellType::date}},
+                                       ""});
   d.blocks.push_back(layout::Heading{2, "Chiffres clés"});
   d.blocks.push_back(layout::KeyValues{{{"Disponibilité mesurée", "99.953", CellType::percent},
                                         {"Engagement contractuel", "99.9", CellType::percent},
                                         {"Indisponibilité imputable", "20 min 18 s"},
                                         {"Incidents critiques", "2", CellType::integer},
-                                        {"Crédit de service dû", "1234.56", CellType::money}}, ""});
+                                        {"Crédit de service dû", "1234.56", CellType::money}},
+                                       ""});
   layout::Table incidents;
   incidents.name = "Incidents du mois";
-  incidents.columns = {{"Référence", 1.1}, {"Ouverture", 1.5, Align::left, CellType::datetime},
-                       {"Priorité", 0.8, Align::center}, {"Délai de prise en charge", 1.3, Align::right},
+  incidents.columns = {{"Référence", 1.1},
+                       {"Ouverture", 1.5, Align::left, CellType::datetime},
+                       {"Priorité", 0.8, Align::center},
+                       {"Délai de prise en charge", 1.3, Align::right},
                        {"Pénalité", 1.1, Align::right, CellType::money}};
-  incidents.rows = {{{CellType::text, "INC-2026-0412"}, {CellType::datetime, "2026-10-03T09:14"}, {CellType::text, "P1"},
-                     {CellType::text, "12 min"}, {CellType::money, "0"}},
-                    {{CellType::text, "INC-2026-0431"}, {CellType::datetime, "2026-10-11T22:47"}, {CellType::text, "P1"},
-                     {CellType::text, "48 min"}, {CellType::money, "617.28"}},
-                    {{CellType::text, "INC-2026-0457"}, {CellType::datetime, "2026-10-19T14:02"}, {CellType::text, "P2"},
-                     {CellType::text, "1 h 55"}, {CellType::money, "617.28"}},
-                    {{CellType::text, "INC-2026-0470"}, {CellType::datetime, "2026-10-27T08:30"}, {CellType::text, "P3"},
-                     {CellType::text, "3 h 10"}, {CellType::money, "0"}}};
-  incidents.total = {{CellType::text, "Total"}, {}, {}, {}, {CellType::money, "1234.56", true, true}};   // given, as a builder does
+  incidents.rows = {{{CellType::text, "INC-2026-0412"},
+                     {CellType::datetime, "2026-10-03T09:14"},
+                     {CellType::text, "P1"},
+                     {CellType::text, "12 min"},
+                     {CellType::money, "0"}},
+                    {{CellType::text, "INC-2026-0431"},
+                     {CellType::datetime, "2026-10-11T22:47"},
+                     {CellType::text, "P1"},
+                     {CellType::text, "48 min"},
+                     {CellType::money, "617.28"}},
+                    {{CellType::text, "INC-2026-0457"},
+                     {CellType::datetime, "2026-10-19T14:02"},
+                     {CellType::text, "P2"},
+                     {CellType::text, "1 h 55"},
+                     {CellType::money, "617.28"}},
+                    {{CellType::text, "INC-2026-0470"},
+                     {CellType::datetime, "2026-10-27T08:30"},
+                     {CellType::text, "P3"},
+                     {CellType::text, "3 h 10"},
+                     {CellType::money, "0"}}};
+  incidents.total = {
+      {CellType::text, "Total"}, {}, {}, {}, {CellType::money, "1234.56", true, true}};  // given, as a builder does
   d.blocks.push_back(layout::Heading{2, "Incidents"});
   d.blocks.push_back(incidents);
   layout::Chart chart;
@@ -155,7 +189,9 @@ layout::Document statement() {
   d.blocks.push_back(chart);
   d.blocks.push_back(layout::Paragraph{{{"Le crédit de service est imputé sur la prochaine facture (article 7.3 "
                                          "des conditions particulières). Toute réclamation doit nous parvenir "
-                                         "dans les trente jours suivant l'émission du présent relevé.", false}}, true});
+                                         "dans les trente jours suivant l'émission du présent relevé.",
+                                         false}},
+                                       true});
   layout::Chart trend;
   trend.kind = layout::Chart::Kind::line;
   trend.title = "Temps de prise en charge moyen (minutes)";
@@ -178,17 +214,22 @@ layout::Document long_invoice() {
   d.blocks.push_back(layout::Heading{1, "Facture F-2026-000123"});
   layout::Table lines;
   lines.name = "Détail des prestations";
-  lines.columns = {{"Désignation", 3.2}, {"Quantité", 0.9, Align::right, CellType::number},
+  lines.columns = {{"Désignation", 3.2},
+                   {"Quantité", 0.9, Align::right, CellType::number},
                    {"Prix unitaire HT", 1.3, Align::right, CellType::money},
                    {"Montant HT", 1.3, Align::right, CellType::money}};
   for (int i = 1; i <= 90; ++i) {
     lines.rows.push_back({{CellType::text, "Serveur virtuel vps-" + std::to_string(i) + " — forfait mensuel"},
-                          {CellType::number, "1"}, {CellType::money, "12.50"}, {CellType::money, "12.50"}});
+                          {CellType::number, "1"},
+                          {CellType::money, "12.50"},
+                          {CellType::money, "12.50"}});
   }
-  lines.total = {{CellType::text, "Total HT"}, {}, {}, {CellType::money, "1125.00", true, true}};   // 90 x 12.50, given
+  lines.total = {{CellType::text, "Total HT"}, {}, {}, {CellType::money, "1125.00", true, true}};  // 90 x 12.50, given
   d.blocks.push_back(lines);
-  d.blocks.push_back(layout::Paragraph{{{"Anticonstitutionnellementinfogéranceserveurvirtuelsauvegardeincrémentale"
-                                         "quotidiennesupervisionvingtquatreheuressurvingtquatre", false}}});
+  d.blocks.push_back(
+      layout::Paragraph{{{"Anticonstitutionnellementinfogéranceserveurvirtuelsauvegardeincrémentale"
+                          "quotidiennesupervisionvingtquatreheuressurvingtquatre",
+                          false}}});
   return d;
 }
 
@@ -211,8 +252,8 @@ std::string facturx_pdf() {
   PdfOptions options;
   options.pdfa3 = true;
   options.created = issue_date();
-  options.attachments.push_back({"factur-x.xml", "<rsm:CrossIndustryInvoice/>", "text/xml", "Alternative",
-                                 "Factur-X invoice"});
+  options.attachments.push_back(
+      {"factur-x.xml", "<rsm:CrossIndustryInvoice/>", "text/xml", "Alternative", "Factur-X invoice"});
   options.xmp_extensions.push_back(facturx_xmp_extension());
   return write_file("facturx.pdf", renderer().render(long_invoice(), options));
 }
@@ -224,7 +265,8 @@ std::string page_text(const std::string& pdf, int page) {
 // pdftotext reports U+202F and U+00A0 as plain spaces: compare with spaces.
 std::string spaced(std::string s) {
   for (const char* nb : {"\u202F", "\u00A0"}) {
-    for (auto at = s.find(nb); at != std::string::npos; at = s.find(nb)) s.replace(at, std::string_view(nb).size(), " ");
+    for (auto at = s.find(nb); at != std::string::npos; at = s.find(nb))
+      s.replace(at, std::string_view(nb).size(), " ");
   }
   return s;
 }
@@ -246,9 +288,10 @@ TEST(PdfRenderer, EmbedsBothFontsAsSubsetsWithUnicodeMaps) {
 
 TEST(PdfRenderer, StatementTextExtractsWithAccentsEuroAndFrenchNumbers) {
   const std::string text = page_text(statement_pdf(), 1);
-  for (const std::string& expected : std::vector<std::string>{"Relevé de niveau de service", "Boulangerie Lefèvre & Fils, 4 place du Marché, 21000 Dijon",
-       "Émis le", "01/11/2026", spaced("99,953\u00A0%"), spaced("1\u202F234,56\u00A0€"), "INC-2026-0431",
-        "11/10/2026 22:47", spaced("617,28\u00A0€"), "Disponibilité quotidienne", "page 1 / 3"}) {
+  for (const std::string& expected : std::vector<std::string>{
+           "Relevé de niveau de service", "Boulangerie Lefèvre & Fils, 4 place du Marché, 21000 Dijon", "Émis le",
+           "01/11/2026", spaced("99,953\u00A0%"), spaced("1\u202F234,56\u00A0€"), "INC-2026-0431", "11/10/2026 22:47",
+           spaced("617,28\u00A0€"), "Disponibilité quotidienne", "page 1 / 3"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected << "\n" << text;
   }
 }
@@ -266,7 +309,7 @@ TEST(PdfRenderer, NarrowNoBreakSpaceIsMappedInTheUnicodeCMap) {
   std::stringstream content;
   content << in.rdbuf();
   EXPECT_NE(content.str().find("<202F>"), std::string::npos);
-  EXPECT_NE(content.str().find("<20AC>"), std::string::npos);   // €
+  EXPECT_NE(content.str().find("<20AC>"), std::string::npos);  // €
 }
 
 TEST(PdfRenderer, EveryPageSaysPageXOfY) {
@@ -281,7 +324,8 @@ TEST(PdfRenderer, LongTableSpansThreePagesAndRepeatsItsHeader) {
   for (int page = 1; page <= 3; ++page) {
     const std::string text = page_text(invoice_pdf(), page);
     EXPECT_TRUE(std::regex_search(text, std::regex(R"(Désignation\s+Quantité\s+Prix unitaire HT\s+Montant HT)")))
-        << "page " << page << "\n" << text;
+        << "page " << page << "\n"
+        << text;
     EXPECT_EQ(text.find("(suite)") != std::string::npos, page > 1) << text;
   }
   EXPECT_NE(page_text(invoice_pdf(), 1).find("vps-1 "), std::string::npos);
@@ -297,7 +341,7 @@ TEST(PdfRenderer, WordLongerThanTheLineIsCutNotLost) {
 }
 
 TEST(PdfRenderer, SameDocumentGivesIdenticalBytes) {
-  const PdfRenderer other(sample_style());   // a second renderer: nothing carried between them
+  const PdfRenderer other(sample_style());  // a second renderer: nothing carried between them
   const std::string first = renderer().render(statement(), dated());
   EXPECT_EQ(first, other.render(statement(), dated()));
   EXPECT_EQ(first, renderer().render(statement(), dated()));
@@ -337,11 +381,11 @@ TEST(PdfRenderer, FacturxOptionEmbedsTheXmlAndPdfaMetadata) {
   xml << in.rdbuf();
   EXPECT_EQ(xml.str(), "<rsm:CrossIndustryInvoice/>");
   const std::string meta = run("pdfinfo -meta " + pdf);
-  for (const char* expected : {"<pdfaid:part>3</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
-                               "<fx:DocumentType>INVOICE</fx:DocumentType>",
-                               "<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>",
-                               "<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>",
-                               "<xmp:CreateDate>2026-11-01T00:00:00+00:00</xmp:CreateDate>"}) {
+  for (const char* expected :
+       {"<pdfaid:part>3</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<fx:DocumentType>INVOICE</fx:DocumentType>", "<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>",
+        "<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>",
+        "<xmp:CreateDate>2026-11-01T00:00:00+00:00</xmp:CreateDate>"}) {
     EXPECT_NE(meta.find(expected), std::string::npos) << expected << "\n" << meta;
   }
   const std::string info = run("pdfinfo " + pdf);

@@ -59,7 +59,7 @@ TEST(SubsetCache, KeepsTheMostRecentlyUsedEmbeddingsWithinItsBound) {
 
 TEST(SubsetCache, RefusesAnEmbeddingLargerThanItsBound) {
   SubsetCache cache(2000);
-  cache.store(key(U'a'), embedding_of(1000));   // 2,024 > 2,000
+  cache.store(key(U'a'), embedding_of(1000));  // 2,024 > 2,000
   EXPECT_EQ(cache.find(key(U'a')), nullptr);
   EXPECT_EQ(cache.bytes(), 0u);
 }
@@ -69,9 +69,9 @@ TEST(PdfSubsetCache, ADocumentDrawingTheSameCharactersAgainIsByteIdentical) {
   const std::size_t misses = cache.misses();
   const std::size_t hits = cache.hits();
   const std::string first = renderer().render(letter("vos serveurs"), dated());
-  EXPECT_EQ(cache.misses() - misses, 2u);   // regular and bold embedded by PoDoFo
+  EXPECT_EQ(cache.misses() - misses, 2u);  // regular and bold embedded by PoDoFo
   const std::string second = renderer().render(letter("vos serveurs"), dated());
-  EXPECT_EQ(cache.hits() - hits, 2u);       // both copied from the cache
+  EXPECT_EQ(cache.hits() - hits, 2u);  // both copied from the cache
   EXPECT_EQ(second, first);
 }
 
@@ -79,7 +79,7 @@ TEST(PdfSubsetCache, TextWithFallbackFacesIsByteIdenticalFromTheCache) {
   const std::string first = renderer().render(letter("北京ŊŦ 🚀"), dated());
   const std::size_t hits = SubsetCache::shared().hits();
   const std::string second = renderer().render(letter("北京ŊŦ 🚀"), dated());
-  EXPECT_EQ(SubsetCache::shared().hits() - hits, 4u);   // DejaVu Sans, Bold, Droid Sans Fallback, Symbola
+  EXPECT_EQ(SubsetCache::shared().hits() - hits, 4u);  // DejaVu Sans, Bold, Droid Sans Fallback, Symbola
   EXPECT_EQ(second, first);
 }
 

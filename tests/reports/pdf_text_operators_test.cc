@@ -27,14 +27,14 @@ TEST(TextOperators, DecodesWellFormedUtf8OfTheBasicMultilingualPlane) {
   EXPECT_EQ(first_char("A"), U'A');
   EXPECT_EQ(first_char("é"), U'\u00E9');
   EXPECT_EQ(first_char("€"), U'\u20AC');
-  EXPECT_EQ(first_char("\xEF\xBF\xBD"), U'\uFFFD');   // a real U+FFFD is well-formed
+  EXPECT_EQ(first_char("\xEF\xBF\xBD"), U'\uFFFD');  // a real U+FFFD is well-formed
 }
 
 TEST(TextOperators, RefusesWhatPoDoFoMightConvertOtherwise) {
-  EXPECT_EQ(first_char("\xC1\x81"), 0u);           // overlong 'A'
-  EXPECT_EQ(first_char("\xED\xA0\x80"), 0u);       // a surrogate
-  EXPECT_EQ(first_char("\xF0\x9F\x9A\x80"), 0u);   // U+1F680, outside the BMP
-  EXPECT_EQ(first_char("\xC3"), 0u);               // cut short
+  EXPECT_EQ(first_char("\xC1\x81"), 0u);          // overlong 'A'
+  EXPECT_EQ(first_char("\xED\xA0\x80"), 0u);      // a surrogate
+  EXPECT_EQ(first_char("\xF0\x9F\x9A\x80"), 0u);  // U+1F680, outside the BMP
+  EXPECT_EQ(first_char("\xC3"), 0u);              // cut short
 }
 
 TEST(TextOperators, WritesDrawTextsOperatorsForALine) {

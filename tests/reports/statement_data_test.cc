@@ -26,11 +26,11 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using std::chrono::November;
 
-const YearMonth kNovember{2026, 11};   // CET all month: 30 days = 720 h = 43 200 min
+const YearMonth kNovember{2026, 11};  // CET all month: 30 days = 720 h = 43 200 min
 
 const ContractClock& paris(const TermsProfile& terms) {
-  static const ContractClock clock(TimeZoneRule{"Europe/Paris", "CET-1CEST,M3.5.0,M10.5.0/3"},
-                                   HolidayZone::metropole, terms.business_hours);
+  static const ContractClock clock(TimeZoneRule{"Europe/Paris", "CET-1CEST,M3.5.0,M10.5.0/3"}, HolidayZone::metropole,
+                                   terms.business_hours);
   return clock;
 }
 
@@ -89,7 +89,8 @@ Incident incident(std::string id, std::string service, Instant contacted, std::o
 
 Intervention intervention(std::string id, std::string contract, std::string service, InterventionKind kind,
                           Instant start, Instant end) {
-  return Intervention{std::move(id), std::move(contract), std::move(service), std::nullopt, kind, start, end, std::nullopt};
+  return Intervention{std::move(id), std::move(contract), std::move(service), std::nullopt, kind, start,
+                      end,           std::nullopt};
 }
 
 // kalanda-hds contract K-2026-001 (start 2025-03-01: contract year 2026-03-01 .. 2027-02-28), backup
@@ -103,27 +104,40 @@ ContractRecords kalanda_records() {
   r.contract.backup_option = true;
   r.contract.high_availability = true;
   r.contract.gtr_hours = 4;
-  r.account = Account{"C-0042", AccountKind::client, std::nullopt, "Boulangerie Lefèvre & Fils",
-                      "4 place du Marché\n21000 Dijon", "401234567", "FR40401234567", "fr", std::nullopt, 2025y / 2 / 1};
-  r.services = {Service{"SRV-WEB", "K-2026-001", ServiceKind::server, "web01.lefevre.fr", "Serveur web", true},
-                Service{"HA-FRONT", "K-2026-001", ServiceKind::ha_cluster, "front.lefevre.fr", "Grappe frontale HA", true}};
+  r.account = Account{"C-0042",
+                      AccountKind::client,
+                      std::nullopt,
+                      "Boulangerie Lefèvre & Fils",
+                      "4 place du Marché\n21000 Dijon",
+                      "401234567",
+                      "FR40401234567",
+                      "fr",
+                      std::nullopt,
+                      2025y / 2 / 1};
+  r.services = {
+      Service{"SRV-WEB", "K-2026-001", ServiceKind::server, "web01.lefevre.fr", "Serveur web", true},
+      Service{"HA-FRONT", "K-2026-001", ServiceKind::ha_cluster, "front.lefevre.fr", "Grappe frontale HA", true}};
   r.fee_revisions = {{"HA-FRONT", 2025y / 3 / 1, Money::from_cents(40000), std::nullopt},
                      {"SRV-WEB", 2025y / 3 / 1, Money::from_cents(125000), std::nullopt}};
   // INC-2026-1120: Friday 20 Nov 17:30 (HO), started Monday 23 Nov 13:10, not blocking (no GTR).
   // INC-2026-1110: Tuesday 10 Nov 02:05 (HNO), deadline 05:05, started 03:00 (on time); blocking,
   // server cause, data lost: restored 09:30, 1 h of backup restore removed.
-  r.incidents = {incident("INC-2026-1110", "HA-FRONT", local(2026y / November / 10, 2h + 5min), local(2026y / November / 10, 3h),
-                          local(2026y / November / 10, 9h + 30min), true, IncidentCause::server),
-                 incident("INC-2026-1120", "SRV-WEB", local(2026y / November / 20, 17h + 30min),
-                          local(2026y / November / 23, 13h + 10min), local(2026y / November / 23, 13h + 40min), false,
-                          IncidentCause::server)};
+  r.incidents = {
+      incident("INC-2026-1110", "HA-FRONT", local(2026y / November / 10, 2h + 5min), local(2026y / November / 10, 3h),
+               local(2026y / November / 10, 9h + 30min), true, IncidentCause::server),
+      incident("INC-2026-1120", "SRV-WEB", local(2026y / November / 20, 17h + 30min),
+               local(2026y / November / 23, 13h + 10min), local(2026y / November / 23, 13h + 40min), false,
+               IncidentCause::server)};
   r.incidents[0].data_loss = true;
   r.incidents[0].backup_restore = 60min;
   // Outages of the HA cluster: 02:00-04:15 on the 10th (135 min) and 14:00-14:45 on the 18th
   // (45 min) count; the planned maintenance of the 5th does not.
-  r.outages = {{"OUT-1", "HA-FRONT", local(2026y / November / 5, 22h), local(2026y / November / 5, 23h), OutageKind::planned, ""},
-               {"OUT-2", "HA-FRONT", local(2026y / November / 10, 2h), local(2026y / November / 10, 4h + 15min), OutageKind::unplanned, ""},
-               {"OUT-3", "HA-FRONT", local(2026y / November / 18, 14h), local(2026y / November / 18, 14h + 45min), OutageKind::unplanned, ""}};
+  r.outages = {{"OUT-1", "HA-FRONT", local(2026y / November / 5, 22h), local(2026y / November / 5, 23h),
+                OutageKind::planned, ""},
+               {"OUT-2", "HA-FRONT", local(2026y / November / 10, 2h), local(2026y / November / 10, 4h + 15min),
+                OutageKind::unplanned, ""},
+               {"OUT-3", "HA-FRONT", local(2026y / November / 18, 14h), local(2026y / November / 18, 14h + 45min),
+                OutageKind::unplanned, ""}};
   // Four earlier emergencies on web01 this contract year: the one of 23 Nov is the 5th (I1).
   int n = 0;
   for (Date d : {2026y / 4 / 2, 2026y / 6 / 10, 2026y / 8 / 14, 2026y / 10 / 5})
@@ -134,18 +148,22 @@ ContractRecords kalanda_records() {
   r.interventions.push_back(intervention("INT-12", "K-2026-001", "SRV-WEB", InterventionKind::advice,
                                          local(2026y / November / 12, 10h), local(2026y / November / 12, 10h + 45min)));
   r.interventions.push_back(intervention("INT-13", "K-2026-001", "SRV-WEB", InterventionKind::emergency,
-                                         local(2026y / November / 23, 13h + 10min), local(2026y / November / 23, 15h + 50min)));
+                                         local(2026y / November / 23, 13h + 10min),
+                                         local(2026y / November / 23, 15h + 50min)));
   // Tickets: acknowledged in 20 min; Friday 17:45 acknowledged Monday 09:10 (deadline Monday
   // 09:45); Wednesday 11:00 acknowledged 12:30 (late).
-  r.support_tickets = {{"T-1", "K-2026-001", local(2026y / November / 2, 10h), local(2026y / November / 2, 10h + 20min)},
-                       {"T-2", "K-2026-001", local(2026y / November / 6, 17h + 45min), local(2026y / November / 9, 9h + 10min)},
-                       {"T-3", "K-2026-001", local(2026y / November / 25, 11h), local(2026y / November / 25, 12h + 30min)}};
+  r.support_tickets = {
+      {"T-1", "K-2026-001", local(2026y / November / 2, 10h), local(2026y / November / 2, 10h + 20min)},
+      {"T-2", "K-2026-001", local(2026y / November / 6, 17h + 45min), local(2026y / November / 9, 9h + 10min)},
+      {"T-3", "K-2026-001", local(2026y / November / 25, 11h), local(2026y / November / 25, 12h + 30min)}};
   r.backups = {{"B-1", "SRV-WEB", BackupScope::full, BackupKind::full, local(2026y / November / 1, 2h),
-                local(2026y / November / 1, 2h + 40min), BackupStatus::success, 12'400'000'000, "sha256:aa", "offsite:gra3", std::nullopt},
+                local(2026y / November / 1, 2h + 40min), BackupStatus::success, 12'400'000'000, "sha256:aa",
+                "offsite:gra3", std::nullopt},
                {"B-2", "SRV-WEB", BackupScope::full, BackupKind::incremental, local(2026y / November / 8, 2h),
                 local(2026y / November / 8, 2h + 10min), BackupStatus::failed, 0, "", "offsite:gra3", std::nullopt},
                {"B-3", "SRV-WEB", BackupScope::full, BackupKind::weekly, local(2026y / November / 15, 2h),
-                local(2026y / November / 15, 2h + 35min), BackupStatus::success, 12'600'000'000, "sha256:bb", "offsite:gra3", std::nullopt}};
+                local(2026y / November / 15, 2h + 35min), BackupStatus::success, 12'600'000'000, "sha256:bb",
+                "offsite:gra3", std::nullopt}};
   return r;
 }
 
@@ -159,9 +177,18 @@ ContractRecords dag_records() {
   r.contract.start = 2026y / 1 / 15;
   r.contract.billing = BillingPeriod::annual;
   r.contract.gtr_hours = 4;
-  r.account = Account{"C-0077", AccountKind::client, std::nullopt, "Atelier Martin SARL", "8 quai des Chartrons\n33000 Bordeaux",
-                      "", "", "fr", std::nullopt, 2026y / 1 / 10};
-  r.services = {Service{"SRV-APP", "D-2026-007", ServiceKind::server, "app01.atelier-martin.fr", "Serveur applicatif", true}};
+  r.account = Account{"C-0077",
+                      AccountKind::client,
+                      std::nullopt,
+                      "Atelier Martin SARL",
+                      "8 quai des Chartrons\n33000 Bordeaux",
+                      "",
+                      "",
+                      "fr",
+                      std::nullopt,
+                      2026y / 1 / 10};
+  r.services = {
+      Service{"SRV-APP", "D-2026-007", ServiceKind::server, "app01.atelier-martin.fr", "Serveur applicatif", true}};
   r.fee_revisions = {{"SRV-APP", 2026y / 1 / 15, Money::from_cents(240000), std::nullopt}};
   // INC-D1: Wednesday 4 Nov 20:00 (HNO), deadline 23:00, started 00:30: 1 h 30 late; blocking,
   // server: GTR applies, restored 03:00 = 2 h 30 (within 4 h).
@@ -171,7 +198,8 @@ ContractRecords dag_records() {
                  incident("INC-D2", "SRV-APP", local(2026y / November / 18, 10h), local(2026y / November / 18, 12h),
                           local(2026y / November / 18, 12h + 20min), false, IncidentCause::server)};
   for (auto& i : r.incidents) i.contract_id = "D-2026-007";
-  r.root_access_periods = {{"RA-1", "D-2026-007", "SRV-APP", local(2026y / November / 16, 9h), local(2026y / November / 20, 18h)}};
+  r.root_access_periods = {
+      {"RA-1", "D-2026-007", "SRV-APP", local(2026y / November / 16, 9h), local(2026y / November / 20, 18h)}};
   // A full off-site backup at 02:00 every day, except none on the 7th and only the system on the 19th.
   for (unsigned day = 1; day <= 30; ++day) {
     if (day == 7) continue;
@@ -281,11 +309,13 @@ TEST(StatementData, CreditExplanationIsWordedStepByStep) {
   const auto& e = kalanda_statement().data["credits"][0]["explanation"];
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(e[0]["rule"], "S1");
-  EXPECT_EQ(e[0]["text"], "contacté le ven. 20/11/2026 17:30 (HO) : échéance GTI le lun. 23/11/2026 09:30 "
-                          "(1 h 00 en heures ouvrées)");
+  EXPECT_EQ(e[0]["text"],
+            "contacté le ven. 20/11/2026 17:30 (HO) : échéance GTI le lun. 23/11/2026 09:30 "
+            "(1 h 00 en heures ouvrées)");
   EXPECT_EQ(e[1]["rule"], "S2");
-  EXPECT_EQ(e[1]["text"], "intervention le lun. 23/11/2026 13:10, 3 h 40 de retard : palier de 25\u00A0% de "
-                          "1\u202F250,00\u00A0€ = 312,50\u00A0€");
+  EXPECT_EQ(e[1]["text"],
+            "intervention le lun. 23/11/2026 13:10, 3 h 40 de retard : palier de 25\u00A0% de "
+            "1\u202F250,00\u00A0€ = 312,50\u00A0€");
   EXPECT_EQ(e[2]["rule"], "S7");
   EXPECT_EQ(e[2]["text"], "total du service 312,50\u00A0€, plafond de 1\u202F250,00\u00A0€ non atteint");
 }
@@ -295,9 +325,9 @@ TEST(StatementData, CreditExplanationIsWordedStepByStep) {
 // Total credit: 312.50 + 20.00 = 332.50.
 TEST(StatementData, AvailabilityPerHaServiceWithDailyChart) {
   const auto& d = kalanda_statement().data;
-  ASSERT_EQ(d["availability"].size(), 2u);   // both services of an HA contract are measured
+  ASSERT_EQ(d["availability"].size(), 2u);  // both services of an HA contract are measured
   const auto& front = d["availability"][0]["service"] == "Grappe frontale HA (front.lefevre.fr)" ? d["availability"][0]
-                                                                                               : d["availability"][1];
+                                                                                                 : d["availability"][1];
   EXPECT_EQ(front["availability"], "99.583");
   EXPECT_EQ(front["unavailable_minutes"], "180");
   EXPECT_EQ(front["unavailable_text"], "3 h 00");
@@ -345,7 +375,7 @@ TEST(StatementData, AllowanceInterventionsAdviceAndSupport) {
   EXPECT_EQ(d["figures"]["advice_granted"], "0 h 30");
   EXPECT_EQ(d["figures"]["advice_used"], "0 h 45");
   EXPECT_EQ(d["figures"]["advice_balance"], "9 h 45");
-  EXPECT_EQ(d["figures"]["ticket_ack_rate"], "66.7");   // F1: 2 of 3 tickets = 66.666... shown 66,7 %
+  EXPECT_EQ(d["figures"]["ticket_ack_rate"], "66.7");  // F1: 2 of 3 tickets = 66.666... shown 66,7 %
 }
 
 // K2: the backup option lists the month's history, failures included.
@@ -355,7 +385,7 @@ TEST(StatementData, BackupHistoryOfTheMonth) {
   EXPECT_EQ(h[0]["start"], "2026-11-01T02:00");
   EXPECT_EQ(h[0]["size_text"], "12,4 Go");
   EXPECT_EQ(h[1]["status"]["failed"], true);
-  EXPECT_EQ(kalanda_statement().data["has_backups"], false);   // K1 is a dag clause
+  EXPECT_EQ(kalanda_statement().data["has_backups"], false);  // K1 is a dag clause
 }
 
 // Isolation (ARCHITECTURE invariant 4): only the contract's own records appear.

@@ -38,10 +38,10 @@ TEST_P(TemplateCorpus, LoadFailsWithTheExpectedMessage) { EXPECT_EQ(load_error(G
 
 INSTANTIATE_TEST_SUITE_P(Cases, TemplateCorpus,
                          ::testing::Values("unclosed_section", "mismatched_close", "unknown_markup_tag",
-                                           "missing_partial", "unknown_key", "bad_typed_value",
-                                           "unknown_attribute", "cell_count", "unescaped_output",
-                                           "malformed_markup", "typed_key_in_text_position", "error_in_partial",
-                                           "unknown_key_in_partial", "sample_breaks_schema", "list_used_as_value",
+                                           "missing_partial", "unknown_key", "bad_typed_value", "unknown_attribute",
+                                           "cell_count", "unescaped_output", "malformed_markup",
+                                           "typed_key_in_text_position", "error_in_partial", "unknown_key_in_partial",
+                                           "sample_breaks_schema", "list_used_as_value",
                                            "instruction_closed_by_a_marker"));
 
 TEST(TemplateCorpusCoverage, EveryCaseFolderIsListed) {

@@ -122,7 +122,8 @@ TEST(MustacheTokens, RefusesDelimiterChangesAndUnclosedTags) {
   EXPECT_EQ(tokenize_mustache("{{=<% %>=}}", tokens)->reason, "delimiter changes {{=...=}} are not supported");
   EXPECT_EQ(tokenize_mustache("\n\n{{x", tokens)->line, 3);
   EXPECT_EQ(tokenize_mustache("{{/x}}", tokens)->reason, "{{/x}} closes no open section");
-  EXPECT_EQ(tokenize_mustache("{{&x}}", tokens)->reason, "unescaped output {{&x}} is not allowed: data must not write markup");
+  EXPECT_EQ(tokenize_mustache("{{&x}}", tokens)->reason,
+            "unescaped output {{&x}} is not allowed: data must not write markup");
 }
 
 // mstch parses the template text on every call; this bounds the cost of a statement render

@@ -59,7 +59,8 @@ TEST(TemplateWording, ATextIsOneLine) {
 }
 
 TEST(TemplateWording, ATextIsAString) {
-  EXPECT_EQ(load_error("not_a_text"), "tests/wording_corpus/not_a_text/fr/wording.json:4: \"doc.heading\" must be a text");
+  EXPECT_EQ(load_error("not_a_text"),
+            "tests/wording_corpus/not_a_text/fr/wording.json:4: \"doc.heading\" must be a text");
 }
 
 // A fault inside the words is found where they land, and the message names both lines.
@@ -97,7 +98,8 @@ TEST(TemplateWording, AProviderRewordsOneLineWithoutTouchingTheLayout) {
   const TemplateSet set = TemplateSet::load(dir / "fr");
   nlohmann::json data = set.sample("sample");
   data["lines"] = nlohmann::json::array();
-  EXPECT_NE(set.render_markup("sample", data).find("<p small=\"true\">Rien à facturer ce mois-ci.</p>"), std::string::npos);
+  EXPECT_NE(set.render_markup("sample", data).find("<p small=\"true\">Rien à facturer ce mois-ci.</p>"),
+            std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -106,13 +108,14 @@ TEST(TemplateWording, ALanguageFolderLayoutOverridesTheSharedOne) {
   const fs::path dir = scratch_templates("override");
   std::ofstream(dir / "en/sample.xml.mustache") << "<document title=\"{{title}}\"><h1>Own layout</h1></document>\n";
   nlohmann::json words = read_json(dir / "en/wording.json");
-  words.erase("sample");   // its words are the provider's layout's now
+  words.erase("sample");  // its words are the provider's layout's now
   write_json(dir / "en/wording.json", words);
   const TemplateSet english = TemplateSet::load(dir / "en");
   const TemplateSet french = TemplateSet::load(dir / "fr");
   EXPECT_EQ(english.render_markup("sample", english.sample("sample")),
             "<document title=\"Relevé d&apos;essai\"><h1>Own layout</h1></document>\n");
-  EXPECT_NE(french.render_markup("sample", french.sample("sample")).find("<party>Pour le client</party>"), std::string::npos);
+  EXPECT_NE(french.render_markup("sample", french.sample("sample")).find("<party>Pour le client</party>"),
+            std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -22,9 +22,12 @@ TEST(AdviceBalance, I4RunningBalanceCarriesOverAndMayGoNegative) {
                                       {"S3", "C-1", ServiceKind::server, "c", "", false},
                                       {"S4", "C-1", ServiceKind::mailbox, "", "", true}};
   const std::vector<Intervention> work{
-      {"A1", "C-1", "S1", std::nullopt, InterventionKind::advice, at("2026-09-10T10:00:00+02:00"), at("2026-09-10T11:40:00+02:00"), std::nullopt},
-      {"A2", "C-1", "S2", std::nullopt, InterventionKind::advice, at("2026-10-10T10:00:00+02:00"), at("2026-10-10T11:30:00+02:00"), std::nullopt},
-      {"E1", "C-1", "S2", std::nullopt, InterventionKind::emergency, at("2026-10-11T10:00:00+02:00"), at("2026-10-11T11:30:00+02:00"), std::nullopt}};
+      {"A1", "C-1", "S1", std::nullopt, InterventionKind::advice, at("2026-09-10T10:00:00+02:00"),
+       at("2026-09-10T11:40:00+02:00"), std::nullopt},
+      {"A2", "C-1", "S2", std::nullopt, InterventionKind::advice, at("2026-10-10T10:00:00+02:00"),
+       at("2026-10-10T11:30:00+02:00"), std::nullopt},
+      {"E1", "C-1", "S2", std::nullopt, InterventionKind::emergency, at("2026-10-11T10:00:00+02:00"),
+       at("2026-10-11T11:30:00+02:00"), std::nullopt}};
   const auto terms = kalanda_terms().interventions;
   const auto october = advice_balance(c, services, terms, paris_clock(), work, {2026, 10});
   ASSERT_EQ(october.months.size(), 3u);

@@ -26,7 +26,7 @@ TEST(Anniversary, T5StartedOn29FebruaryClampsOnlyInCommonYears) {
 
 TEST(Anniversary, N1FirstAnniversaryOnOrAfterADate) {
   Contract c = started("2024-02-29");
-  EXPECT_EQ(anniversary_on_or_after(c, day("2024-02-29")), day("2025-02-28"));   // never the start
+  EXPECT_EQ(anniversary_on_or_after(c, day("2024-02-29")), day("2025-02-28"));  // never the start
   EXPECT_EQ(anniversary_on_or_after(c, day("2026-02-28")), day("2026-02-28"));
   EXPECT_EQ(anniversary_on_or_after(c, day("2026-03-01")), day("2027-02-28"));
   EXPECT_EQ(anniversary_on_or_after(c, day("2027-03-01")), day("2028-02-29"));

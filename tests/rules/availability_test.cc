@@ -46,10 +46,13 @@ TEST(Availability, S5NoOutageIsFullAvailabilityAndNoCredit) {
 //  97 %   -> 80,460 s -> 25 % = 250.00; 80,461 s -> 50 %.
 //  90 %   -> 268,200 s -> 50 %; 268,201 s -> 75 % = 750.00.
 TEST(Availability, S5ExactTierBoundariesBelongToTheBetterTier) {
-  struct Case { long down; int percent; long long cents; } cases[] = {
-      {2681, 0, 0},       {2682, 5, 5000},     {13410, 5, 5000},     {13411, 10, 10000},
-      {26820, 10, 10000}, {26821, 25, 25000},  {80460, 25, 25000},   {80461, 50, 50000},
-      {268200, 50, 50000}, {268201, 75, 75000}, {2682000, 75, 75000}};
+  struct Case {
+    long down;
+    int percent;
+    long long cents;
+  } cases[] = {{2681, 0, 0},        {2682, 5, 5000},     {13410, 5, 5000},    {13411, 10, 10000},
+               {26820, 10, 10000},  {26821, 25, 25000},  {80460, 25, 25000},  {80461, 50, 50000},
+               {268200, 50, 50000}, {268201, 75, 75000}, {2682000, 75, 75000}};
   for (const auto& c : cases) {
     const auto credit = credit_for(seconds{c.down});
     EXPECT_EQ(credit.percent, Percent{c.percent}) << c.down;
@@ -62,9 +65,12 @@ TEST(Availability, S5PpmOfAnExactFigure) {
   const auto m = measure_availability(down_for(seconds{13410}), "SRV-1", kOctober, paris_clock());
   EXPECT_EQ(m.availability, Ppm{995000});
   EXPECT_EQ(m.trace.steps[0],
-            (TraceStep{"S5", "availability_measured",
-                       {{"month_length", seconds{2682000}}, {"unavailable", seconds{13410}}, {"outages", 1LL},
-                        {"availability", ShownPercent{99500, 3, true}}}}));   // F1: exactly 99.5 %, to the second
+            (TraceStep{"S5",
+                       "availability_measured",
+                       {{"month_length", seconds{2682000}},
+                        {"unavailable", seconds{13410}},
+                        {"outages", 1LL},
+                        {"availability", ShownPercent{99500, 3, true}}}}));  // F1: exactly 99.5 %, to the second
 }
 
 // Union: 10:00-12:00 and 11:00-13:00 -> 3 h, not 4; planned, client and force-majeure outages
@@ -118,7 +124,10 @@ TEST(Availability, PropertyBoundsAndDailySums) {
     EXPECT_GE(measure.availability.value, 0);
     EXPECT_LE(measure.availability.value, 1000000);
     seconds days_length{0}, days_down{0};
-    for (const auto& d : measure.days) { days_length += d.length; days_down += d.unavailable; }
+    for (const auto& d : measure.days) {
+      days_length += d.length;
+      days_down += d.unavailable;
+    }
     EXPECT_EQ(days_length, measure.month_length);
     EXPECT_EQ(days_down, measure.unavailable);
     EXPECT_LE(availability_credit(measure, kFee, kalanda_terms().service_levels).credit, kFee);

@@ -46,11 +46,20 @@ std::vector<Backup> october(const ContractClock& clock) {
         out.push_back(backup(id + "s", two_am, BackupScope::system));
         out.push_back(backup(id + "f", two_am, BackupScope::files));
         break;
-      case 12: out.push_back(backup(id, clock.to_instant(dd, minutes{360}))); break;
-      case 19: out.push_back(backup(id, two_am, BackupScope::full, "local:rbx")); break;
-      case 25: out.push_back(backup(id, at("2026-10-24T23:30:00Z"))); break;
-      case 26: out.push_back(backup(id, two_am, BackupScope::full, "offsite:sbg", BackupStatus::failed)); break;
-      default: out.push_back(backup(id, two_am));
+      case 12:
+        out.push_back(backup(id, clock.to_instant(dd, minutes{360})));
+        break;
+      case 19:
+        out.push_back(backup(id, two_am, BackupScope::full, "local:rbx"));
+        break;
+      case 25:
+        out.push_back(backup(id, at("2026-10-24T23:30:00Z")));
+        break;
+      case 26:
+        out.push_back(backup(id, two_am, BackupScope::full, "offsite:sbg", BackupStatus::failed));
+        break;
+      default:
+        out.push_back(backup(id, two_am));
     }
   }
   return out;
@@ -130,7 +139,7 @@ TEST(DailyBackups, K1TwoFullBackupsOnADayAreOneRestorePoint) {
 TEST(DailyBackups, K1DaysBeforeTheContractStartAreNotChecked) {
   ContractClock clock = testing::paris_clock();
   ServerBackupMonth m = daily_backup_compliance("srv-1", october(clock), {2026, 10}, clock, d, day("2026-10-20"));
-  EXPECT_EQ(m.days_checked, 12);   // 20..31 Oct
+  EXPECT_EQ(m.days_checked, 12);  // 20..31 Oct
   ASSERT_EQ(m.incomplete_days.size(), 1u);
   EXPECT_EQ(m.incomplete_days[0].day, day("2026-10-26"));
 }
@@ -148,10 +157,10 @@ TEST(BackupHistory, K2BackupsStartedInTheLocalMonth) {
   Backup other = backup("other", at("2026-10-10T01:00:00Z"));
   other.service_id = "srv-2";
   std::vector<Backup> all = {
-      backup("nov", at("2026-10-31T23:00:00Z")),        // 1 Nov 00:00 CET: next month
-      backup("last", at("2026-10-31T22:59:59Z")),       // 31 Oct 23:59:59 CET
-      backup("first", at("2026-09-30T22:30:00Z")),      // 1 Oct 00:30 CEST
-      backup("sep", at("2026-09-30T21:59:59Z")),        // 30 Sep 23:59:59 CEST
+      backup("nov", at("2026-10-31T23:00:00Z")),    // 1 Nov 00:00 CET: next month
+      backup("last", at("2026-10-31T22:59:59Z")),   // 31 Oct 23:59:59 CET
+      backup("first", at("2026-09-30T22:30:00Z")),  // 1 Oct 00:30 CEST
+      backup("sep", at("2026-09-30T21:59:59Z")),    // 30 Sep 23:59:59 CEST
       backup("failed", at("2026-10-15T01:00:00Z"), BackupScope::full, "offsite:sbg", BackupStatus::failed),
       other,
   };

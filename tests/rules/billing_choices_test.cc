@@ -9,7 +9,9 @@
 namespace clause {
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
+}
 Money eur(std::int64_t cents) { return Money::from_cents(cents); }
 
 std::string numbers(const std::vector<CreditNoteBalance>& notes) {
@@ -61,8 +63,8 @@ TEST(CreditNotesToDeduct, B4KeepsEachNoteWhole) {
 }
 
 // A prior invoice F-981 billing 2026-10-01..2026-12-31 at 20 %: 1 500.00 HT, 300.00 VAT.
-const PriorInvoice prior_q4{"F-981", "CTR-X", d(2026, 10, 1), d(2026, 10, 1), d(2026, 12, 31), eur(150000),
-                            Milli{20000}, eur(30000)};
+const PriorInvoice prior_q4{"F-981",         "CTR-X",     d(2026, 10, 1), d(2026, 10, 1),
+                            d(2026, 12, 31), eur(150000), Milli{20000},   eur(30000)};
 const CorrectedInvoice clause_nov{"FA-2026-000004", d(2026, 11, 1), {{2000, eur(50000), eur(10000)}}};
 const CorrectedInvoice continuity_nov{"FA-2026-000009", d(2026, 12, 1), {{2000, eur(20000), eur(4000)}}};
 const CorrectedInvoice unrecorded{"FA-2026-000002", d(2026, 11, 1), {}};
@@ -79,16 +81,36 @@ struct CorrectionCase {
 TEST(ChooseInvoiceToCorrect, TableOfCases) {
   const CorrectedInvoice prior_as_cited{"F-981", d(2026, 10, 1), {{2000, eur(150000), eur(30000)}}};
   const std::vector<CorrectionCase> cases = {
-      {"B4 Clause's invoice of the period first", {clause_nov, continuity_nov}, {prior_q4}, {2026, 11}, d(2025, 1, 1), clause_nov},
-      {"B4 R4 the continuity invoice when the period has none", {unrecorded, continuity_nov}, {}, {2026, 11}, d(2025, 1, 1), continuity_nov},
+      {"B4 Clause's invoice of the period first",
+       {clause_nov, continuity_nov},
+       {prior_q4},
+       {2026, 11},
+       d(2025, 1, 1),
+       clause_nov},
+      {"B4 R4 the continuity invoice when the period has none",
+       {unrecorded, continuity_nov},
+       {},
+       {2026, 11},
+       d(2025, 1, 1),
+       continuity_nov},
       // 20 % = 20 000 thousandths of a percent = 2 000 basis points.
       {"B4 the prior invoice whose period holds the 1st", {}, {prior_q4}, {2026, 11}, d(2025, 1, 1), prior_as_cited},
-      {"B4 an invoice without VAT bases is not cited", {unrecorded}, {prior_q4}, {2026, 12}, d(2025, 1, 1), prior_as_cited},
+      {"B4 an invoice without VAT bases is not cited",
+       {unrecorded},
+       {prior_q4},
+       {2026, 12},
+       d(2025, 1, 1),
+       prior_as_cited},
       // Started on 2026-09-15: September's first day of service is the 15th, outside F-981 (from 10/01).
       {"B4 the month's first day of service", {}, {prior_q4}, {2026, 9}, d(2026, 9, 15), std::nullopt},
       // Started on 2026-10-20: October's first day of service, the 20th, is inside F-981.
       {"B4 a contract started mid-month", {}, {prior_q4}, {2026, 10}, d(2026, 10, 20), prior_as_cited},
-      {"B4 January after the prior period: nothing, never guessed", {}, {prior_q4}, {2027, 1}, d(2025, 1, 1), std::nullopt},
+      {"B4 January after the prior period: nothing, never guessed",
+       {},
+       {prior_q4},
+       {2027, 1},
+       d(2025, 1, 1),
+       std::nullopt},
   };
   for (const auto& c : cases)
     EXPECT_EQ(choose_invoice_to_correct(c.clause_invoices, c.prior, c.month, c.contract_start), c.expected) << c.rule;
@@ -127,7 +149,10 @@ TEST(RevisionsToRecord, TableOfCases) {
   };
   const std::vector<Case> cases = {
       {"B3 the computed revisions not yet recorded", {web_2026, web_2027, db_2027}, {web_2026}, {web_2027, db_2027}},
-      {"B3 same service, same day: recorded once", {web_2027}, {{"SRV-WEB", d(2027, 1, 1), eur(99999), std::nullopt}}, {}},
+      {"B3 same service, same day: recorded once",
+       {web_2027},
+       {{"SRV-WEB", d(2027, 1, 1), eur(99999), std::nullopt}},
+       {}},
       {"B3 same day, another service: due", {db_2027}, {web_2027}, {db_2027}},
       {"B3 nothing recorded yet: all due, in order", {web_2026, web_2027}, {}, {web_2026, web_2027}},
   };

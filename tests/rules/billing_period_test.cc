@@ -79,8 +79,8 @@ TEST(InvoiceDue, B1FirstInvoiceOnTheStartDateCoversTheRestOfTheQuarter) {
 
 TEST(InvoiceDue, B1NextInvoicesOnTheFirstDayOfEachQuarterOnly) {
   Contract c = kalanda("2026-11-15", BillingPeriod::quarterly);
-  EXPECT_FALSE(invoice_due_on(c, k, day("2026-11-14")).has_value());   // before the start
-  EXPECT_FALSE(invoice_due_on(c, k, day("2026-12-01")).has_value());   // not a quarter's first day
+  EXPECT_FALSE(invoice_due_on(c, k, day("2026-11-14")).has_value());  // before the start
+  EXPECT_FALSE(invoice_due_on(c, k, day("2026-12-01")).has_value());  // not a quarter's first day
   auto due = invoice_due_on(c, k, day("2027-01-01"));
   ASSERT_TRUE(due.has_value());
   EXPECT_EQ(due->period, (PeriodSpan{day("2027-01-01"), day("2027-03-31")}));
@@ -104,10 +104,10 @@ TEST(FinalSettlement, B1TheDayAfterTheEndSettlesTheLastPeriod) {
   EXPECT_EQ(s->from, day("2026-12-01"));
   EXPECT_EQ(s->to, day("2026-12-31"));
   EXPECT_EQ(s->trace.steps.at(0).rule, "B1");
-  EXPECT_FALSE(final_settlement_on(c, k, day("2026-12-31")).has_value());   // still in service
-  EXPECT_FALSE(final_settlement_on(c, k, day("2027-01-02")).has_value());   // once, that day only
+  EXPECT_FALSE(final_settlement_on(c, k, day("2026-12-31")).has_value());  // still in service
+  EXPECT_FALSE(final_settlement_on(c, k, day("2027-01-02")).has_value());  // once, that day only
   c.end.reset();
-  EXPECT_FALSE(final_settlement_on(c, k, day("2027-01-01")).has_value());   // no end, no settlement
+  EXPECT_FALSE(final_settlement_on(c, k, day("2027-01-01")).has_value());  // no end, no settlement
 }
 
 // A quarterly contract ending mid-quarter (2026-11-20) settles Q4 from 1 Oct to its end, on 21 Nov;
@@ -142,11 +142,11 @@ TEST(InvoiceDue, N4NoInvoiceAfterTheTermOfAContractWithoutTacitRenewal) {
 
 TEST(InvoiceDue, N4ARecordedEndWinsOverTheTerm) {
   Contract c = kalanda_36_months();
-  c.end = day("2029-06-30");                 // extended: still invoiced in January and June 2029
+  c.end = day("2029-06-30");  // extended: still invoiced in January and June 2029
   EXPECT_TRUE(invoice_due_on(c, k, day("2029-01-01")).has_value());
   EXPECT_TRUE(invoice_due_on(c, k, day("2029-06-01")).has_value());
   EXPECT_FALSE(invoice_due_on(c, k, day("2029-07-01")).has_value());
-  c.end = day("2027-06-30");                 // terminated early
+  c.end = day("2027-06-30");  // terminated early
   EXPECT_FALSE(invoice_due_on(c, k, day("2027-07-01")).has_value());
 }
 

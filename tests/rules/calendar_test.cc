@@ -21,8 +21,8 @@ TEST(EasterSunday, T3MatchesPublishedDates) {
   EXPECT_EQ(easter_sunday(2025), day("2025-04-20"));
   EXPECT_EQ(easter_sunday(2026), day("2026-04-05"));
   EXPECT_EQ(easter_sunday(2027), day("2027-03-28"));
-  EXPECT_EQ(easter_sunday(2038), day("2038-04-25"));   // latest possible date
-  EXPECT_EQ(easter_sunday(2285), day("2285-03-22"));   // earliest possible date
+  EXPECT_EQ(easter_sunday(2038), day("2038-04-25"));  // latest possible date
+  EXPECT_EQ(easter_sunday(2285), day("2285-03-22"));  // earliest possible date
 }
 
 // T3 2026 metropole: Easter 5 Apr -> Monday 6 Apr, Ascension +39 = Thu 14 May, Whit Monday +50 = 25 May.
@@ -48,8 +48,8 @@ TEST(PublicHolidays, T3AlsaceMoselleAddsGoodFridayAndSaintStephen) {
 // T3 Easter-based holidays of other years: 2024 (Easter 31 Mar): 1 Apr, 9 May, 20 May;
 // 2025 (20 Apr): 21 Apr, 29 May, 9 Jun; 2027 (28 Mar): 29 Mar, 6 May, 17 May.
 TEST(PublicHolidays, T3EasterBasedHolidaysMoveWithEaster) {
-  for (const char* d : {"2024-04-01", "2024-05-09", "2024-05-20", "2025-04-21", "2025-05-29",
-                        "2025-06-09", "2027-03-29", "2027-05-06", "2027-05-17"})
+  for (const char* d : {"2024-04-01", "2024-05-09", "2024-05-20", "2025-04-21", "2025-05-29", "2025-06-09",
+                        "2027-03-29", "2027-05-06", "2027-05-17"})
     EXPECT_TRUE(is_public_holiday(day(d), HolidayZone::metropole)) << d;
   EXPECT_FALSE(is_public_holiday(day("2025-04-01"), HolidayZone::metropole));
   EXPECT_FALSE(is_public_holiday(day("2026-04-05"), HolidayZone::metropole));  // Easter Sunday itself
@@ -60,7 +60,8 @@ TEST(PublicHolidays, T3IsPublicHolidayAgreesWithTheListOverManyYears) {
     for (auto zone : {HolidayZone::metropole, HolidayZone::alsace_moselle}) {
       auto list = public_holidays(y, zone);
       int count = 0;
-      for (auto d = to_days(Date{std::chrono::year{y} / 1 / 1}); d <= to_days(Date{std::chrono::year{y} / 12 / 31}); ++d)
+      for (auto d = to_days(Date{std::chrono::year{y} / 1 / 1}); d <= to_days(Date{std::chrono::year{y} / 12 / 31});
+           ++d)
         count += is_public_holiday(Date{d}, zone);
       // May 1 or 8 can coincide with Ascension (e.g. 2008: Ascension on 1 May).
       EXPECT_EQ(count, int(std::set<Date>(list.begin(), list.end()).size())) << y;
@@ -121,7 +122,8 @@ TEST(LatestDateBefore, T4JoursOuvrablesIsTheInverseOfAddDelay) {
   std::mt19937 rng(7);
   for (int i = 0; i < 500; ++i) {
     Date a = add_days(day("2026-01-01"), int(rng() % 1200));
-    Delay delay{int(rng() % 15), std::array{DayCount::calendar, DayCount::ouvres, DayCount::ouvrables, DayCount::francs}[rng() % 4]};
+    Delay delay{int(rng() % 15),
+                std::array{DayCount::calendar, DayCount::ouvres, DayCount::ouvrables, DayCount::francs}[rng() % 4]};
     Date x = latest_date_before(a, delay, HolidayZone::metropole);
     EXPECT_LE(to_days(add_delay(x, delay, HolidayZone::metropole)), to_days(a));
     EXPECT_GT(to_days(add_delay(add_days(x, 1), delay, HolidayZone::metropole)), to_days(a));
@@ -167,9 +169,9 @@ TEST(ContractClock, T2BusinessHoursBoundaries) {
   EXPECT_FALSE(clock.is_business_time(at("2026-11-16T08:59:59+01:00")));
   EXPECT_TRUE(clock.is_business_time(at("2026-11-16T17:59:59+01:00")));
   EXPECT_FALSE(clock.is_business_time(at("2026-11-16T18:00:00+01:00")));
-  EXPECT_FALSE(clock.is_business_time(at("2026-11-14T10:00:00+01:00")));   // Saturday
-  EXPECT_FALSE(clock.is_business_time(at("2026-11-11T10:00:00+01:00")));   // Armistice
-  EXPECT_TRUE(clock.is_business_time(at("2026-07-15T09:00:00+02:00")));    // summer time
+  EXPECT_FALSE(clock.is_business_time(at("2026-11-14T10:00:00+01:00")));  // Saturday
+  EXPECT_FALSE(clock.is_business_time(at("2026-11-11T10:00:00+01:00")));  // Armistice
+  EXPECT_TRUE(clock.is_business_time(at("2026-07-15T09:00:00+02:00")));   // summer time
   EXPECT_FALSE(clock.is_business_time(at("2026-07-15T08:30:00+02:00")));
 }
 
@@ -216,7 +218,8 @@ TEST(HoClock, StartsAtOpeningAndMayEndExactlyAtClosing) {
 TEST(HoClock, BusinessTimeBetween) {
   const auto clock = paris_clock();
   EXPECT_EQ(clock.business_time_between(at("2026-11-20T17:30:00+01:00"), at("2026-11-23T09:30:00+01:00")), minutes{60});
-  EXPECT_EQ(clock.business_time_between(at("2026-11-09T00:00:00+01:00"), at("2026-11-16T00:00:00+01:00")), minutes{2160});
+  EXPECT_EQ(clock.business_time_between(at("2026-11-09T00:00:00+01:00"), at("2026-11-16T00:00:00+01:00")),
+            minutes{2160});
   EXPECT_EQ(clock.business_time_between(at("2026-11-16T12:00:00+01:00"), at("2026-11-16T11:00:00+01:00")), minutes{0});
 }
 

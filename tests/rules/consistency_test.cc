@@ -27,7 +27,8 @@ Incident incident(const char* id, const char* contract, Instant contacted, std::
 // One client, one contract starting 2026-01-01, one service priced from that day.
 DataSet consistent() {
   DataSet d;
-  d.accounts = {{"A-1", AccountKind::client, std::nullopt, "Client", "", "", "", "fr", std::nullopt, day("2020-01-01")}};
+  d.accounts = {
+      {"A-1", AccountKind::client, std::nullopt, "Client", "", "", "", "fr", std::nullopt, day("2020-01-01")}};
   Contract c;
   c.id = "C-1";
   c.account_id = "A-1";
@@ -39,7 +40,9 @@ DataSet consistent() {
   return d;
 }
 
-TEST(Consistency, ConsistentDataHasNoFinding) { EXPECT_EQ(check_consistency(consistent(), profiles), std::vector<Finding>{}); }
+TEST(Consistency, ConsistentDataHasNoFinding) {
+  EXPECT_EQ(check_consistency(consistent(), profiles), std::vector<Finding>{});
+}
 
 TEST(Consistency, UnknownTermsProfileIsNamed) {
   DataSet d = consistent();
@@ -50,10 +53,14 @@ TEST(Consistency, UnknownTermsProfileIsNamed) {
 
 TEST(Consistency, SubAccountNeedsAResellerOrClientParent) {  // G2 families
   DataSet d = consistent();
-  d.accounts.push_back({"A-2", AccountKind::sub_account, std::nullopt, "Sub", "", "", "", "fr", std::nullopt, day("2020-01-01")});
-  d.accounts.push_back({"A-3", AccountKind::sub_account, "A-2", "Sub of sub", "", "", "", "fr", std::nullopt, day("2020-01-01")});
-  d.accounts.push_back({"A-4", AccountKind::sub_account, "A-404", "Orphan", "", "", "", "fr", std::nullopt, day("2020-01-01")});
-  d.accounts.push_back({"A-5", AccountKind::client, "A-1", "Client with parent", "", "", "", "fr", std::nullopt, day("2020-01-01")});
+  d.accounts.push_back(
+      {"A-2", AccountKind::sub_account, std::nullopt, "Sub", "", "", "", "fr", std::nullopt, day("2020-01-01")});
+  d.accounts.push_back(
+      {"A-3", AccountKind::sub_account, "A-2", "Sub of sub", "", "", "", "fr", std::nullopt, day("2020-01-01")});
+  d.accounts.push_back(
+      {"A-4", AccountKind::sub_account, "A-404", "Orphan", "", "", "", "fr", std::nullopt, day("2020-01-01")});
+  d.accounts.push_back(
+      {"A-5", AccountKind::client, "A-1", "Client with parent", "", "", "", "fr", std::nullopt, day("2020-01-01")});
   EXPECT_EQ(check_consistency(d, profiles),
             (std::vector<Finding>{{"account", "A-2", "sub-account without a parent"},
                                   {"account", "A-3", "parent A-2 is a sub-account, not a reseller or client"},
@@ -70,9 +77,10 @@ TEST(Consistency, ServiceNeedsAFeeInForceAtContractStart) {  // B2/B3
 
 TEST(Consistency, IncidentClockMustRunForward) {  // S1, S4: contacted <= intervention start <= restored
   DataSet d = consistent();
-  d.incidents = {incident("I-1", "C-1", at("2026-10-01T10:00:00Z"), at("2026-10-01T09:00:00Z")),
-                 incident("I-2", "C-1", at("2026-10-01T10:00:00Z"), at("2026-10-01T11:00:00Z"), at("2026-10-01T10:30:00Z")),
-                 incident("I-3", "C-1", at("2026-10-01T10:00:00Z"), std::nullopt, at("2026-10-01T12:00:00Z"))};
+  d.incidents = {
+      incident("I-1", "C-1", at("2026-10-01T10:00:00Z"), at("2026-10-01T09:00:00Z")),
+      incident("I-2", "C-1", at("2026-10-01T10:00:00Z"), at("2026-10-01T11:00:00Z"), at("2026-10-01T10:30:00Z")),
+      incident("I-3", "C-1", at("2026-10-01T10:00:00Z"), std::nullopt, at("2026-10-01T12:00:00Z"))};
   EXPECT_EQ(check_consistency(d, profiles),
             (std::vector<Finding>{
                 {"incident", "I-1", "intervention start 2026-10-01T09:00:00Z is before contact 2026-10-01T10:00:00Z"},
@@ -101,8 +109,8 @@ TEST(Consistency, OverlappingRootAccessOfOneServiceIsFound) {  // S6, D Art. 6
   d.root_access_periods = {
       {"R-1", "C-1", "S-1", at("2026-10-01T00:00:00Z"), at("2026-10-03T00:00:00Z")},
       {"R-2", "C-1", "S-1", at("2026-10-03T00:00:00Z"), std::nullopt},                 // touches R-1: fine
-      {"R-3", "C-1", "S-1", at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z")},  // inside open R-2
-      {"R-4", "C-1", "S-2", at("2026-10-02T00:00:00Z"), at("2026-10-04T00:00:00Z")}}; // another service
+      {"R-3", "C-1", "S-1", at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z")},   // inside open R-2
+      {"R-4", "C-1", "S-2", at("2026-10-02T00:00:00Z"), at("2026-10-04T00:00:00Z")}};  // another service
   EXPECT_EQ(check_consistency(d, profiles),
             (std::vector<Finding>{{"root_access_period", "R-3", "overlaps R-2 on service S-1"}}));
 }
@@ -110,11 +118,11 @@ TEST(Consistency, OverlappingRootAccessOfOneServiceIsFound) {  // S6, D Art. 6
 TEST(Consistency, PriorInvoicesOfAContractMustNotBillADayTwice) {  // B4
   DataSet d = consistent();
   auto prior = [](const char* number, const char* from, const char* to) {
-    return PriorInvoice{number, "C-1", day(from), day(from), day(to), Money::from_cents(45000), Milli{20000},
-                        Money::from_cents(9000)};
+    return PriorInvoice{
+        number, "C-1", day(from), day(from), day(to), Money::from_cents(45000), Milli{20000}, Money::from_cents(9000)};
   };
   d.prior_invoices = {prior("F-10", "2026-10-01", "2026-10-31"), prior("F-09", "2026-09-01", "2026-09-30"),
-                      prior("F-11", "2026-10-31", "2026-11-30")};   // 31 October billed by F-10 too
+                      prior("F-11", "2026-10-31", "2026-11-30")};  // 31 October billed by F-10 too
   EXPECT_EQ(check_consistency(d, profiles),
             (std::vector<Finding>{{"prior_invoice", "F-11", "bills days already billed by F-10 (contract C-1)"}}));
 }
@@ -134,12 +142,13 @@ TEST(Consistency, RecordsMustNameAServiceOfTheirContract) {  // invariant 4
 TEST(Consistency, NegativeMoneyInTheDatabaseIsNamedWithItsRecord) {
   DataSet d = consistent();
   d.fee_revisions.push_back({"S-1", day("2026-05-01"), Money::from_cents(-49039), std::nullopt});
-  d.fee_revisions.push_back({"S-1", day("2026-06-01"), Money::from_cents(0), Milli{0}});     // free is fine; index 0 is not
+  d.fee_revisions.push_back(
+      {"S-1", day("2026-06-01"), Money::from_cents(0), Milli{0}});  // free is fine; index 0 is not
   d.payments = {{"PAY-1", "FA-2026-000001", day("2026-10-05"), Money::from_cents(-1250)},
                 {"PAY-2", "FA-2026-000001", day("2026-10-05"), Money::from_cents(0)},
                 {"PAY-3", "FA-2026-000001", day("2026-10-05"), Money::from_cents(54000)}};
-  d.prior_invoices = {{"OLD-1", "C-1", day("2025-01-31"), day("2025-01-01"), day("2025-01-31"), Money::from_cents(-10000),
-                       Milli{20000}, Money::from_cents(-2000)}};
+  d.prior_invoices = {{"OLD-1", "C-1", day("2025-01-31"), day("2025-01-01"), day("2025-01-31"),
+                       Money::from_cents(-10000), Milli{20000}, Money::from_cents(-2000)}};
   EXPECT_EQ(check_consistency(d, profiles),
             (std::vector<Finding>{
                 {"service", "S-1", "fee revision effective 2026-05-01 has a negative price -490.39"},

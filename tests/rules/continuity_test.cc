@@ -12,7 +12,7 @@ namespace {
 
 using testing::day;
 
-const ReversibilityTerms r = testing::kalanda_contract_terms().reversibility;   // 90 days
+const ReversibilityTerms r = testing::kalanda_contract_terms().reversibility;  // 90 days
 const BillingTerms k = testing::kalanda_contract_terms().billing;
 
 Contract ended(const char* end, BillingPeriod billing = BillingPeriod::monthly) {
@@ -70,7 +70,7 @@ TEST(Continuity, R4ContinuityMonthsForStatements) {
 TEST(ContinuityInvoice, R4JanuaryInvoicedOnFirstFebruaryForItsThirtyOneDays) {
   const Contract contract = ended("2026-12-31");
   auto c = *continuity_period(request("2026-12-31"), r);
-  EXPECT_FALSE(continuity_invoice_due_on(contract, k, c, day("2027-01-01")).has_value());   // December: in advance
+  EXPECT_FALSE(continuity_invoice_due_on(contract, k, c, day("2027-01-01")).has_value());  // December: in advance
   auto due = continuity_invoice_due_on(contract, k, c, day("2027-02-01"));
   ASSERT_TRUE(due.has_value());
   EXPECT_EQ(due->month, (YearMonth{2027, 1}));
@@ -90,13 +90,13 @@ TEST(ContinuityInvoice, R4FebruaryThenMarchUpToDayNinety) {
   auto february = continuity_invoice_due_on(contract, k, c, day("2027-03-01"));
   ASSERT_TRUE(february.has_value());
   EXPECT_EQ(february->billed, (PeriodSpan{day("2027-02-01"), day("2027-02-28")}));
-  EXPECT_EQ(continuity_amount(Money::from_cents(100000), *february).amount, Money::from_cents(100000));   // 28/28
+  EXPECT_EQ(continuity_amount(Money::from_cents(100000), *february).amount, Money::from_cents(100000));  // 28/28
   auto march = continuity_invoice_due_on(contract, k, c, day("2027-04-01"));
   ASSERT_TRUE(march.has_value());
-  EXPECT_EQ(march->billed, (PeriodSpan{day("2027-03-01"), day("2027-03-31")}));   // day 90 = 31 Mar
+  EXPECT_EQ(march->billed, (PeriodSpan{day("2027-03-01"), day("2027-03-31")}));  // day 90 = 31 Mar
   EXPECT_TRUE(march->last);
   EXPECT_FALSE(continuity_invoice_due_on(contract, k, c, day("2027-05-01")).has_value());
-  EXPECT_FALSE(continuity_invoice_due_on(contract, k, c, day("2027-02-15")).has_value());   // not a 1st
+  EXPECT_FALSE(continuity_invoice_due_on(contract, k, c, day("2027-02-15")).has_value());  // not a 1st
 }
 
 TEST(ContinuityInvoice, R4TakeOverOn15FebruaryBillsFifteenDaysOf28) {

@@ -26,14 +26,14 @@ struct ActiveRow {
 
 TEST(ContractMonthTable, N4InForceOnSomeDayOfTheMonth) {
   const ActiveRow rows[] = {
-      {"N4", "2026-11-17", 12, false, std::nullopt, {2026, 11}, true},    // starts mid-month
-      {"N4", "2026-11-17", 12, false, std::nullopt, {2026, 10}, false},   // not started yet
-      {"N4", "2026-11-17", 12, false, std::nullopt, {2027, 11}, true},    // ends 2027-11-16
+      {"N4", "2026-11-17", 12, false, std::nullopt, {2026, 11}, true},   // starts mid-month
+      {"N4", "2026-11-17", 12, false, std::nullopt, {2026, 10}, false},  // not started yet
+      {"N4", "2026-11-17", 12, false, std::nullopt, {2027, 11}, true},   // ends 2027-11-16
       {"N4", "2026-11-17", 12, false, std::nullopt, {2027, 12}, false},
-      {"N4", "2026-01-01", 36, false, std::nullopt, {2028, 12}, true},    // ends 2028-12-31
+      {"N4", "2026-01-01", 36, false, std::nullopt, {2028, 12}, true},  // ends 2028-12-31
       {"N4", "2026-01-01", 36, false, std::nullopt, {2029, 1}, false},
-      {"N1", "2026-01-01", 12, true, std::nullopt, {2035, 6}, true},      // renewed each anniversary
-      {"N4", "2026-01-01", 12, true, "2026-10-01", {2026, 10}, true},     // a recorded end on the 1st
+      {"N1", "2026-01-01", 12, true, std::nullopt, {2035, 6}, true},   // renewed each anniversary
+      {"N4", "2026-01-01", 12, true, "2026-10-01", {2026, 10}, true},  // a recorded end on the 1st
       {"N4", "2026-01-01", 12, true, "2026-10-01", {2026, 11}, false},
       {"N4", "2026-01-01", 12, true, "2026-09-30", {2026, 10}, false},
   };
@@ -77,16 +77,15 @@ TEST(ContractMonthTable, I1EmergenciesCountFromTheAnniversary) {
   terms.billing = testing::kalanda_contract_terms().billing;
   terms.reversibility = testing::kalanda_contract_terms().reversibility;
   const AllowanceRow rows[] = {
-      {"I1", {2026, 2}, 0, 0, 0},
-      {"I1", {2026, 6}, 0, 3, 0},
-      {"I1", {2026, 9}, 0, 4, 0},     // the 4th: still within the allowance
-      {"I1", {2026, 12}, 0, 5, 1},    // the 5th of the year is billable
-      {"I1", {2027, 1}, 1, 1, 0},     // year 1 from 2027-01-15: only 2027-01-20 counts
+      {"I1", {2026, 2}, 0, 0, 0},  {"I1", {2026, 6}, 0, 3, 0},
+      {"I1", {2026, 9}, 0, 4, 0},   // the 4th: still within the allowance
+      {"I1", {2026, 12}, 0, 5, 1},  // the 5th of the year is billable
+      {"I1", {2027, 1}, 1, 1, 0},   // year 1 from 2027-01-15: only 2027-01-20 counts
   };
   for (const auto& row : rows) {
     const ContractMonthFigures f = compute_contract_month(r, terms, testing::paris_clock(), row.month);
     const std::string where = std::string(row.rule) + " " + format_year_month(row.month);
-    ASSERT_EQ(f.allowances.size(), 1u) << where;   // the mailbox has no allowance
+    ASSERT_EQ(f.allowances.size(), 1u) << where;  // the mailbox has no allowance
     EXPECT_EQ(f.allowances[0].service_id, "SRV-1") << where;
     EXPECT_EQ(f.allowances[0].year.index, row.year_index) << where;
     EXPECT_EQ(f.allowances[0].allowance, 4) << where;

@@ -49,8 +49,7 @@ TEST(StatementMonth, R4ContinuityMonthsGetAStatement) {
 TEST(ContractMonth, R4AContinuityMonthCarriesItsDays) {
   ContractRecords r;
   r.contract = kalanda_36_months();
-  r.reversibility_requests = {
-      {"REV-1", "K-1", day("2028-09-01"), day("2028-12-31"), day("2029-02-15"), std::nullopt}};
+  r.reversibility_requests = {{"REV-1", "K-1", day("2028-09-01"), day("2028-12-31"), day("2029-02-15"), std::nullopt}};
   TermsProfile terms = testing::kalanda_terms();
   terms.billing = testing::kalanda_contract_terms().billing;
   terms.reversibility = testing::kalanda_contract_terms().reversibility;

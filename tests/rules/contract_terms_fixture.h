@@ -9,7 +9,7 @@ namespace clause::testing {
 inline TermsProfile kalanda_contract_terms() {
   TermsProfile p;
   p.name = "kalanda-hds";
-  auto& b = p.billing;                     // K Art. 8
+  auto& b = p.billing;  // K Art. 8
   b.default_period = BillingPeriod::monthly;
   b.allowed_periods = {BillingPeriod::monthly, BillingPeriod::quarterly};
   b.periods_from_contract_start = false;
@@ -20,11 +20,11 @@ inline TermsProfile kalanda_contract_terms() {
   b.mail_quota = false;
   b.unpaid_suspension = {15, DayCount::calendar};
   b.unpaid_consequences = "exigibilité immédiate, interventions suspendues, résiliation 15 jours après mise en demeure";
-  auto& t = p.term;                        // K Art. 9, 15
+  auto& t = p.term;  // K Art. 9, 15
   t.breach_cure = {{7, DayCount::calendar}, {10, DayCount::calendar}};
   t.force_majeure_termination_days = 30;
   p.backups.daily_required = false;
-  p.personal_data = {24, 30, 10};          // K Annex 2
+  p.personal_data = {24, 30, 10};                     // K Annex 2
   p.reversibility = {3, {10, DayCount::ouvres}, 90};  // K Art. 16
   return p;
 }
@@ -32,7 +32,7 @@ inline TermsProfile kalanda_contract_terms() {
 inline TermsProfile dag_contract_terms() {
   TermsProfile p;
   p.name = "dag";
-  auto& b = p.billing;                     // D Art. 8, 6.1
+  auto& b = p.billing;  // D Art. 8, 6.1
   b.default_period = BillingPeriod::annual;
   b.allowed_periods = {BillingPeriod::annual};
   b.periods_from_contract_start = true;
@@ -46,13 +46,13 @@ inline TermsProfile dag_contract_terms() {
   b.mail_grace_days = 30;
   b.unpaid_suspension = {15, DayCount::calendar};
   b.unpaid_consequences = "pas de renouvellement, suspension définitive 15 jours après la date anniversaire";
-  auto& t = p.term;                        // D Art. 7
+  auto& t = p.term;  // D Art. 7
   t.initial_months = 12;
   t.termination_notice = {32, DayCount::francs};
   t.price_change_notice_months = 1;
   t.breach_cure = {{7, DayCount::ouvrables}};
   t.force_majeure_termination_days = 30;
-  auto& k = p.backups;                     // D Art. 4
+  auto& k = p.backups;  // D Art. 4
   k.daily_required = true;
   k.window_opens = std::chrono::minutes{60};
   k.window_closes = std::chrono::minutes{360};

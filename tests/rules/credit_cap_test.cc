@@ -23,15 +23,15 @@ struct CapRow {
 
 TEST(CreditCapTable, S7TotalIsTheSubtotalCutAtTheCap) {
   const CapRow rows[] = {
-      {"S7", 100, 12419, 49676, 49676, 12419, false, "cap_not_reached"},   // INC-SR-1120 alone
-      {"S7", 100, 60000, 50000, 50000, 50000, true, "cap_reached"},        // 600.00 cut to 500.00
-      {"F1", 100, 50000, 50000, 50000, 50000, true, "cap_met"},            // equal: reached, nothing cut
-      {"F1", 100, 49999, 50000, 50000, 49999, false, "cap_not_reached"},   // one cent below
-      {"S7", 100, 0, 0, 0, 0, false, "cap_not_reached"},                   // no fee, no credit
+      {"S7", 100, 12419, 49676, 49676, 12419, false, "cap_not_reached"},  // INC-SR-1120 alone
+      {"S7", 100, 60000, 50000, 50000, 50000, true, "cap_reached"},       // 600.00 cut to 500.00
+      {"F1", 100, 50000, 50000, 50000, 50000, true, "cap_met"},           // equal: reached, nothing cut
+      {"F1", 100, 49999, 50000, 50000, 49999, false, "cap_not_reached"},  // one cent below
+      {"S7", 100, 0, 0, 0, 0, false, "cap_not_reached"},                  // no fee, no credit
       // S7 Decision: November billed 466.67 of a 1,000.00 fee (start 17 Nov); capped at 466.67.
       {"S7", 100, 100000, 46667, 46667, 46667, true, "cap_reached"},
-      {"S7", 50, 30000, 50000, 25000, 25000, true, "cap_reached"},         // a 50 % cap of 500.00
-      {"B6", 50, 10000, 33333, 16667, 10000, false, "cap_not_reached"},    // 166.665 -> 166.67
+      {"S7", 50, 30000, 50000, 25000, 25000, true, "cap_reached"},       // a 50 % cap of 500.00
+      {"B6", 50, 10000, 33333, 16667, 10000, false, "cap_not_reached"},  // 166.665 -> 166.67
   };
   for (const auto& row : rows) {
     auto terms = testing::kalanda_terms().service_levels;

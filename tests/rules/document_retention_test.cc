@@ -11,7 +11,7 @@ namespace {
 
 using testing::day;
 
-const PersonalDataTerms g{};   // 24 months, 30 days, 10 years
+const PersonalDataTerms g{};  // 24 months, 30 days, 10 years
 
 TEST(DocumentRetention, G6EndsOnTheFirstOfJanuaryAfterTenFullYears) {
   // 2016-06-30: the year 2016 closes on 2016-12-31, + 10 years = 2026-12-31 still kept.

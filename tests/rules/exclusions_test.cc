@@ -21,11 +21,17 @@ Incident contacted_at(const char* when, IncidentCause cause = IncidentCause::ser
 
 TEST(Exclusions, S6ExternalCausesEarnNoCredit) {
   const auto terms = kalanda_terms().service_levels;
-  EXPECT_EQ(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::client), {}, terms).reason, "cause_client");
-  EXPECT_EQ(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::third_party), {}, terms).reason, "cause_third_party");
-  EXPECT_EQ(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::force_majeure), {}, terms).reason, "cause_force_majeure");
-  EXPECT_FALSE(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::server), {}, terms).excluded);
-  EXPECT_FALSE(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::unknown), {}, terms).excluded);
+  EXPECT_EQ(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::client), {}, terms).reason,
+            "cause_client");
+  EXPECT_EQ(incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::third_party), {}, terms).reason,
+            "cause_third_party");
+  EXPECT_EQ(
+      incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::force_majeure), {}, terms).reason,
+      "cause_force_majeure");
+  EXPECT_FALSE(
+      incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::server), {}, terms).excluded);
+  EXPECT_FALSE(
+      incident_exclusion(contacted_at("2026-11-16T10:00:00+01:00", IncidentCause::unknown), {}, terms).excluded);
 }
 
 // S6 (D Art. 6): root access on SRV-1 from 15 Nov 12:00 to 17 Nov 12:00 (end excluded).

@@ -9,10 +9,13 @@
 namespace clause {
 namespace {
 
-Date day(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+Date day(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
 
 const TermsProfile& kalanda() {
-  static TermsProfile p = load_terms_profile(std::filesystem::path(CLAUSE_SOURCE_DIR) / "config/terms/kalanda-hds.toml");
+  static TermsProfile p =
+      load_terms_profile(std::filesystem::path(CLAUSE_SOURCE_DIR) / "config/terms/kalanda-hds.toml");
   return p;
 }
 

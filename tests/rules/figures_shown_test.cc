@@ -130,7 +130,7 @@ TEST(FiguresShown, F1LatenessAfterGtrNotApplicableNamesNoTier) {
                                          {late_incident(IncidentCause::server, false)}, {}, {}, kFees);
   EXPECT_EQ(r.incidents[0].gtr.trace.steps.back().key, "gtr_late_not_applicable");
   for (const auto& f : r.incidents[0].gtr.trace.steps.back().figures) EXPECT_NE(f.name, "tier");
-  EXPECT_EQ(r.incidents[0].gti.credit, Money::from_cents(12500));   // the GTI credit stays: 25 % of 500.00
+  EXPECT_EQ(r.incidents[0].gti.credit, Money::from_cents(12500));  // the GTI credit stays: 25 % of 500.00
 }
 
 TEST(FiguresShown, F1DagContractNamesNoTierAndNoCap) {
@@ -142,9 +142,9 @@ TEST(FiguresShown, F1DagContractNamesNoTierAndNoCap) {
 
 TEST(FiguresShown, F1LatenessKeepsItsSeconds) {
   Incident i = late_incident(IncidentCause::server, true);
-  i.intervention_start = at("2026-10-05T11:43:12+02:00");   // 43 min 12 s after the 11:00 deadline
-  const auto r = compute_service_credits(k_contract(), kServer, kalanda_terms(), paris_clock(), {2026, 10}, {i}, {}, {},
-                                         kFees);
+  i.intervention_start = at("2026-10-05T11:43:12+02:00");  // 43 min 12 s after the 11:00 deadline
+  const auto r =
+      compute_service_credits(k_contract(), kServer, kalanda_terms(), paris_clock(), {2026, 10}, {i}, {}, {}, kFees);
   EXPECT_EQ(r.incidents[0].gti.lateness, seconds{2592});
   bool found = false;
   for (const auto& s : r.incidents[0].gti.trace.steps)
@@ -160,9 +160,9 @@ TEST(FiguresShown, F2TheFirstTwoThirtyOfTheAutumnChangeIsRepeated) {
 }
 
 TEST(FiguresShown, F2TimesAroundTheRepeatedHourAreNot) {
-  EXPECT_FALSE(paris_clock().is_repeated_local_time(at("2026-10-24T23:59:00Z")));   // 01:59 CEST
-  EXPECT_FALSE(paris_clock().is_repeated_local_time(at("2026-10-25T02:00:00Z")));   // 03:00 CET
-  EXPECT_FALSE(paris_clock().is_repeated_local_time(at("2026-03-29T01:30:00Z")));   // 03:30 CEST, spring gap
+  EXPECT_FALSE(paris_clock().is_repeated_local_time(at("2026-10-24T23:59:00Z")));  // 01:59 CEST
+  EXPECT_FALSE(paris_clock().is_repeated_local_time(at("2026-10-25T02:00:00Z")));  // 03:00 CET
+  EXPECT_FALSE(paris_clock().is_repeated_local_time(at("2026-03-29T01:30:00Z")));  // 03:30 CEST, spring gap
 }
 
 }  // namespace

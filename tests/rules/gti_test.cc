@@ -29,10 +29,11 @@ TEST(GtiDeadline, S1ContactInHoAddsOneBusinessHour) {
   EXPECT_TRUE(d.contacted_in_ho);
   EXPECT_EQ(d.deadline, at("2026-11-16T11:00:00+01:00"));
   ASSERT_EQ(d.trace.steps.size(), 1u);
-  EXPECT_EQ(d.trace.steps[0],
-            (TraceStep{"S1", "gti_deadline_ho",
-                       {{"contacted", at("2026-11-16T10:00:00+01:00")}, {"guarantee", minutes{60}},
-                        {"deadline", at("2026-11-16T11:00:00+01:00")}}}));
+  EXPECT_EQ(d.trace.steps[0], (TraceStep{"S1",
+                                         "gti_deadline_ho",
+                                         {{"contacted", at("2026-11-16T10:00:00+01:00")},
+                                          {"guarantee", minutes{60}},
+                                          {"deadline", at("2026-11-16T11:00:00+01:00")}}}));
 }
 
 TEST(GtiDeadline, S1FridayEveningRollsToMondayMorning) {
@@ -67,10 +68,13 @@ TEST(GtiCredit, S2ExactlyOneHourLateIsTenPercent) {
   EXPECT_EQ(o.lateness, hours{1});
   EXPECT_EQ(o.percent, Percent{10});
   EXPECT_EQ(o.credit, Money::from_cents(5000));
-  EXPECT_EQ(o.trace.steps.back(),
-            (TraceStep{"S2", "gti_late",
-                       {{"intervention_start", at("2026-11-16T12:00:00+01:00")}, {"lateness", seconds{3600}},
-                        {"tier", Percent{10}}, {"monthly_fee", kFee}, {"credit", Money::from_cents(5000)}}}));
+  EXPECT_EQ(o.trace.steps.back(), (TraceStep{"S2",
+                                             "gti_late",
+                                             {{"intervention_start", at("2026-11-16T12:00:00+01:00")},
+                                              {"lateness", seconds{3600}},
+                                              {"tier", Percent{10}},
+                                              {"monthly_fee", kFee},
+                                              {"credit", Money::from_cents(5000)}}}));
 }
 
 // S2: 59 min 59 s late: late but below the first tier -> 0.
@@ -94,10 +98,15 @@ TEST(GtiCredit, S2StartAtTheDeadlineIsOnTime) {
 // = 250.00; 14:00 = 8 h -> 100 % = 500.00; 13:59 = 7 h 59 -> still 50 %.
 TEST(GtiCredit, S2TiersAreInclusive) {
   const auto terms = kalanda_terms().service_levels;
-  struct Case { const char* start; int percent; long long cents; } cases[] = {
-      {"2026-11-21T09:00:00+01:00", 25, 12500}, {"2026-11-21T10:00:00+01:00", 50, 25000},
-      {"2026-11-21T13:59:00+01:00", 50, 25000}, {"2026-11-21T14:00:00+01:00", 100, 50000},
-      {"2026-11-21T08:59:00+01:00", 10, 5000}};
+  struct Case {
+    const char* start;
+    int percent;
+    long long cents;
+  } cases[] = {{"2026-11-21T09:00:00+01:00", 25, 12500},
+               {"2026-11-21T10:00:00+01:00", 50, 25000},
+               {"2026-11-21T13:59:00+01:00", 50, 25000},
+               {"2026-11-21T14:00:00+01:00", 100, 50000},
+               {"2026-11-21T08:59:00+01:00", 10, 5000}};
   for (const auto& c : cases) {
     const auto o = gti_outcome(incident("2026-11-21T03:00:00+01:00", c.start), kFee, terms, paris_clock());
     EXPECT_EQ(o.percent, Percent{c.percent}) << c.start;
@@ -106,8 +115,8 @@ TEST(GtiCredit, S2TiersAreInclusive) {
 }
 
 TEST(GtiCredit, S2NotStartedIsReportedWithoutCredit) {
-  const auto o = gti_outcome(incident("2026-11-16T10:00:00+01:00", std::nullopt), kFee,
-                             kalanda_terms().service_levels, paris_clock());
+  const auto o = gti_outcome(incident("2026-11-16T10:00:00+01:00", std::nullopt), kFee, kalanda_terms().service_levels,
+                             paris_clock());
   EXPECT_FALSE(o.met);
   EXPECT_EQ(o.credit, Money{});
   EXPECT_EQ(o.trace.steps.back().key, "gti_not_started");

@@ -45,7 +45,8 @@ TEST(GtrApplicability, S3AllThreeConditionsHold) {
   const auto not_blocking = gtr_applicability(i, contract(), terms);
   EXPECT_FALSE(not_blocking.applies);
   EXPECT_EQ(not_blocking.trace.steps[0],
-            (TraceStep{"S3", "gtr_not_applicable",
+            (TraceStep{"S3",
+                       "gtr_not_applicable",
                        {{"blocking", false}, {"cause", std::string("server")}, {"backup_option", true}}}));
 }
 
@@ -95,10 +96,12 @@ TEST(GtrCredit, S4DataLossRemovesBackupRestoreTime) {
 // S4 tiers: 4 h + 16 h = 20 h restoration -> 16 h late -> 50 % = 250.00; 28 h -> 24 h -> 100 %.
 TEST(GtrCredit, S4UpperTiers) {
   const auto terms = kalanda_terms().service_levels;
-  EXPECT_EQ(gtr_outcome(blocking("2026-11-16T10:00:00+01:00", "2026-11-17T06:00:00+01:00"), contract(), kFee, terms).credit,
-            Money::from_cents(25000));
-  EXPECT_EQ(gtr_outcome(blocking("2026-11-16T10:00:00+01:00", "2026-11-17T14:00:00+01:00"), contract(), kFee, terms).credit,
-            Money::from_cents(50000));
+  EXPECT_EQ(
+      gtr_outcome(blocking("2026-11-16T10:00:00+01:00", "2026-11-17T06:00:00+01:00"), contract(), kFee, terms).credit,
+      Money::from_cents(25000));
+  EXPECT_EQ(
+      gtr_outcome(blocking("2026-11-16T10:00:00+01:00", "2026-11-17T14:00:00+01:00"), contract(), kFee, terms).credit,
+      Money::from_cents(50000));
 }
 
 // S4 Decision: gtr_hours 0 (no base in the annex) -> lateness = restoration time: 4 h -> 10 %.

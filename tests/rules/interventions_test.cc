@@ -33,7 +33,8 @@ TEST(ContractYear, I1AnniversaryToAnniversary) {
   // T5: started 29 Feb 2024: anniversaries 28 Feb 2025, ..., 29 Feb 2028.
   EXPECT_EQ(contract_year_of(contract("2024-02-29"), day("2025-02-28")).begin, day("2025-02-28"));
   EXPECT_EQ(contract_year_of(contract("2024-02-29"), day("2025-02-27")).index, 0);
-  EXPECT_EQ(contract_year_of(contract("2024-02-29"), day("2028-02-29")), (ContractYear{4, day("2028-02-29"), day("2029-02-28")}));
+  EXPECT_EQ(contract_year_of(contract("2024-02-29"), day("2028-02-29")),
+            (ContractYear{4, day("2028-02-29"), day("2029-02-28")}));
 }
 
 TEST(BillingSteps, I1StartedStepsAtTheHourlyRate) {
@@ -72,7 +73,7 @@ TEST(Interventions, I1FifthEmergencyOfTheContractYearIsBilled) {
   EXPECT_EQ(billing.lines[2].amount, Money::from_cents(16125));
   EXPECT_EQ(billing.lines[3].emergency_rank, 1);
   EXPECT_EQ(billing.lines[3].amount, Money{});
-  EXPECT_EQ(billing.total, Money::from_cents(22575));   // 64.50 + 161.25
+  EXPECT_EQ(billing.total, Money::from_cents(22575));  // 64.50 + 161.25
 }
 
 // I2: 2 h 01 in the allowance without a quote: the extra minute is listed, not billed; with a
@@ -87,11 +88,10 @@ TEST(Interventions, I2ExcessBeyondTwoHoursNeedsAQuote) {
   EXPECT_TRUE(without.lines[0].excess_not_billed);
   EXPECT_EQ(without.lines[0].amount, Money{});
   EXPECT_EQ(without.lines[0].trace.steps[1].key, "excess_quote_required");
-  const auto with = bill_interventions(
-      contract(), terms, paris_clock(),
-      {work("E1", "web1", InterventionKind::emergency, "2026-11-02T10:00:00+01:00", "2026-11-02T12:01:00+01:00",
-            "DEV-2026-017")},
-      kNovember);
+  const auto with = bill_interventions(contract(), terms, paris_clock(),
+                                       {work("E1", "web1", InterventionKind::emergency, "2026-11-02T10:00:00+01:00",
+                                             "2026-11-02T12:01:00+01:00", "DEV-2026-017")},
+                                       kNovember);
   EXPECT_FALSE(with.lines[0].excess_not_billed);
   EXPECT_EQ(with.lines[0].amount, Money::from_cents(3225));
 }
@@ -100,7 +100,8 @@ TEST(Interventions, I2ExcessBeyondTwoHoursNeedsAQuote) {
 // quote 121 min = 9 started steps = 290.25.
 TEST(Interventions, I2BilledInterventionBeyondTwoHours) {
   const auto terms = kalanda_terms().interventions;
-  auto cc = work("CC", "web1", InterventionKind::client_caused, "2026-11-02T10:00:00+01:00", "2026-11-02T12:01:00+01:00");
+  auto cc =
+      work("CC", "web1", InterventionKind::client_caused, "2026-11-02T10:00:00+01:00", "2026-11-02T12:01:00+01:00");
   EXPECT_EQ(bill_interventions(contract(), terms, paris_clock(), {cc}, kNovember).total, Money::from_cents(25800));
   cc.quote_reference = "DEV-1";
   EXPECT_EQ(bill_interventions(contract(), terms, paris_clock(), {cc}, kNovember).total, Money::from_cents(29025));

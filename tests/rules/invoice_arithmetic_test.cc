@@ -11,9 +11,9 @@ InvoiceLineInput line(const char* text, std::int64_t quantity_milli, std::int64_
 }
 
 const std::vector<InvoiceLineInput> november = {
-    line("Infogérance serveur srv-1", 1000, 102533),     // 1 x 1025.33 = 1025.33
-    line("Intervention hors forfait", 1250, 12900),      // 1.25 h x 129.00 = 161.25
-    line("Stockage", 2500, 1001),                        // 2.5 x 10.01 = 25.025 -> 25.03
+    line("Infogérance serveur srv-1", 1000, 102533),  // 1 x 1025.33 = 1025.33
+    line("Intervention hors forfait", 1250, 12900),   // 1.25 h x 129.00 = 161.25
+    line("Stockage", 2500, 1001),                     // 2.5 x 10.01 = 25.025 -> 25.03
 };
 
 TEST(InvoiceTotals, B6LinesRoundedThenVatOnTheirSum) {

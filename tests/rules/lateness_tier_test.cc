@@ -22,17 +22,17 @@ struct TierRow {
 TEST(LatenessTierTable, S2GtiTiersAreInclusive) {
   const auto tiers = testing::kalanda_terms().service_levels.gti_tiers;
   const TierRow rows[] = {
-      {"S2", seconds{-3600}, 0},                        // early: no lateness
-      {"S2", seconds{0}, 0},                            // on time
-      {"S2", hours{1} - seconds{1}, 0},                 // 59 min 59 s: below 1 h
-      {"S2", hours{1}, 10},                             // Decision: exactly 1 h gives 10 %
+      {"S2", seconds{-3600}, 0},         // early: no lateness
+      {"S2", seconds{0}, 0},             // on time
+      {"S2", hours{1} - seconds{1}, 0},  // 59 min 59 s: below 1 h
+      {"S2", hours{1}, 10},              // Decision: exactly 1 h gives 10 %
       {"S2", hours{3} - seconds{1}, 10},
       {"S2", hours{3}, 25},
-      {"S2", hours{3} + minutes{40}, 25},               // INC-SR-1120 of the samples: 3 h 40 late
+      {"S2", hours{3} + minutes{40}, 25},  // INC-SR-1120 of the samples: 3 h 40 late
       {"S2", hours{4}, 50},
       {"S2", hours{8} - seconds{1}, 50},
       {"S2", hours{8}, 100},
-      {"S2", hours{30}, 100},                           // no tier above 100 %
+      {"S2", hours{30}, 100},  // no tier above 100 %
   };
   for (const auto& row : rows)
     EXPECT_EQ(lateness_tier_percent(row.lateness, tiers), Percent{row.percent})

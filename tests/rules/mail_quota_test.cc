@@ -23,12 +23,12 @@ std::vector<MailUsageSample> daily(const char* first, int count, std::int64_t me
 }
 
 TEST(MailSteps, B5StartedStepsAboveTheQuotaCappedAt35Gb) {
-  EXPECT_EQ(mail_steps(25000, d), 0);   // at the quota: nothing above
-  EXPECT_EQ(mail_steps(25001, d), 1);   // 1 MB above starts a step
-  EXPECT_EQ(mail_steps(30000, d), 1);   // 5 GB above: one step
-  EXPECT_EQ(mail_steps(31000, d), 2);   // 6 GB above: two started steps
-  EXPECT_EQ(mail_steps(35000, d), 2);   // 10 GB above: two steps
-  EXPECT_EQ(mail_steps(36000, d), 2);   // capped at 35 GB: still two steps
+  EXPECT_EQ(mail_steps(25000, d), 0);  // at the quota: nothing above
+  EXPECT_EQ(mail_steps(25001, d), 1);  // 1 MB above starts a step
+  EXPECT_EQ(mail_steps(30000, d), 1);  // 5 GB above: one step
+  EXPECT_EQ(mail_steps(31000, d), 2);  // 6 GB above: two started steps
+  EXPECT_EQ(mail_steps(35000, d), 2);  // 10 GB above: two steps
+  EXPECT_EQ(mail_steps(36000, d), 2);  // capped at 35 GB: still two steps
 }
 
 TEST(MailOverage, B5ThirtyDaysAboveAreTheFreeGrace) {
@@ -72,17 +72,17 @@ TEST(MailOverage, B5TheHighestUsageOnAGraceDayDoesNotCount) {
   EXPECT_EQ(m.grace_reached, day("2026-11-09"));
   EXPECT_EQ(m.peak_megabytes, 27000);
   EXPECT_EQ(m.amount, Money::from_cents(1000));
-  EXPECT_EQ(mail_overage(s, {2026, 10}, d).amount, Money{});   // October: grace only
+  EXPECT_EQ(mail_overage(s, {2026, 10}, d).amount, Money{});  // October: grace only
 }
 
 TEST(MailOverage, B5BackUnderTheQuotaRestartsTheGrace) {
   // 31 GB from 1 Sep, 24 GB on 20 Sep, 31 GB again from 21 Sep: the grace restarts on 21 Sep and
   // runs 21 Sep-20 Oct (10 + 20 = 30 days): the first billable day is 21 Oct, not 1 Oct.
   std::vector<MailUsageSample> s = daily("2026-09-01", 61, 31000);
-  s[19].megabytes = 24000;               // 20 Sep
+  s[19].megabytes = 24000;  // 20 Sep
   MailOverage m = mail_overage(s, {2026, 10}, d);
   EXPECT_EQ(m.grace_reached, day("2026-10-21"));
-  EXPECT_EQ(m.amount, Money::from_cents(2000));   // 6 GB above: 2 steps
+  EXPECT_EQ(m.amount, Money::from_cents(2000));  // 6 GB above: 2 steps
 }
 
 TEST(MailOverage, B5TwentyNineDaysAboveOnlyWarns) {
@@ -94,7 +94,10 @@ TEST(MailOverage, B5TwentyNineDaysAboveOnlyWarns) {
 
 TEST(MailOverage, B5UsageLevelsOfAFollowingMonth) {
   // Above quota since 15 Sep: grace 15 Sep-14 Oct, 31st day = 15 Oct; all of November is billable.
-  struct Case { std::int64_t megabytes; Money amount; };
+  struct Case {
+    std::int64_t megabytes;
+    Money amount;
+  };
   for (Case c : {Case{25000, Money{}}, Case{30000, Money::from_cents(1000)}, Case{35000, Money::from_cents(2000)},
                  Case{36000, Money::from_cents(2000)}}) {
     MailOverage m = mail_overage(daily("2026-09-15", 77, c.megabytes), {2026, 11}, d);
@@ -105,15 +108,15 @@ TEST(MailOverage, B5UsageLevelsOfAFollowingMonth) {
 
 TEST(MailOverage, B5ADayBackUnderTheQuotaRestartsTheThirtyDays) {
   std::vector<MailUsageSample> s = daily("2026-10-01", 31, 31000);
-  s[14].megabytes = 24000;              // 15 Oct under quota: the run restarts on 16 Oct
+  s[14].megabytes = 24000;  // 15 Oct under quota: the run restarts on 16 Oct
   MailOverage m = mail_overage(s, {2026, 10}, d);
-  EXPECT_FALSE(m.grace_reached.has_value());   // 16-31 Oct = 16 days only
+  EXPECT_FALSE(m.grace_reached.has_value());  // 16-31 Oct = 16 days only
   EXPECT_EQ(m.first_exceeded, day("2026-10-01"));
 }
 
 TEST(MailOverage, B5AMissingSampleBreaksTheRun) {
   std::vector<MailUsageSample> s = daily("2026-10-01", 31, 31000);
-  s.erase(s.begin() + 14);               // no sample for 15 Oct
+  s.erase(s.begin() + 14);  // no sample for 15 Oct
   EXPECT_FALSE(mail_overage(s, {2026, 10}, d).grace_reached.has_value());
 }
 
@@ -124,10 +127,10 @@ TEST(MailOverage, B5ProfileWithoutMailQuotaBillsNothing) {
 
 // B5 warning ("le Client est averti au premier dépassement"): once per run above the quota.
 TEST(MailWarning, B5TheFirstDayAboveTheQuotaIsWarned) {
-  auto samples = daily("2026-08-31", 1, 25000);                 // at the quota: not above
+  auto samples = daily("2026-08-31", 1, 25000);  // at the quota: not above
   for (const auto& s : daily("2026-09-01", 3, 25100)) samples.push_back(s);
   EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-01"), d), 25100);
-  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-02"), d), std::nullopt);   // the same exceedance
+  EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-02"), d), std::nullopt);  // the same exceedance
   EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-08-31"), d), std::nullopt);
 }
 
@@ -140,7 +143,7 @@ TEST(MailWarning, B5BackUnderTheQuotaThenAboveIsANewExceedance) {
 
 TEST(MailWarning, B5ADayWithoutSampleBeforeStartsANewExceedance) {
   auto samples = daily("2026-09-01", 1, 26000);
-  samples.push_back({"D-1", day("2026-09-03"), 26000});          // 2 Sep not measured: not proven above
+  samples.push_back({"D-1", day("2026-09-03"), 26000});  // 2 Sep not measured: not proven above
   EXPECT_EQ(quota_first_exceeded_on(samples, day("2026-09-03"), d), 26000);
 }
 

@@ -11,19 +11,23 @@ namespace {
 
 using namespace clause::testing;
 
-const std::vector<FeeRevision> kHistory{
-    {"SRV-1", day("2025-03-15"), Money::from_cents(100000), std::nullopt},
-    {"SRV-1", day("2026-03-15"), Money::from_cents(105000), Milli{275000}},
-    {"SRV-2", day("2025-01-01"), Money::from_cents(99900), std::nullopt}};
+const std::vector<FeeRevision> kHistory{{"SRV-1", day("2025-03-15"), Money::from_cents(100000), std::nullopt},
+                                        {"SRV-1", day("2026-03-15"), Money::from_cents(105000), Milli{275000}},
+                                        {"SRV-2", day("2025-01-01"), Money::from_cents(99900), std::nullopt}};
 
 // Quarterly 1000.00 / 3 = 333.333 -> 333.33; after the revision 1050.00 / 3 = 350.00.
 TEST(MonthlyFee, S7FeeInForceOnTheDateDividedByThePeriod) {
-  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2026-03-14"), BillingPeriod::quarterly)->monthly, Money::from_cents(33333));
-  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2026-03-15"), BillingPeriod::quarterly)->monthly, Money::from_cents(35000));
-  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2026-03-15"), BillingPeriod::monthly)->monthly, Money::from_cents(105000));
+  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2026-03-14"), BillingPeriod::quarterly)->monthly,
+            Money::from_cents(33333));
+  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2026-03-15"), BillingPeriod::quarterly)->monthly,
+            Money::from_cents(35000));
+  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2026-03-15"), BillingPeriod::monthly)->monthly,
+            Money::from_cents(105000));
   // Annual 1050.00 / 12 = 87.50; 999.00 / 12 = 83.25.
-  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2027-01-01"), BillingPeriod::annual)->monthly, Money::from_cents(8750));
-  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-2", day("2027-01-01"), BillingPeriod::annual)->monthly, Money::from_cents(8325));
+  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-1", day("2027-01-01"), BillingPeriod::annual)->monthly,
+            Money::from_cents(8750));
+  EXPECT_EQ(monthly_fee_on(kHistory, "SRV-2", day("2027-01-01"), BillingPeriod::annual)->monthly,
+            Money::from_cents(8325));
   EXPECT_FALSE(monthly_fee_on(kHistory, "SRV-1", day("2025-03-14"), BillingPeriod::monthly).has_value());
 }
 
@@ -36,13 +40,16 @@ TEST(MonthlyFee, B6RoundsHalfAwayFromZero) {
 }
 
 TEST(MonthlyFee, S7HighestFeeOfTheMonthIncludesARevisionInsideIt) {
-  EXPECT_EQ(highest_monthly_fee(kHistory, "SRV-1", day("2026-03-01"), day("2026-03-31"), BillingPeriod::quarterly)->monthly,
-            Money::from_cents(35000));
-  EXPECT_EQ(highest_monthly_fee(kHistory, "SRV-1", day("2026-02-01"), day("2026-02-28"), BillingPeriod::quarterly)->monthly,
-            Money::from_cents(33333));
+  EXPECT_EQ(
+      highest_monthly_fee(kHistory, "SRV-1", day("2026-03-01"), day("2026-03-31"), BillingPeriod::quarterly)->monthly,
+      Money::from_cents(35000));
+  EXPECT_EQ(
+      highest_monthly_fee(kHistory, "SRV-1", day("2026-02-01"), day("2026-02-28"), BillingPeriod::quarterly)->monthly,
+      Money::from_cents(33333));
   // Service starting mid-month: in force from 15 March 2025 only.
-  EXPECT_EQ(highest_monthly_fee(kHistory, "SRV-1", day("2025-03-01"), day("2025-03-31"), BillingPeriod::monthly)->monthly,
-            Money::from_cents(100000));
+  EXPECT_EQ(
+      highest_monthly_fee(kHistory, "SRV-1", day("2025-03-01"), day("2025-03-31"), BillingPeriod::monthly)->monthly,
+      Money::from_cents(100000));
 }
 
 // S7: cap = 100 % of 500.00; 600.00 -> 500.00 (reached); exactly 500.00 is not cut.
@@ -53,7 +60,7 @@ TEST(CreditCap, S7CapsTheMonthAtTheFee) {
   EXPECT_EQ(over.total, Money::from_cents(50000));
   EXPECT_EQ(over.trace.steps[0].key, "cap_reached");
   const auto equal = apply_credit_cap(Money::from_cents(50000), Money::from_cents(50000), terms);
-  EXPECT_TRUE(equal.reached);   // F1: a total equal to the cap has reached it, nothing cut
+  EXPECT_TRUE(equal.reached);  // F1: a total equal to the cap has reached it, nothing cut
   EXPECT_EQ(equal.trace.steps[0].key, "cap_met");
   EXPECT_EQ(equal.total, Money::from_cents(50000));
   auto half = terms;

@@ -36,7 +36,7 @@ TEST(TerminationNotice, N1OnTheLastDayTheContractEndsAtTheAnniversary) {
 TEST(TerminationNotice, N1OneDayLateTheContractRenewsForAYear) {
   TerminationOutcome t = termination_date(dag("2025-03-01"), d, day("2026-01-28"));
   EXPECT_EQ(t.effective, day("2027-03-01"));
-  EXPECT_EQ(t.latest_notice, day("2027-01-27"));   // Feb 2027 has 28 days too
+  EXPECT_EQ(t.latest_notice, day("2027-01-27"));  // Feb 2027 has 28 days too
 }
 
 TEST(TerminationNotice, N1AnniversaryOn29February) {
@@ -69,27 +69,26 @@ TEST(TerminationNotice, N1RequestedDateInsideTheInitialTermWaitsForTheAnniversar
 
 TEST(PriceChangeNotice, N2OneMonthBeforeAndOneMonthToTerminate) {
   PriceChangeNotice p = price_change_notice(day("2027-03-31"), day("2027-02-10"), d);
-  EXPECT_EQ(p.announce_by, day("2027-02-28"));                  // T5: 31 Mar - 1 month, clamped
+  EXPECT_EQ(p.announce_by, day("2027-02-28"));  // T5: 31 Mar - 1 month, clamped
   EXPECT_EQ(p.client_may_terminate_until, day("2027-03-10"));
 }
 
 TEST(BreachCure, N3KalandaSevenAndTenDays) {
   auto deadlines = breach_cure_deadlines(day("2026-12-18"), k, HolidayZone::metropole);
   ASSERT_EQ(deadlines.size(), 2u);
-  EXPECT_EQ(deadlines[0].deadline, day("2026-12-25"));   // K Art. 9: 18 Dec + 7 days
-  EXPECT_EQ(deadlines[1].deadline, day("2026-12-28"));   // K Art. 15: 18 Dec + 10 days
+  EXPECT_EQ(deadlines[0].deadline, day("2026-12-25"));  // K Art. 9: 18 Dec + 7 days
+  EXPECT_EQ(deadlines[1].deadline, day("2026-12-28"));  // K Art. 15: 18 Dec + 10 days
 }
 
 TEST(BreachCure, N3DagSevenJoursOuvrablesSkipSundaysAndChristmas) {
   // From Fri 18 Dec 2026: Sat 19, Mon 21, 22, 23, 24, (25 holiday), Sat 26, Mon 28 = 7th.
   EXPECT_EQ(breach_cure_deadlines(day("2026-12-18"), d, HolidayZone::metropole).at(0).deadline, day("2026-12-28"));
   // Alsace-Moselle: 26 Dec is a holiday too, so the 7th is Tue 29.
-  EXPECT_EQ(breach_cure_deadlines(day("2026-12-18"), d, HolidayZone::alsace_moselle).at(0).deadline,
-            day("2026-12-29"));
+  EXPECT_EQ(breach_cure_deadlines(day("2026-12-18"), d, HolidayZone::alsace_moselle).at(0).deadline, day("2026-12-29"));
 }
 
 TEST(ForceMajeure, N3TerminationFromThe31stDay) {
-  EXPECT_EQ(force_majeure_termination_from(day("2026-01-10"), d), day("2026-02-10"));   // 10 Jan + 31 days
+  EXPECT_EQ(force_majeure_termination_from(day("2026-01-10"), d), day("2026-02-10"));  // 10 Jan + 31 days
 }
 
 }  // namespace

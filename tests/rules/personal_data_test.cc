@@ -11,7 +11,7 @@ namespace {
 
 using testing::day;
 
-const PersonalDataTerms g = testing::kalanda_contract_terms().personal_data;   // 24 months, 30 days
+const PersonalDataTerms g = testing::kalanda_contract_terms().personal_data;  // 24 months, 30 days
 const Date run = day("2026-11-01");
 
 Account account(const char* id, std::optional<const char*> last_activity, AccountKind kind = AccountKind::client,
@@ -35,8 +35,8 @@ TEST(PersonalData, G1InactiveOnLastActivityPlus24Months) {
   auto all = classify_accounts({account("A", "2024-10-31"), account("B", "2024-11-01"), account("E", "2024-11-02"),
                                 account("L", "2024-02-29"), account("N", std::nullopt)},
                                {}, {}, {}, run, g);
-  EXPECT_EQ(status_of(all, "A").status, DataStatus::purge);          // inactive since 2026-10-31
-  EXPECT_EQ(status_of(all, "B").status, DataStatus::purge);          // 2026-11-01 <= run date
+  EXPECT_EQ(status_of(all, "A").status, DataStatus::purge);  // inactive since 2026-10-31
+  EXPECT_EQ(status_of(all, "B").status, DataStatus::purge);  // 2026-11-01 <= run date
   EXPECT_EQ(status_of(all, "B").inactive_on, day("2026-11-01"));
   EXPECT_EQ(status_of(all, "E").status, DataStatus::soon_inactive);  // one day left
   EXPECT_EQ(status_of(all, "L").inactive_on, day("2026-02-28"));     // T5: 29 Feb + 24 months
@@ -75,18 +75,17 @@ TEST(PersonalData, G4ReminderWithinThirtyDays) {
 }
 
 TEST(PersonalData, G2ResellerWithAnActiveSubAccountIsKept) {
-  auto all = classify_accounts({account("R", "2020-01-01", AccountKind::reseller),
-                                account("S1", "2026-06-01", AccountKind::sub_account, "R"),
-                                account("S2", "2023-01-01", AccountKind::sub_account, "R"),
-                                account("P", "2020-01-01", AccountKind::reseller),
-                                account("S3", "2023-01-01", AccountKind::sub_account, "P")},
-                               {}, {}, {}, run, g);
+  auto all = classify_accounts(
+      {account("R", "2020-01-01", AccountKind::reseller), account("S1", "2026-06-01", AccountKind::sub_account, "R"),
+       account("S2", "2023-01-01", AccountKind::sub_account, "R"), account("P", "2020-01-01", AccountKind::reseller),
+       account("S3", "2023-01-01", AccountKind::sub_account, "P")},
+      {}, {}, {}, run, g);
   EXPECT_EQ(status_of(all, "R").status, DataStatus::kept);
   EXPECT_EQ(status_of(all, "R").holds, (std::vector<Hold>{{HoldReason::active_sub_account, "S1"}}));
   EXPECT_EQ(status_of(all, "R").trace.steps.back().rule, "G2");
   EXPECT_EQ(status_of(all, "S1").status, DataStatus::active);
   EXPECT_EQ(status_of(all, "S2").status, DataStatus::purge);
-  EXPECT_EQ(status_of(all, "P").status, DataStatus::purge);         // every sub-account inactive
+  EXPECT_EQ(status_of(all, "P").status, DataStatus::purge);  // every sub-account inactive
   EXPECT_EQ(status_of(all, "S3").status, DataStatus::purge);
 }
 
@@ -109,11 +108,11 @@ TEST(PersonalData, G3ContractUnpaidInvoiceOrOpenReversibilityHoldsTheAccount) {
                                 account("G", "2020-01-01"), account("H", "2020-01-01"), account("I", "2020-01-01")},
                                contracts, {"G"}, requests, run, g);
   EXPECT_EQ(status_of(all, "E").holds, (std::vector<Hold>{{HoldReason::running_contract, "C-run"}}));
-  EXPECT_EQ(status_of(all, "F").status, DataStatus::purge);          // contract ended 2025-12-31
-  EXPECT_EQ(status_of(all, "F2").status, DataStatus::kept);          // ends on the run date
+  EXPECT_EQ(status_of(all, "F").status, DataStatus::purge);  // contract ended 2025-12-31
+  EXPECT_EQ(status_of(all, "F2").status, DataStatus::kept);  // ends on the run date
   EXPECT_EQ(status_of(all, "G").holds, (std::vector<Hold>{{HoldReason::unpaid_invoice, ""}}));
   EXPECT_EQ(status_of(all, "H").holds, (std::vector<Hold>{{HoldReason::open_reversibility, "REV-1"}}));
-  EXPECT_EQ(status_of(all, "I").status, DataStatus::purge);          // minutes signed 2026-10-15
+  EXPECT_EQ(status_of(all, "I").status, DataStatus::purge);  // minutes signed 2026-10-15
 }
 
 TEST(PersonalData, N4AContractPastItsTermDoesNotHoldTheAccount) {
@@ -126,7 +125,7 @@ TEST(PersonalData, N4AContractPastItsTermDoesNotHoldTheAccount) {
   c.tacit_renewal = false;
   auto all = classify_accounts({account("T", "2020-01-01")}, {c}, {}, {}, run, g);
   EXPECT_EQ(status_of(all, "T").status, DataStatus::purge);
-  c.tacit_renewal = true;                  // renewed tacitly: still running
+  c.tacit_renewal = true;  // renewed tacitly: still running
   all = classify_accounts({account("T", "2020-01-01")}, {c}, {}, {}, run, g);
   EXPECT_EQ(status_of(all, "T").holds, (std::vector<Hold>{{HoldReason::running_contract, "C-term"}}));
 }

@@ -44,7 +44,7 @@ TEST(Proration, B2WholePeriodPaysTheFullPrice) {
 }
 
 TEST(Proration, B2ProfileWithoutProrationPaysTheFullPrice) {
-  const BillingTerms d = testing::dag_contract_terms().billing;   // prorate_first_period = false
+  const BillingTerms d = testing::dag_contract_terms().billing;  // prorate_first_period = false
   ProratedPrice p = period_amount(Money::from_cents(300000), due("2026-11-15", "2026-10-01", "2026-12-31"), d);
   EXPECT_EQ(p.amount, Money::from_cents(300000));
   EXPECT_EQ(p.trace.steps.at(0).key, "no_proration_by_terms");

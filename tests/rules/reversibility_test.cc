@@ -12,7 +12,7 @@ namespace {
 using testing::at;
 using testing::day;
 
-const ReversibilityTerms r = testing::kalanda_contract_terms().reversibility;   // 3 months, 10 ouvrés, 90 days
+const ReversibilityTerms r = testing::kalanda_contract_terms().reversibility;  // 3 months, 10 ouvrés, 90 days
 
 ReversibilityRequest request(const char* requested, const char* end, std::optional<const char*> takeover = {}) {
   ReversibilityRequest q{"REV-1", "K-1", day(requested), day(end), std::nullopt, std::nullopt};
@@ -54,18 +54,21 @@ TEST(ReversibilitySchedule, R2StartsWhenTheLastUnpaidInvoiceIsPaid) {
   // From Tue 12 Jan: 13, 14, 15, 18, 19, 20, 21, 22, 25, 26 = 10th.
   EXPECT_EQ(s.delivery_deadline, day("2027-01-26"));
 
-  payments.pop_back();                  // still unpaid: no start yet
-  auto waiting = reversibility_schedule(request("2026-09-01", "2026-12-31"), HolidayZone::metropole, invoices, payments, r);
+  payments.pop_back();  // still unpaid: no start yet
+  auto waiting =
+      reversibility_schedule(request("2026-09-01", "2026-12-31"), HolidayZone::metropole, invoices, payments, r);
   EXPECT_FALSE(waiting.start.has_value());
   EXPECT_FALSE(waiting.delivery_deadline.has_value());
 }
 
 TEST(ReversibilitySchedule, R4ContinuityAtMostNinetyDaysAfterTheEnd) {
   // 2026-12-31 + 90 days: 31 (Jan) + 28 (Feb) + 31 (Mar) = 2027-03-31.
-  auto capped = reversibility_schedule(request("2026-09-01", "2026-12-31", "2027-05-01"), HolidayZone::metropole, {}, {}, r);
+  auto capped =
+      reversibility_schedule(request("2026-09-01", "2026-12-31", "2027-05-01"), HolidayZone::metropole, {}, {}, r);
   EXPECT_EQ(capped.continuity_limit, day("2027-03-31"));
   EXPECT_EQ(capped.services_until, day("2027-03-31"));
-  auto earlier = reversibility_schedule(request("2026-09-01", "2026-12-31", "2027-02-15"), HolidayZone::metropole, {}, {}, r);
+  auto earlier =
+      reversibility_schedule(request("2026-09-01", "2026-12-31", "2027-02-15"), HolidayZone::metropole, {}, {}, r);
   EXPECT_EQ(earlier.services_until, day("2027-02-15"));
 }
 
@@ -91,7 +94,8 @@ TEST(ReversibilitySchedule, R2PaidTwelveDaysAfterTheEndMovesTheStartAndR3CountsO
   // F-2027-0061 (June, issued 2027-06-01) is paid on Mon 2027-07-12 = 30 Jun + 12 days: start there.
   // R3 from Mon 12 Jul: Tue 13 = 1, Wed 14 (national holiday) skipped, Thu 15 = 2, Fri 16 = 3,
   // Mon 19 .. Fri 23 = 4..8, Mon 26 = 9, Tue 27 = 10.
-  std::vector<IssuedInvoice> invoices = {{"F-2027-0061", day("2027-06-01"), day("2027-06-30"), Money::from_cents(94349)}};
+  std::vector<IssuedInvoice> invoices = {
+      {"F-2027-0061", day("2027-06-01"), day("2027-06-30"), Money::from_cents(94349)}};
   std::vector<Payment> payments = {{"P1", "F-2027-0061", day("2027-07-12"), Money::from_cents(94349)}};
   auto s = reversibility_schedule(request("2027-03-01", "2027-06-30"), HolidayZone::metropole, invoices, payments, r);
   EXPECT_EQ(s.unpaid_at_end, (std::vector<std::string>{"F-2027-0061"}));
@@ -116,11 +120,13 @@ TEST(ReversibilitySchedule, R3StartOnTheEveOfAscensionCountsOverItAndWhitMonday)
 
 TEST(ReversibilitySchedule, R4ContinuityReachesDayNinetyAndNotDayNinetyOne) {
   // 2027-06-30 + 90 days: July 31 + August 31 = 62, + 28 = 2027-09-28 (day 90).
-  auto on_day_90 = reversibility_schedule(request("2027-03-01", "2027-06-30", "2027-09-28"), HolidayZone::metropole, {}, {}, r);
+  auto on_day_90 =
+      reversibility_schedule(request("2027-03-01", "2027-06-30", "2027-09-28"), HolidayZone::metropole, {}, {}, r);
   EXPECT_EQ(on_day_90.continuity_limit, day("2027-09-28"));
   EXPECT_EQ(on_day_90.services_until, day("2027-09-28"));
   EXPECT_EQ(on_day_90.trace.steps.back().key, "continuity");
-  auto on_day_91 = reversibility_schedule(request("2027-03-01", "2027-06-30", "2027-09-29"), HolidayZone::metropole, {}, {}, r);
+  auto on_day_91 =
+      reversibility_schedule(request("2027-03-01", "2027-06-30", "2027-09-29"), HolidayZone::metropole, {}, {}, r);
   EXPECT_EQ(on_day_91.services_until, day("2027-09-28"));
   EXPECT_EQ(on_day_91.trace.steps.back().key, "takeover_capped");
 }
@@ -143,12 +149,12 @@ TEST(DossierContents, R3BackupsPerServerWithSizesAndR5WhatIsDestroyed) {
                                  b("bf", "srv-1", "2026-12-31T01:00:00Z", 50, BackupStatus::failed),
                                  b("bx", "srv-9", "2026-12-31T01:00:00Z", 999, BackupStatus::success)};
   DossierContents dossier = dossier_contents(services, backups);
-  ASSERT_EQ(dossier.servers.size(), 1u);                // the mailbox is not a server
+  ASSERT_EQ(dossier.servers.size(), 1u);  // the mailbox is not a server
   EXPECT_EQ(dossier.servers[0].hostname, "web1.example.fr");
   ASSERT_EQ(dossier.servers[0].backups.size(), 2u);
-  EXPECT_EQ(dossier.servers[0].backups[0].id, "b1");    // oldest first
+  EXPECT_EQ(dossier.servers[0].backups[0].id, "b1");  // oldest first
   EXPECT_EQ(dossier.servers[0].backups[0].checksum, "sha256:b1");
-  EXPECT_EQ(dossier.servers[0].total_bytes, 500);       // 200 + 300; the failed one is not handed over
+  EXPECT_EQ(dossier.servers[0].total_bytes, 500);  // 200 + 300; the failed one is not handed over
   EXPECT_EQ(dossier.to_destroy, (std::vector<std::string>{"b2", "b1", "bf"}));
 }
 

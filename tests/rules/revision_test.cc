@@ -18,10 +18,10 @@ PriceIndex syntec(int year, unsigned month, std::int64_t thousandths, const char
 // The contract starts 2026-03-15 at 1000.00; anniversaries 2027-03-15, 2028-03-15, 2029-03-15.
 const std::vector<PriceIndex> indices = {
     syntec(2026, 12, 274000, "2027-02-01"),
-    syntec(2027, 1, 275300, "2027-03-14"),   // published the day before the first anniversary
-    syntec(2027, 2, 276000, "2027-03-16"),   // the day after: not yet published on 2027-03-15
+    syntec(2027, 1, 275300, "2027-03-14"),  // published the day before the first anniversary
+    syntec(2027, 2, 276000, "2027-03-16"),  // the day after: not yet published on 2027-03-15
     syntec(2028, 1, 282100, "2028-02-27"),
-    syntec(2029, 1, 280400, "2029-03-15"),   // published on the anniversary itself: counts
+    syntec(2029, 1, 280400, "2029-03-15"),  // published on the anniversary itself: counts
 };
 
 Contract contract() {
@@ -77,7 +77,7 @@ TEST(Revision, B3MissingIndexIsAnErrorNamingTheAnniversary) {
 }
 
 TEST(Revision, B3DagPriceIsGuaranteed) {
-  const BillingTerms d = testing::dag_contract_terms().billing;   // D Art. 8: revision = false
+  const BillingTerms d = testing::dag_contract_terms().billing;  // D Art. 8: revision = false
   RevisionOutcome r = revise_on_anniversary(initial, day("2027-03-15"), indices, d);
   EXPECT_FALSE(r.revision.has_value());
   EXPECT_FALSE(r.error.has_value());

@@ -59,10 +59,10 @@ Payment payment(const char* number, const char* paid, long cents) {
 struct Case {
   const char* name;
   ScheduleFacts facts;
-  bool dag = false;                        // the contract's profile: dag, else kalanda-hds
+  bool dag = false;  // the contract's profile: dag, else kalanda-hds
   const char* from;
   int days;
-  std::vector<std::string> expected;       // "date rule event", sorted as sort_schedule sorts
+  std::vector<std::string> expected;  // "date rule event", sorted as sort_schedule sorts
 };
 
 std::vector<std::string> lines(const Case& c) {
@@ -81,24 +81,40 @@ const Case kCases[] = {
     {"N1RenewalInsideTheWindowItsNoticeBefore", {dubois()}, true, "2026-11-01", 60, {"2026-11-20 N1 renewal"}},
     // N1: from 2026-10-01 for 60 days ([10-01, 11-30)): the deadline 2026-10-18 and the renewal.
     // Oct 18 is the act, Nov 20 the deadline, both excluded: Oct 19-31 (13) + Nov 1-19 (19) = 32 days.
-    {"N1NoticeDeadlineIsTheRenewalMinus33Days", {dubois()}, true, "2026-10-01", 60,
+    {"N1NoticeDeadlineIsTheRenewalMinus33Days",
+     {dubois()},
+     true,
+     "2026-10-01",
+     60,
      {"2026-10-18 N1 notice_deadline", "2026-11-20 N1 renewal"}},
     // The window excludes its last day: from 2026-09-18, 30 days end before 2026-10-18; 31 take it.
     {"N1WindowEndIsExcluded", {dubois()}, true, "2026-09-18", 30, {}},
     {"N1WindowOfOneMoreDayHoldsTheDeadline", {dubois()}, true, "2026-09-18", 31, {"2026-10-18 N1 notice_deadline"}},
     // N1: Jardins renews on 2027-03-01; Feb 2027 has 28 days: Mar 1 - 28 = Feb 1, - 5 = 2027-01-27.
     // Window from 2026-12-01, 121 days (Dec 31 + Jan 31 + Feb 28 + Mar 31) = [2026-12-01, 2027-04-01).
-    {"N1ThirtyTwoJoursFrancsBeforeTheFirstAnniversary", {jardins()}, true, "2026-12-01", 121,
+    {"N1ThirtyTwoJoursFrancsBeforeTheFirstAnniversary",
+     {jardins()},
+     true,
+     "2026-12-01",
+     121,
      {"2027-01-27 N1 notice_deadline", "2027-03-01 N1 renewal"}},
     // N1 over two renewals: 2028 is a leap year, Feb 2028 has 29 days: Mar 1 - 29 = Feb 1, - 4 =
     // 2028-01-28 (Jan 29-31 + Feb 1-29 = 32 jours francs). From 2027-01-01, 500 days = until
     // 2028-05-15 (365 days to 2028-01-01, then Jan 31 + Feb 29 + Mar 31 + Apr 30 + 14).
-    {"N1EachRenewalOfTheWindowAndTheLeapFebruary", {jardins()}, true, "2027-01-01", 500,
+    {"N1EachRenewalOfTheWindowAndTheLeapFebruary",
+     {jardins()},
+     true,
+     "2027-01-01",
+     500,
      {"2027-01-27 N1 notice_deadline", "2027-03-01 N1 renewal", "2028-01-28 N1 notice_deadline",
       "2028-03-01 N1 renewal"}},
     // N1, N4: a termination recorded for 2027-02-28 (end set): no renewal on 2027-03-01, nor its
     // notice deadline; the end of service instead.
-    {"N4RecordedEndStopsTheRenewals", {ended(jardins(), "2027-02-28")}, true, "2026-12-01", 121,
+    {"N4RecordedEndStopsTheRenewals",
+     {ended(jardins(), "2027-02-28")},
+     true,
+     "2026-12-01",
+     121,
      {"2027-02-28 N4 service_end"}},
     // N4: Saint-Roch, K, 36 months from 2024-11-01, no tacit renewal: 2027-11-01 - 1 day = 2027-10-31.
     {"N4EndOfTheTermWithoutTacitRenewal", {saintroch()}, false, "2027-10-01", 60, {"2027-10-31 N4 service_end"}},
@@ -110,81 +126,143 @@ const Case kCases[] = {
     // (T5, 31 Sep clamped). R2: no invoice unpaid, start = the end, 2026-12-31. R3: Fri 1 Jan is a
     // holiday; Mon 4 - Fri 8 (5), Mon 11 - Fri 15 (10): 2027-01-15. R4: Dec 31 + 31 = Jan 31,
     // + 28 = Feb 28 (59), + 31 = Mar 31 (90): day 90 is 2027-03-31. From 2026-09-01 for 365 days.
-    {"RTheSamplesReversibility", {vernet(), {rev_vn_1()}}, false, "2026-09-01", 365,
+    {"RTheSamplesReversibility",
+     {vernet(), {rev_vn_1()}},
+     false,
+     "2026-09-01",
+     365,
      {"2026-09-30 R1 reversibility_request_deadline", "2026-12-31 N4 service_end", "2026-12-31 R2 reversibility_start",
       "2027-01-15 R3 reversibility_delivery", "2027-03-31 R4 continuity_end"}},
     // R4: a take-over notified for 2027-02-15 (before day 90) ends continuity that day.
-    {"R4TakeoverDateEndsContinuity", {vernet(), {rev_vn_1("2027-02-15")}}, false, "2027-01-01", 120,
+    {"R4TakeoverDateEndsContinuity",
+     {vernet(), {rev_vn_1("2027-02-15")}},
+     false,
+     "2027-01-01",
+     120,
      {"2027-01-15 R3 reversibility_delivery", "2027-02-15 R4 takeover"}},
     // R4: a take-over asked for 2027-05-01, beyond day 90: continuity still ends on 2027-03-31.
-    {"R4TakeoverBeyondDay90IsCapped", {vernet(), {rev_vn_1("2027-05-01")}}, false, "2027-03-01", 90,
+    {"R4TakeoverBeyondDay90IsCapped",
+     {vernet(), {rev_vn_1("2027-05-01")}},
+     false,
+     "2027-03-01",
+     90,
      {"2027-03-31 R4 continuity_end"}},
     // R5: minutes signed on 2027-01-20: nothing of the request is due after that day (R4 dropped).
-    {"R5SignedMinutesEndTheMilestones", {vernet(), {rev_vn_1(std::nullopt, "2027-01-20")}}, false, "2027-01-01", 120,
+    {"R5SignedMinutesEndTheMilestones",
+     {vernet(), {rev_vn_1(std::nullopt, "2027-01-20")}},
+     false,
+     "2027-01-01",
+     120,
      {"2027-01-15 R3 reversibility_delivery"}},
     // R3 over 11 Nov: Saint-Roch ended early on Fri 2026-11-06 (request of 2026-07-01). Mon 9 (1),
     // Tue 10 (2), Wed 11 Nov holiday, Thu 12 (3), Fri 13 (4), Mon 16 - Fri 20 (9), Mon 23 (10):
     // 2026-11-23. R1 2026-08-06 and R4 (Nov 6 + 24 = Nov 30, + 31 = Dec 31 (55), + 31 = Jan 31
     // (86), + 4 = 2027-02-04) fall outside [2026-11-01, 2026-12-31).
     {"R3TenJoursOuvresOverArmisticeDay",
-     {ended(saintroch(), "2026-11-06"), {request(saintroch(), "2026-07-01", "2026-11-06")}}, false, "2026-11-01", 60,
+     {ended(saintroch(), "2026-11-06"), {request(saintroch(), "2026-07-01", "2026-11-06")}},
+     false,
+     "2026-11-01",
+     60,
      {"2026-11-06 N4 service_end", "2026-11-06 R2 reversibility_start", "2026-11-23 R3 reversibility_delivery"}},
     // R3 over Christmas and New Year: Lefèvre ends Fri 2026-12-18. Mon 21 - Thu 24 (4), Fri 25 Dec
     // holiday, Mon 28 - Thu 31 (8), Fri 1 Jan holiday, Mon 4 (9), Tue 5 (10): 2027-01-05.
     {"R3TenJoursOuvresOverChristmas",
-     {ended(lefevre(), "2026-12-18"), {request(lefevre(), "2026-09-01", "2026-12-18")}}, false, "2026-12-18", 30,
+     {ended(lefevre(), "2026-12-18"), {request(lefevre(), "2026-09-01", "2026-12-18")}},
+     false,
+     "2026-12-18",
+     30,
      {"2026-12-18 N4 service_end", "2026-12-18 R2 reversibility_start", "2027-01-05 R3 reversibility_delivery"}},
     // R3 in Alsace-Moselle (T3): Schutz ends Fri 2027-03-19; Easter 2027 is 28 Mar. Mon 22 - Thu
     // 25 (4), Good Friday 26 Mar (alsace-moselle) and Easter Monday 29 Mar holidays, Tue 30 (5),
     // Wed 31 (6), Thu 1 Apr (7), Fri 2 (8), Mon 5 (9), Tue 6 (10): 2027-04-06.
     {"R3GoodFridayIsAHolidayInAlsaceMoselle",
-     {ended(schutz(), "2027-03-19"), {request(schutz(), "2026-12-01", "2027-03-19")}}, false, "2027-03-20", 30,
+     {ended(schutz(), "2027-03-19"), {request(schutz(), "2026-12-01", "2027-03-19")}},
+     false,
+     "2027-03-20",
+     30,
      {"2027-04-06 R3 reversibility_delivery"}},
     // ... and in metropole Good Friday counts: Mon 22 - Fri 26 (5), Mon 29 holiday, Tue 30 - Fri 2
     // (9), Mon 5 (10): 2027-04-05.
     {"R3GoodFridayCountsInMetropole",
      {contract("CTR-K-SCHUTZ", "2025-09-01", 36, false, HolidayZone::metropole, "2027-03-19"),
       {request(schutz(), "2026-12-01", "2027-03-19")}},
-     false, "2027-03-20", 30, {"2027-04-05 R3 reversibility_delivery"}},
+     false,
+     "2027-03-20",
+     30,
+     {"2027-04-05 R3 reversibility_delivery"}},
     // R2, B9 (K): Vernet's December invoice (issued 2026-12-01, due + 30 days = 2026-12-31) still
     // unpaid at the end of service: the start waits for its payment (no R3 date yet); the day
     // after its due date, 2027-01-01, it is overdue (all sums due, interventions suspended).
     {"R2StartWaitsForTheUnpaidInvoice",
-     {vernet(), {rev_vn_1()}, {invoice("FA-2026-000007", "2026-12-01", "2026-12-31", 94349)}}, false, "2026-12-01", 60,
+     {vernet(), {rev_vn_1()}, {invoice("FA-2026-000007", "2026-12-01", "2026-12-31", 94349)}},
+     false,
+     "2026-12-01",
+     60,
      {"2026-12-31 N4 service_end", "2026-12-31 R2 reversibility_awaits_payment", "2027-01-01 B9 unpaid_overdue"}},
     // R2: paid on Fri 2027-01-08, the start is that day. R3: Mon 11 - Fri 15 (5), Mon 18 - Fri 22
     // (10): 2027-01-22. B9 still dates 2027-01-01: the invoice was overdue from then to the 8th.
     {"R2StartsOnTheDayTheLastInvoiceIsPaid",
-     {vernet(), {rev_vn_1()}, {invoice("FA-2026-000007", "2026-12-01", "2026-12-31", 94349)},
+     {vernet(),
+      {rev_vn_1()},
+      {invoice("FA-2026-000007", "2026-12-01", "2026-12-31", 94349)},
       {payment("FA-2026-000007", "2027-01-08", 94349)}},
-     false, "2026-12-01", 60,
+     false,
+     "2026-12-01",
+     60,
      {"2026-12-31 N4 service_end", "2027-01-01 B9 unpaid_overdue", "2027-01-08 R2 reversibility_start",
       "2027-01-22 R3 reversibility_delivery"}},
     // B9 (K): Lefèvre's invoice of 2026-11-01 (360.00 TTC) is due 2026-11-01 + 30 = 2026-12-01;
     // unpaid, it is overdue from 2026-12-02.
-    {"B9KOverdueTheDayAfterTheDueDate", {lefevre(), {}, {invoice("FA-2026-000003", "2026-11-01", "2026-12-01", 36000)}},
-     false, "2026-11-01", 60, {"2026-12-02 B9 unpaid_overdue"}},
+    {"B9KOverdueTheDayAfterTheDueDate",
+     {lefevre(), {}, {invoice("FA-2026-000003", "2026-11-01", "2026-12-01", 36000)}},
+     false,
+     "2026-11-01",
+     60,
+     {"2026-12-02 B9 unpaid_overdue"}},
     {"B9KPaidOnTheDueDateIsNotOverdue",
-     {lefevre(), {}, {invoice("FA-2026-000003", "2026-11-01", "2026-12-01", 36000)},
+     {lefevre(),
+      {},
+      {invoice("FA-2026-000003", "2026-11-01", "2026-12-01", 36000)},
       {payment("FA-2026-000003", "2026-12-01", 36000)}},
-     false, "2026-11-01", 60, {}},
+     false,
+     "2026-11-01",
+     60,
+     {}},
     {"B9KPartPaidIsStillOverdue",
-     {lefevre(), {}, {invoice("FA-2026-000003", "2026-11-01", "2026-12-01", 36000)},
+     {lefevre(),
+      {},
+      {invoice("FA-2026-000003", "2026-11-01", "2026-12-01", 36000)},
       {payment("FA-2026-000003", "2026-11-20", 20000)}},
-     false, "2026-11-01", 60, {"2026-12-02 B9 unpaid_overdue"}},
+     false,
+     "2026-11-01",
+     60,
+     {"2026-12-02 B9 unpaid_overdue"}},
     // B9 (D): Dubois's renewal invoice of the anniversary 2026-11-20 (2 736.00 TTC) unpaid: definitive
     // suspension 15 days after the anniversary, Nov 20 + 10 = Nov 30, + 5 = 2026-12-05.
     {"B9DDefinitiveSuspensionFifteenDaysAfterTheAnniversary",
-     {dubois(), {}, {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)}}, true, "2026-11-21", 30,
+     {dubois(), {}, {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)}},
+     true,
+     "2026-11-21",
+     30,
      {"2026-12-05 B9 unpaid_definitive_suspension"}},
     {"B9DPaidOnTheFifteenthDayIsNotSuspended",
-     {dubois(), {}, {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)},
+     {dubois(),
+      {},
+      {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)},
       {payment("FA-2026-000009", "2026-12-05", 273600)}},
-     true, "2026-11-21", 30, {}},
+     true,
+     "2026-11-21",
+     30,
+     {}},
     {"B9DPaidTheDayAfterIsSuspended",
-     {dubois(), {}, {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)},
+     {dubois(),
+      {},
+      {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)},
       {payment("FA-2026-000009", "2026-12-06", 273600)}},
-     true, "2026-11-21", 30, {"2026-12-05 B9 unpaid_definitive_suspension"}},
+     true,
+     "2026-11-21",
+     30,
+     {"2026-12-05 B9 unpaid_definitive_suspension"}},
 };
 
 class ContractSchedule : public ::testing::TestWithParam<Case> {};
@@ -192,7 +270,9 @@ class ContractSchedule : public ::testing::TestWithParam<Case> {};
 TEST_P(ContractSchedule, DatesWorkedOutByHand) { EXPECT_EQ(lines(GetParam()), GetParam().expected); }
 
 INSTANTIATE_TEST_SUITE_P(Samples, ContractSchedule, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& param_info) { return std::string(param_info.param.name); });
+                         [](const ::testing::TestParamInfo<Case>& param_info) {
+                           return std::string(param_info.param.name);
+                         });
 
 std::vector<ScheduleItem> schedule(const ScheduleFacts& facts, bool dag, const char* from, int days) {
   return contract_schedule(facts, dag ? testing::dag_contract_terms() : testing::kalanda_contract_terms(),
@@ -211,7 +291,8 @@ TEST(ContractScheduleTrace, N1NoticeNamesTheRenewalAndTheJoursFrancs) {
   auto items = schedule({jardins()}, true, "2027-01-01", 30);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].figures, (std::vector<Figure>{{"renewal", day("2027-03-01")}}));
-  EXPECT_EQ(items[0].trace.steps, (std::vector<TraceStep>{{"N1", "renewal_notice_deadline",
+  EXPECT_EQ(items[0].trace.steps, (std::vector<TraceStep>{{"N1",
+                                                           "renewal_notice_deadline",
                                                            {{"renewal", day("2027-03-01")},
                                                             {"notice_days", 32LL},
                                                             {"day_count", std::string("francs")},
@@ -230,10 +311,11 @@ TEST(ContractScheduleTrace, N1RenewalRunsToTheDayBeforeTheNextAnniversary) {
 TEST(ContractScheduleTrace, N4EndOfTermShowsStartAndTerm) {
   auto items = schedule({saintroch()}, false, "2027-10-31", 1);
   ASSERT_EQ(items.size(), 1u);
-  EXPECT_EQ(items[0].trace.steps, (std::vector<TraceStep>{{"N4", "service_end_of_term",
-                                                           {{"start", day("2024-11-01")},
-                                                            {"term_months", 36LL},
-                                                            {"end", day("2027-10-31")}}}}));
+  EXPECT_EQ(
+      items[0].trace.steps,
+      (std::vector<TraceStep>{{"N4",
+                               "service_end_of_term",
+                               {{"start", day("2024-11-01")}, {"term_months", 36LL}, {"end", day("2027-10-31")}}}}));
   EXPECT_EQ(schedule({vernet()}, false, "2026-12-31", 1)[0].trace.steps[0].key, "service_end_recorded");
 }
 
@@ -255,17 +337,17 @@ TEST(ContractScheduleTrace, R3TraceHoldsTheStartThenTheDelivery) {
 
 // B9 (D): the trace is the unpaid rule's, anniversary 2026-11-20 + 15 days = 2026-12-05.
 TEST(ContractScheduleTrace, B9DTraceIsTheNoRenewalSuspension) {
-  auto items = schedule({dubois(), {}, {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)}}, true,
-                        "2026-12-05", 1);
+  auto items =
+      schedule({dubois(), {}, {invoice("FA-2026-000009", "2026-11-20", "2026-12-20", 273600)}}, true, "2026-12-05", 1);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].trace.steps[0].key, "no_renewal_suspension");
-  EXPECT_EQ(items[0].figures, (std::vector<Figure>{{"invoice", std::string("FA-2026-000009")},
-                                                   {"anniversary", day("2026-11-20")}}));
+  EXPECT_EQ(items[0].figures,
+            (std::vector<Figure>{{"invoice", std::string("FA-2026-000009")}, {"anniversary", day("2026-11-20")}}));
 }
 
 // Several contracts: by date, then contract id; a contract's rules keep their order on a day.
 TEST(SortSchedule, ByDateThenContractKeepingTheRuleOrder) {
-  auto items = schedule({vernet(), {rev_vn_1()}}, false, "2026-12-31", 1);   // N4 then R2
+  auto items = schedule({vernet(), {rev_vn_1()}}, false, "2026-12-31", 1);  // N4 then R2
   auto dubois_items = schedule({dubois()}, true, "2026-11-20", 1);
   items.insert(items.end(), dubois_items.begin(), dubois_items.end());
   sort_schedule(items);

@@ -32,8 +32,8 @@ Service server() { return Service{"SRV-1", "C-1", ServiceKind::server, "web1", "
 
 const std::vector<FeeRevision> kFees{{"SRV-1", day("2025-06-15"), Money::from_cents(50000), std::nullopt}};
 
-Incident incident(const char* id, const char* contacted, const char* start, const char* restored,
-                  bool blocking, IncidentCause cause) {
+Incident incident(const char* id, const char* contacted, const char* start, const char* restored, bool blocking,
+                  IncidentCause cause) {
   Incident i;
   i.id = id;
   i.contract_id = "C-1";
@@ -112,11 +112,10 @@ TEST(ServiceCredits, S7CapAtTheMonthlyFee) {
 TEST(ServiceCredits, S7FeeInForceOnTheIncidentDate) {
   auto fees = kFees;
   fees.push_back({"SRV-1", day("2026-10-15"), Money::from_cents(60000), Milli{280000}});
-  std::vector<Incident> incidents{
-      incident("A", "2026-10-05T10:00:00+02:00", "2026-10-05T12:00:00+02:00", "2026-10-05T12:30:00+02:00", false,
-               IncidentCause::server),
-      incident("F", "2026-10-20T10:00:00+02:00", "2026-10-20T12:00:00+02:00", "2026-10-20T12:30:00+02:00", false,
-               IncidentCause::server)};
+  std::vector<Incident> incidents{incident("A", "2026-10-05T10:00:00+02:00", "2026-10-05T12:00:00+02:00",
+                                           "2026-10-05T12:30:00+02:00", false, IncidentCause::server),
+                                  incident("F", "2026-10-20T10:00:00+02:00", "2026-10-20T12:00:00+02:00",
+                                           "2026-10-20T12:30:00+02:00", false, IncidentCause::server)};
   const auto r = compute_service_credits(contract(), server(), kalanda_terms(), paris_clock(), kOctober, incidents,
                                          kOutages, {}, fees);
   EXPECT_EQ(r.incidents[0].credit, Money::from_cents(5000));
@@ -125,14 +124,15 @@ TEST(ServiceCredits, S7FeeInForceOnTheIncidentDate) {
   EXPECT_EQ(r.cap.cap, Money::from_cents(60000));
 }
 
-// S6 root access (a profile that suspends, like D): A contacted during a root-access period -> excluded; its 100.00 is withheld.
+// S6 root access (a profile that suspends, like D): A contacted during a root-access period -> excluded; its 100.00 is
+// withheld.
 TEST(ServiceCredits, S6RootAccessWithholdsTheIncidentCredit) {
   const std::vector<RootAccessPeriod> root{
       {"RA-1", "C-1", "SRV-1", at("2026-10-05T08:00:00+02:00"), at("2026-10-05T11:00:00+02:00")}};
   auto terms = kalanda_terms();
-  terms.service_levels.root_access_suspends = true;   // as in D Art. 6
-  const auto r = compute_service_credits(contract(), server(), terms, paris_clock(), kOctober,
-                                         october_incidents(), kOutages, root, kFees);
+  terms.service_levels.root_access_suspends = true;  // as in D Art. 6
+  const auto r = compute_service_credits(contract(), server(), terms, paris_clock(), kOctober, october_incidents(),
+                                         kOutages, root, kFees);
   EXPECT_EQ(r.incidents[0].exclusion.reason, "root_access");
   EXPECT_EQ(r.incidents[0].credit, Money{});
   EXPECT_EQ(r.total, Money::from_cents(27500));
@@ -186,8 +186,8 @@ TEST(ServiceCredits, PropertyCreditsNeverExceedTheFee) {
       i.cause = rng() % 4 ? IncidentCause::server : IncidentCause::client;
       incidents.push_back(i);
     }
-    const auto r = compute_service_credits(contract(), server(), kalanda_terms(), clock, kOctober, incidents,
-                                           kOutages, {}, kFees);
+    const auto r =
+        compute_service_credits(contract(), server(), kalanda_terms(), clock, kOctober, incidents, kOutages, {}, kFees);
     EXPECT_LE(r.total, Money::from_cents(50000));
     EXPECT_EQ(r.total, std::min(r.cap.subtotal, Money::from_cents(50000)));
   }
@@ -198,7 +198,7 @@ TEST(ServiceCredits, PropertyCreditsNeverExceedTheFee) {
 // take their percentage of the monthly fee (S2). Contract K-17 starts on Tue 17 Nov 2026.
 TermsProfile kalanda_with_billing() {
   TermsProfile p = kalanda_terms();
-  p.billing = kalanda_contract_terms().billing;   // calendar periods, B2 proration
+  p.billing = kalanda_contract_terms().billing;  // calendar periods, B2 proration
   return p;
 }
 
@@ -232,8 +232,8 @@ const std::vector<FeeRevision> kMonthly1000{{"SRV-17", day("2026-11-17"), Money:
 TEST(ServiceCredits, S7ProratedFirstMonthCapsAtTheFeeBilledForIt) {
   // November is billed 1,000.00 x 14 / 30 = 466.666.. -> 466.67 (17-30 Nov, B2). 8 h late (06:00 ->
   // 14:00): 100 % of the monthly fee = 1,000.00, capped at 466.67.
-  const auto r = compute_service_credits(started_17_november(BillingPeriod::monthly), server_17(), kalanda_with_billing(),
-                                         paris_clock(), {2026, 11},
+  const auto r = compute_service_credits(started_17_november(BillingPeriod::monthly), server_17(),
+                                         kalanda_with_billing(), paris_clock(), {2026, 11},
                                          {late_in_november("L8", "2026-11-21T14:00:00+01:00")}, {}, {}, kMonthly1000);
   EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(100000));
   EXPECT_TRUE(r.prorated_month);
@@ -244,8 +244,8 @@ TEST(ServiceCredits, S7ProratedFirstMonthCapsAtTheFeeBilledForIt) {
 
 TEST(ServiceCredits, S7ProratedMonthTiersStillTakeTheMonthlyFee) {
   // 1 h late (06:00 -> 07:00): 10 % of 1,000.00 = 100.00, under the cap 466.67.
-  const auto r = compute_service_credits(started_17_november(BillingPeriod::monthly), server_17(), kalanda_with_billing(),
-                                         paris_clock(), {2026, 11},
+  const auto r = compute_service_credits(started_17_november(BillingPeriod::monthly), server_17(),
+                                         kalanda_with_billing(), paris_clock(), {2026, 11},
                                          {late_in_november("L1", "2026-11-21T07:00:00+01:00")}, {}, {}, kMonthly1000);
   EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(10000));
   EXPECT_EQ(r.cap.cap, Money::from_cents(46667));
@@ -261,21 +261,21 @@ TEST(ServiceCredits, S7ProratedQuarterCapsNovemberAtItsDaysOfTheQuarter) {
   // 1,456.52, within the 1,467.39 invoiced).
   const std::vector<FeeRevision> quarterly{{"SRV-17", day("2026-11-17"), Money::from_cents(300000), std::nullopt}};
   const Contract c = started_17_november(BillingPeriod::quarterly);
-  const auto november = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2026, 11},
-                                                {late_in_november("L8", "2026-11-21T14:00:00+01:00")}, {}, {},
-                                                quarterly);
+  const auto november =
+      compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2026, 11},
+                              {late_in_november("L8", "2026-11-21T14:00:00+01:00")}, {}, {}, quarterly);
   EXPECT_EQ(november.incidents.at(0).gti.credit, Money::from_cents(100000));
   EXPECT_EQ(november.cap.cap, Money::from_cents(45652));
   EXPECT_EQ(november.total, Money::from_cents(45652));
 
   Incident in_december = late_in_november("D8", "2026-12-19T11:00:00+01:00");
-  in_december.contacted = at("2026-12-19T03:00:00+01:00");   // Sat, HNO: deadline 06:00, 5 h late
+  in_december.contacted = at("2026-12-19T03:00:00+01:00");  // Sat, HNO: deadline 06:00, 5 h late
   in_december.restored = at("2026-12-19T12:00:00+01:00");
   const auto december = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2026, 12},
                                                 {in_december}, {}, {}, quarterly);
   EXPECT_FALSE(december.prorated_month);
   EXPECT_EQ(december.cap.cap, Money::from_cents(100000));
-  EXPECT_EQ(december.total, Money::from_cents(50000));      // 50 % of 1,000.00
+  EXPECT_EQ(december.total, Money::from_cents(50000));  // 50 % of 1,000.00
 }
 
 TEST(ServiceCredits, S7DagFirstMonthIsNotProrated) {
@@ -299,12 +299,12 @@ TEST(ServiceCredits, S7ContinuityMonthCapsAtItsDaysOfService) {
   ReversibilityRequest request{"REV-1", "K-17", day("2026-09-01"), day("2026-12-31"), day("2027-02-15"), std::nullopt};
   const auto continuity = continuity_period(request, kalanda_contract_terms().reversibility);
   Incident in_february = late_in_november("F8", "2027-02-06T11:00:00+01:00");
-  in_february.contacted = at("2027-02-06T03:00:00+01:00");   // Sat, HNO: deadline 06:00, 5 h late
+  in_february.contacted = at("2027-02-06T03:00:00+01:00");  // Sat, HNO: deadline 06:00, 5 h late
   in_february.restored = at("2027-02-06T12:00:00+01:00");
-  const auto r = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2027, 2}, {in_february},
-                                         {}, {}, kMonthly1000, continuity);
+  const auto r = compute_service_credits(c, server_17(), kalanda_with_billing(), paris_clock(), {2027, 2},
+                                         {in_february}, {}, {}, kMonthly1000, continuity);
   EXPECT_TRUE(r.prorated_month);
-  EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(50000));   // 50 % of 1,000.00
+  EXPECT_EQ(r.incidents.at(0).gti.credit, Money::from_cents(50000));  // 50 % of 1,000.00
   EXPECT_EQ(r.cap.cap, Money::from_cents(53571));
   EXPECT_EQ(r.total, Money::from_cents(50000));
 }

@@ -48,7 +48,7 @@ TEST(ServiceEnd, N4ARecordedEndWinsOverTheTerm) {
   Contract c = kalanda_36_months("2026-01-01");
   c.end = day("2027-06-30");
   EXPECT_EQ(service_end(c), day("2027-06-30"));
-  c.end = day("2029-06-30");                 // extended beyond the term
+  c.end = day("2029-06-30");  // extended beyond the term
   EXPECT_EQ(service_end(c), day("2029-06-30"));
 }
 
@@ -70,14 +70,14 @@ TEST(ServiceEnd, N4InServiceFromTheStartToTheEndIncluded) {
 
 TEST(NextRenewal, N1TheNextAnniversaryOfATacitlyRenewedContract) {
   Contract c = dag("2026-03-15");
-  EXPECT_EQ(next_renewal_on_or_after(c, day("2026-03-15")), day("2027-03-15"));   // never the start
+  EXPECT_EQ(next_renewal_on_or_after(c, day("2026-03-15")), day("2027-03-15"));  // never the start
   EXPECT_EQ(next_renewal_on_or_after(c, day("2027-03-15")), day("2027-03-15"));
   EXPECT_EQ(next_renewal_on_or_after(c, day("2027-03-16")), day("2028-03-15"));
 }
 
 TEST(NextRenewal, N1NoRenewalOnceTheEndIsBeforeIt) {
   Contract c = dag("2026-03-15");
-  c.end = day("2028-03-14");                 // terminated at the second anniversary
+  c.end = day("2028-03-14");  // terminated at the second anniversary
   EXPECT_EQ(next_renewal_on_or_after(c, day("2027-01-01")), day("2027-03-15"));
   EXPECT_FALSE(next_renewal_on_or_after(c, day("2027-03-16")).has_value());
 }

@@ -33,7 +33,7 @@ BreachNotice breach(int article, const char* notified, std::optional<const char*
 }
 
 TEST(PriceChangeDates, N2NotAnnouncedIsDueOneMonthBefore) {
-  const PriceChangeDates p = price_change_dates(change("2027-03-01"), d);   // 1 Mar - 1 month = 1 Feb
+  const PriceChangeDates p = price_change_dates(change("2027-03-01"), d);  // 1 Mar - 1 month = 1 Feb
   EXPECT_EQ(p.announce_by, day("2027-02-01"));
   EXPECT_FALSE(p.announced);
   EXPECT_FALSE(p.client_may_terminate_until);
@@ -68,16 +68,19 @@ TEST(PriceChangeDates, N2MonthEndIsClampedT5) {
 }
 
 TEST(BreachCureDates, N3KalandaArticle15IsTenCalendarDays) {
-  EXPECT_EQ(breach_cure_dates(breach(15, "2026-11-25"), k, k_articles, HolidayZone::metropole).deadline, day("2026-12-05"));
+  EXPECT_EQ(breach_cure_dates(breach(15, "2026-11-25"), k, k_articles, HolidayZone::metropole).deadline,
+            day("2026-12-05"));
 }
 
 TEST(BreachCureDates, N3KalandaArticle9IsSevenCalendarDays) {
-  EXPECT_EQ(breach_cure_dates(breach(9, "2026-11-25"), k, k_articles, HolidayZone::metropole).deadline, day("2026-12-02"));
+  EXPECT_EQ(breach_cure_dates(breach(9, "2026-11-25"), k, k_articles, HolidayZone::metropole).deadline,
+            day("2026-12-02"));
 }
 
 TEST(BreachCureDates, N3DagSevenJoursOuvrablesSkipTheSunday) {
   // From Mon 30 Nov: Tue 1, Wed 2, Thu 3, Fri 4, Sat 5 (5), Sun 6 skipped, Mon 7 (6), Tue 8 (7).
-  EXPECT_EQ(breach_cure_dates(breach(7, "2026-11-30"), d, d_articles, HolidayZone::metropole).deadline, day("2026-12-08"));
+  EXPECT_EQ(breach_cure_dates(breach(7, "2026-11-30"), d, d_articles, HolidayZone::metropole).deadline,
+            day("2026-12-08"));
 }
 
 TEST(BreachCureDates, N3DagSevenJoursOuvrablesSkipChristmas) {
@@ -93,8 +96,10 @@ TEST(BreachCureDates, N3AnArticleWithoutCurePeriodIsUnknown) {
 }
 
 TEST(BreachCureDates, N3CuredOnTheDeadlineIsInTimeTheDayAfterIsNot) {
-  EXPECT_TRUE(breach_cure_dates(breach(15, "2026-11-25", "2026-12-05"), k, k_articles, HolidayZone::metropole).cured_in_time);
-  EXPECT_FALSE(breach_cure_dates(breach(15, "2026-11-25", "2026-12-06"), k, k_articles, HolidayZone::metropole).cured_in_time);
+  EXPECT_TRUE(
+      breach_cure_dates(breach(15, "2026-11-25", "2026-12-05"), k, k_articles, HolidayZone::metropole).cured_in_time);
+  EXPECT_FALSE(
+      breach_cure_dates(breach(15, "2026-11-25", "2026-12-06"), k, k_articles, HolidayZone::metropole).cured_in_time);
 }
 
 std::vector<std::string> lines(const ScheduleFacts& facts, const TermsProfile& terms, const char* from, int days) {

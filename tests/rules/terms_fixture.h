@@ -1,6 +1,6 @@
 // Terms profiles built by hand with the values of config/terms/kalanda-hds.toml and dag.toml
-// (RULES.md S, I), for the rule tests; terms_fixture_test.cc checks they still mirror the files. Kept here so that a rule test reads its figures from a
-// profile, as production code does, never from a literal in the rule.
+// (RULES.md S, I), for the rule tests; terms_fixture_test.cc checks they still mirror the files. Kept here so that a
+// rule test reads its figures from a profile, as production code does, never from a literal in the rule.
 #pragma once
 
 #include "model/terms.h"
@@ -21,9 +21,9 @@ inline TermsProfile kalanda_terms() {
   s.gtr_tiers = {{minutes{240}, 10}, {minutes{480}, 25}, {minutes{960}, 50}, {minutes{1440}, 100}};
   // > 99.9 %: none; [99.5, 99.9]: 5; [99, 99.5): 10; [97, 99): 25; [90, 97): 50; < 90: 75.
   s.availability_tiers = {{999000, false, 0}, {995000, true, 5},  {990000, true, 10},
-                          {970000, true, 25},  {900000, true, 50}, {0, true, 75}};
+                          {970000, true, 25}, {900000, true, 50}, {0, true, 75}};
   s.cap_percent_of_fee = 100;
-  s.root_access_suspends = false;   // a D clause (Art. 6); K has none
+  s.root_access_suspends = false;  // a D clause (Art. 6); K has none
   s.support_ack = minutes{60};
   auto& i = p.interventions;
   i.emergencies_per_server_year = 4;
@@ -44,7 +44,7 @@ inline TermsProfile dag_terms() {
   p.service_levels.gtr_tiers.clear();
   p.service_levels.availability_tiers.clear();
   p.service_levels.gtr_requires_backup_option = false;
-  p.service_levels.root_access_suspends = true;    // D Art. 6
+  p.service_levels.root_access_suspends = true;  // D Art. 6
   p.interventions.advice_per_server_month = std::chrono::minutes{0};
   return p;
 }

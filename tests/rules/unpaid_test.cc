@@ -24,7 +24,7 @@ TEST(SettledOn, B9TheDayThePaymentsReachTheTotal) {
 }
 
 TEST(Overdue, B9PastTheDueDateAndNotSettled) {
-  EXPECT_TRUE(overdue_on({f42}, payments, day("2026-12-01")).empty());   // due that day: not late yet
+  EXPECT_TRUE(overdue_on({f42}, payments, day("2026-12-01")).empty());  // due that day: not late yet
   EXPECT_EQ(overdue_on({f42}, payments, day("2026-12-02")).size(), 1u);
   EXPECT_EQ(overdue_on({f42}, payments, day("2027-01-11")).size(), 1u);
   EXPECT_TRUE(overdue_on({f42}, payments, day("2027-01-12")).empty());
@@ -43,7 +43,7 @@ TEST(UnpaidConsequences, B9KalandaTerminationFifteenDaysAfterFormalNotice) {
   EXPECT_TRUE(u.all_sums_due_now);
   EXPECT_TRUE(u.interventions_suspended);
   EXPECT_FALSE(u.renewal_refused);
-  EXPECT_EQ(u.termination_from, day("2026-12-25"));    // 10 Dec + 15 days
+  EXPECT_EQ(u.termination_from, day("2026-12-25"));  // 10 Dec + 15 days
   EXPECT_FALSE(u.definitive_suspension.has_value());
   EXPECT_EQ(u.wording, k.unpaid_consequences);
   EXPECT_FALSE(unpaid_consequences(c, k, f42, std::nullopt).termination_from.has_value());
@@ -58,7 +58,7 @@ TEST(UnpaidConsequences, B9DagNoRenewalAndSuspensionFifteenDaysAfterTheAnniversa
   EXPECT_TRUE(u.renewal_refused);
   EXPECT_FALSE(u.all_sums_due_now);
   EXPECT_EQ(u.service_stops, day("2026-03-15"));
-  EXPECT_EQ(u.definitive_suspension, day("2026-03-30"));   // 15 Mar + 15 days
+  EXPECT_EQ(u.definitive_suspension, day("2026-03-30"));  // 15 Mar + 15 days
 }
 
 }  // namespace

@@ -74,12 +74,15 @@ TEST(ParisClock, TheRepeatedOctoberHourShowsBothOffsets) {
 }
 
 TEST(ParisClock, LocalTimesPickTheFirstPassAndSkipTheMissingHour) {
-  EXPECT_EQ(format_instant_utc(paris_instant(Date{std::chrono::year{2026}, std::chrono::October, std::chrono::day{25}}, minutes{150})),
+  EXPECT_EQ(format_instant_utc(
+                paris_instant(Date{std::chrono::year{2026}, std::chrono::October, std::chrono::day{25}}, minutes{150})),
             "2026-10-25T00:30:00Z");
-  EXPECT_EQ(format_instant_utc(paris_instant(Date{std::chrono::year{2026}, std::chrono::October, std::chrono::day{25}}, minutes{180})),
+  EXPECT_EQ(format_instant_utc(
+                paris_instant(Date{std::chrono::year{2026}, std::chrono::October, std::chrono::day{25}}, minutes{180})),
             "2026-10-25T02:00:00Z");
   // 2026-03-29 02:30 does not exist in Paris: read as winter time, i.e. 03:30 CEST.
-  EXPECT_EQ(format_instant_utc(paris_instant(Date{std::chrono::year{2026}, std::chrono::March, std::chrono::day{29}}, minutes{150})),
+  EXPECT_EQ(format_instant_utc(
+                paris_instant(Date{std::chrono::year{2026}, std::chrono::March, std::chrono::day{29}}, minutes{150})),
             "2026-03-29T01:30:00Z");
 }
 
@@ -94,7 +97,8 @@ TEST(CsvFile, RejectsARowWithTheWrongNumberOfFields) {
   const ScratchDir dir("short-row");
   std::filesystem::create_directories(dir.path);
   CsvFile file(dir / "payments.csv", {"id", "invoice_number", "paid", "amount"});
-  file << "PAY-1" << "FA-2026-000001";
+  file << "PAY-1"
+       << "FA-2026-000001";
   try {
     file.end_row();
     FAIL() << "no error";
@@ -160,12 +164,14 @@ TEST(GeneratedDataset, VolumesScaleWithTheNumberOfClients) {
   const GeneratedCounts small = generate("scale-small", 100), large = generate("scale-large", 1000);
   EXPECT_EQ(small.accounts, 100u);
   EXPECT_EQ(large.accounts, 1000u);
-  EXPECT_EQ(large.people, 2000u);  // two people per account
+  EXPECT_EQ(large.people, 2000u);                       // two people per account
   EXPECT_EQ(small.price_indices, large.price_indices);  // 2019-01 .. 2026-10, whatever N
   EXPECT_EQ(large.price_indices, 94u);
   // Operations grow about tenfold (between 7x and 13x) with ten times the clients.
-  for (auto [s, l] : {std::pair{small.contracts, large.contracts}, {small.incidents, large.incidents},
-                      {small.backups, large.backups}, {small.mail_usage, large.mail_usage}}) {
+  for (auto [s, l] : {std::pair{small.contracts, large.contracts},
+                      {small.incidents, large.incidents},
+                      {small.backups, large.backups},
+                      {small.mail_usage, large.mail_usage}}) {
     EXPECT_GT(l, 7 * s);
     EXPECT_LT(l, 13 * s);
   }

@@ -64,14 +64,16 @@ TEST(HandMadeSamples, TheCheckerReportsADanglingReference) {
 TEST(HandMadeSamples, HaOutagesOfOctoberAdd447MinutesOutOf44700) {
   // S5 README case: October 2026 lasts 745 h (T1); unplanned union 170 + 105 + 110 (across the
   // DST change) + 42 + 20 (up to midnight of Oct 31) = 447 min -> exactly 99.0 %.
-  const Instant oct = paris_instant(YearMonth{2026, 10}.first_day(), {}), nov = paris_instant(YearMonth{2026, 11}.first_day(), {});
+  const Instant oct = paris_instant(YearMonth{2026, 10}.first_day(), {}),
+                nov = paris_instant(YearMonth{2026, 11}.first_day(), {});
   EXPECT_EQ(std::chrono::duration_cast<std::chrono::minutes>(nov - oct).count(), 44700);
   EXPECT_EQ(unplanned_minutes("SRV-BR-HA", oct, nov), 447);
 }
 
 TEST(HandMadeSamples, HaOutagesOfNovemberAdd44Minutes) {
   // 25 min after midnight of Nov 1 (the outage across the month boundary) + 19 min on Nov 17.
-  const Instant nov = paris_instant(YearMonth{2026, 11}.first_day(), {}), dec = paris_instant(YearMonth{2026, 12}.first_day(), {});
+  const Instant nov = paris_instant(YearMonth{2026, 11}.first_day(), {}),
+                dec = paris_instant(YearMonth{2026, 12}.first_day(), {});
   EXPECT_EQ(unplanned_minutes("SRV-BR-HA", nov, dec), 44);
 }
 
@@ -90,7 +92,8 @@ TEST(HandMadeSamples, DuboisServerLacksACompleteBackupOnFiveDays) {
   for (Date d = YearMonth{2026, 10}.first_day(); d != YearMonth{2026, 12}.first_day();
        d = Date{std::chrono::sys_days{d} + std::chrono::days{1}})
     if (good_scopes[format_date(d)].size() != 3) incomplete.push_back(format_date(d));
-  EXPECT_EQ(incomplete, (std::vector<std::string>{"2026-10-07", "2026-10-18", "2026-11-04", "2026-11-12", "2026-11-27"}));
+  EXPECT_EQ(incomplete,
+            (std::vector<std::string>{"2026-10-07", "2026-10-18", "2026-11-04", "2026-11-12", "2026-11-27"}));
 }
 
 }  // namespace

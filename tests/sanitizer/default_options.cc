@@ -13,8 +13,5 @@ extern "C" {
 const char* __ubsan_default_options() { return "print_stacktrace=1:halt_on_error=1"; }
 
 // LeakSanitizer: memory Debian's libraries keep for the life of the process.
-const char* __lsan_default_suppressions() {
-  return "";
-}
-
+const char* __lsan_default_suppressions() { return ""; }
 }

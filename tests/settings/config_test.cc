@@ -57,9 +57,10 @@ TEST(Config, ZoneRulesThatAreNotPosixRulesAreRefusedAtLoad) {
     load_config(file);
     FAIL() << "expected ConfigError";
   } catch (const ConfigError& e) {
-    EXPECT_EQ(e.problems(), (std::vector<std::string>{f + ":39: key time_zones.America/Martinique: \"garbage\"" + like,
-                                                      f + ":40: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
-                                                      f + ":41: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
+    EXPECT_EQ(e.problems(), (std::vector<std::string>{
+                                f + ":39: key time_zones.America/Martinique: \"garbage\"" + like,
+                                f + ":40: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
+                                f + ":41: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
   }
 }
 
@@ -75,14 +76,16 @@ TEST(Config, CatchUpNightsIsRequiredAndBounded) {
     load_config(file);
     FAIL() << "expected ConfigError";
   } catch (const ConfigError& e) {
-    EXPECT_EQ(e.problems(), std::vector<std::string>{file.string() + ":31: key nightly.catch_up_nights: -1 is out of range [0, 366]"});
+    EXPECT_EQ(e.problems(), std::vector<std::string>{file.string() +
+                                                     ":31: key nightly.catch_up_nights: -1 is out of range [0, 366]"});
   }
 }
 
 TEST(Config, GdprIsADryRunWithItsAuditFileUnderVarByDefault) {  // issue 14, RULES G5
   const Config c = load_config(kConfig);
   EXPECT_FALSE(c.gdpr_apply);
-  EXPECT_EQ(c.gdpr_audit_file, (std::filesystem::absolute(kConfig).parent_path() / "../var/gdpr-audit.jsonl").lexically_normal());
+  EXPECT_EQ(c.gdpr_audit_file,
+            (std::filesystem::absolute(kConfig).parent_path() / "../var/gdpr-audit.jsonl").lexically_normal());
   auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "gdpr.toml";
   std::filesystem::create_directories(file.parent_path());
   std::ifstream in(kConfig);

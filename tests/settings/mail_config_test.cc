@@ -50,22 +50,26 @@ TEST(MailConfig, ASecretWrittenInTheFileIsRefused) {
   std::string f;
   const auto problems = problems_with("mode = \"outbox\"\nfrom = \"a@b.fr\"\npassword = \"hunter2\"\n", &f);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0], at(f, 3) + ": key mail.password: the relay's secret is never written here: use password_file or password_env");
+  EXPECT_EQ(
+      problems[0],
+      at(f, 3) + ": key mail.password: the relay's secret is never written here: use password_file or password_env");
 }
 
 TEST(MailConfig, SmtpNeedsAHostAndAuthASecretSource) {
   std::string f;
   const auto problems = problems_with("mode = \"smtp\"\nfrom = \"a@b.fr\"\nuser = \"clause\"\n", &f);
-  EXPECT_EQ(problems, (std::vector<std::string>{at(f, 0) + ": key mail.host: missing key (mode = \"smtp\")",
+  EXPECT_EQ(problems,
+            (std::vector<std::string>{at(f, 0) + ": key mail.host: missing key (mode = \"smtp\")",
                                       at(f, 3) + ": key mail.user: AUTH needs password_file or password_env"}));
 }
 
 TEST(MailConfig, UnknownModesAndSecuritiesAreNamed) {
   std::string f;
   const auto problems = problems_with("mode = \"sendmail\"\nsecurity = \"ssl\"\n", &f);
-  EXPECT_EQ(problems, (std::vector<std::string>{at(f, 1) + ": key mail.mode: \"sendmail\" is not one of: off, outbox, smtp",
-                                                at(f, 2) + ": key mail.security: \"ssl\" is not one of: starttls, tls, none",
-                                                at(f, 0) + ": key mail.from: missing key"}));
+  EXPECT_EQ(problems,
+            (std::vector<std::string>{at(f, 1) + ": key mail.mode: \"sendmail\" is not one of: off, outbox, smtp",
+                                      at(f, 2) + ": key mail.security: \"ssl\" is not one of: starttls, tls, none",
+                                      at(f, 0) + ": key mail.from: missing key"}));
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "store/table_rows.h"
-#include "store/term_notice_tables.h"   // issue 12
+#include "store/term_notice_tables.h"  // issue 12
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,13 +51,24 @@ class CsvImport : public ::testing::TestWithParam<Backend> {
 TEST_P(CsvImport, BaseSetImportsEveryFile) {
   ImportReport report = import_directory(db(), corpus / "base");
   ASSERT_EQ(report.errors, std::vector<std::string>{});
-  EXPECT_EQ(report.files, (std::vector<ImportedFile>{
-                              {"accounts.csv", 3}, {"people.csv", 2}, {"contracts.csv", 2}, {"services.csv", 3},
-                              {"fee_revisions.csv", 4}, {"incidents.csv", 3}, {"outages.csv", 2},
-                              {"interventions.csv", 2}, {"support_tickets.csv", 2}, {"root_access_periods.csv", 2},
-                              {"backups.csv", 2}, {"mail_usage.csv", 2}, {"price_indices.csv", 2},
-                              {"prior_invoices.csv", 1}, {"payments.csv", 2},
-                              {"reversibility_requests.csv", 1}, {"price_changes.csv", 2}, {"breach_notices.csv", 1}}));
+  EXPECT_EQ(report.files, (std::vector<ImportedFile>{{"accounts.csv", 3},
+                                                     {"people.csv", 2},
+                                                     {"contracts.csv", 2},
+                                                     {"services.csv", 3},
+                                                     {"fee_revisions.csv", 4},
+                                                     {"incidents.csv", 3},
+                                                     {"outages.csv", 2},
+                                                     {"interventions.csv", 2},
+                                                     {"support_tickets.csv", 2},
+                                                     {"root_access_periods.csv", 2},
+                                                     {"backups.csv", 2},
+                                                     {"mail_usage.csv", 2},
+                                                     {"price_indices.csv", 2},
+                                                     {"prior_invoices.csv", 1},
+                                                     {"payments.csv", 2},
+                                                     {"reversibility_requests.csv", 1},
+                                                     {"price_changes.csv", 2},
+                                                     {"breach_notices.csv", 1}}));
   DataSet d = load_data_set(db());
   // Issue 12: N2 and N3 facts; an empty `announced` is a change not announced yet.
   const auto changes = load_records<PriceChange>(db(), "price_changes.all");
@@ -88,9 +99,9 @@ TEST_P(CsvImport, BaseSetImportsEveryFile) {
   EXPECT_EQ(d.backups[0].size_bytes, 53687091200);
   EXPECT_EQ(d.backups[1].end, std::nullopt);
   EXPECT_EQ(d.payments[0], (Payment{"PAY-2", "LEGACY-0042", day("2026-09-12"), Money::from_cents(1250)}));
-  EXPECT_EQ(d.prior_invoices, (std::vector<PriorInvoice>{{"OLD-2025-0042", "C-2", day("2025-02-28"), day("2025-02-28"),
-                                                          day("2026-02-27"), Money::from_cents(120000), Milli{20000},
-                                                          Money::from_cents(24000)}}));
+  EXPECT_EQ(d.prior_invoices,
+            (std::vector<PriorInvoice>{{"OLD-2025-0042", "C-2", day("2025-02-28"), day("2025-02-28"), day("2026-02-27"),
+                                        Money::from_cents(120000), Milli{20000}, Money::from_cents(24000)}}));
   EXPECT_EQ(d.reversibility_requests[0].takeover, day("2027-02-15"));
   EXPECT_EQ(d.reversibility_requests[0].completed, std::nullopt);
   EXPECT_EQ(d.contracts[1].holiday_zone, HolidayZone::alsace_moselle);
@@ -165,11 +176,11 @@ TEST_P(CsvImport, ErrorsAcrossRowsAreAllReportedInOnePass) {
          "I-11,C-1,S-1,2026-13-01T10:00:00Z,,,false,unknown,false,0,\n";
   ImportReport report = import_directory(db(), dir);
   std::filesystem::remove_all(dir);
-  EXPECT_EQ(report.errors, (std::vector<std::string>{
-                               "incidents.csv:3: column contract_id: unknown contract \"C-77\"",
-                               "incidents.csv:4: column id: duplicate id \"I-7\", first seen line 2",
-                               "incidents.csv:7: column contacted: \"2026-13-01T10:00:00Z\" is not an ISO 8601 "
-                               "instant with offset"}));
+  EXPECT_EQ(report.errors,
+            (std::vector<std::string>{"incidents.csv:3: column contract_id: unknown contract \"C-77\"",
+                                      "incidents.csv:4: column id: duplicate id \"I-7\", first seen line 2",
+                                      "incidents.csv:7: column contacted: \"2026-13-01T10:00:00Z\" is not an ISO 8601 "
+                                      "instant with offset"}));
 }
 
 // A scratch export folder, removed when the test ends.

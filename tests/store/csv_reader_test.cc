@@ -64,7 +64,8 @@ TEST(CsvReader, UnterminatedQuoteIsReportedAtTheRecordStart) {
 // for a loaded machine and still far below what quadratic copying costs (sanitizer builds, allocators
 // that cannot grow a block in place).
 TEST(CsvReader, FiveMegabyteFieldIsReadInLinearTime) {
-  const std::string text = "a,b\n1,\"" + std::string(5'000'000, 'x') + "\"\n2,\"" + std::string(5'000'000, 'y') + "\"\n";
+  const std::string text =
+      "a,b\n1,\"" + std::string(5'000'000, 'x') + "\"\n2,\"" + std::string(5'000'000, 'y') + "\"\n";
   auto start = std::chrono::steady_clock::now();
   auto records = read_all(text);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds{2});
@@ -102,10 +103,10 @@ TEST(ForbiddenCharacter, ControlsAndNoncharactersAreNamedByCodePoint) {
 
 TEST(ForbiddenCharacter, RightToLeftLettersAndBidiControlsAreRefused) {
   const std::string why = " is not allowed: documents cannot lay out right-to-left text";
-  EXPECT_EQ(forbidden_character("\u05D0", false), "right-to-left character U+05D0" + why);   // Hebrew alef
-  EXPECT_EQ(forbidden_character("\u0710", false), "right-to-left character U+0710" + why);   // Syriac
-  EXPECT_EQ(forbidden_character("\u0780", false), "right-to-left character U+0780" + why);   // Thaana
-  EXPECT_EQ(forbidden_character("\u07CA", false), "right-to-left character U+07CA" + why);   // NKo
+  EXPECT_EQ(forbidden_character("\u05D0", false), "right-to-left character U+05D0" + why);  // Hebrew alef
+  EXPECT_EQ(forbidden_character("\u0710", false), "right-to-left character U+0710" + why);  // Syriac
+  EXPECT_EQ(forbidden_character("\u0780", false), "right-to-left character U+0780" + why);  // Thaana
+  EXPECT_EQ(forbidden_character("\u07CA", false), "right-to-left character U+07CA" + why);  // NKo
   EXPECT_EQ(forbidden_character("\uFB1D", false), "right-to-left character U+FB1D" + why);
   EXPECT_EQ(forbidden_character("\uFDFF", false), "right-to-left character U+FDFF" + why);
   EXPECT_EQ(forbidden_character("\uFE70", false), "right-to-left character U+FE70" + why);
@@ -118,10 +119,10 @@ TEST(ForbiddenCharacter, RightToLeftLettersAndBidiControlsAreRefused) {
 
 TEST(Utf8, AcceptsValidAndRejectsMalformedSequences) {
   EXPECT_TRUE(is_valid_utf8("Hébergé 😀"));
-  EXPECT_FALSE(is_valid_utf8("Ren\xE9"));          // Latin-1
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));     // surrogate U+D800
-  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));         // truncated
+  EXPECT_FALSE(is_valid_utf8("Ren\xE9"));       // Latin-1
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate U+D800
+  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));      // truncated
 }
 
 }  // namespace

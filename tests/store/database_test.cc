@@ -60,15 +60,17 @@ TEST(DatabaseVersions, BehindAndAheadGiveClearMessages) {
       FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(),
-                   "the database schema is at version 11 but this build of clause needs version 12: run `clause init` to migrate");
+                   "the database schema is at version 11 but this build of clause needs version 12: run `clause init` "
+                   "to migrate");
     }
     EXPECT_EQ(next->migrate(), std::vector<int>{12});
     try {
       current->check_schema();
       FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
-      EXPECT_STREQ(e.what(),
-                   "the database schema is at version 12, newer than this build of clause (version 11): use a newer clause");
+      EXPECT_STREQ(
+          e.what(),
+          "the database schema is at version 12, newer than this build of clause (version 11): use a newer clause");
     }
   }
   std::filesystem::remove_all(newer);
@@ -87,8 +89,9 @@ TEST(DatabaseOpen, UnknownUrlIsRefusedWithTheReason) {
 TEST(DatabaseOpen, SqliteEnforcesForeignKeys) {
   auto db = Database::open("sqlite::memory:");
   db->migrate();
-  EXPECT_THROW(db->session() << "INSERT INTO services (id, contract_id, kind, managed) VALUES ('S', 'nope', 'server', 1)",
-               soci::soci_error);
+  EXPECT_THROW(
+      db->session() << "INSERT INTO services (id, contract_id, kind, managed) VALUES ('S', 'nope', 'server', 1)",
+      soci::soci_error);
 }
 
 }  // namespace

@@ -14,14 +14,22 @@ TEST(FirstSeenKeys, ANewKeyIsRememberedAndItsDuplicateGetsTheFirstLine) {
   EXPECT_EQ(keys.seen("BK-1", 2), std::nullopt);
   EXPECT_EQ(keys.seen("BK-2", 3), std::nullopt);
   EXPECT_EQ(keys.seen("BK-1", 9), std::optional<std::size_t>{2});
-  EXPECT_EQ(keys.seen("BK-1", 10), std::optional<std::size_t>{2});   // still the first line
+  EXPECT_EQ(keys.seen("BK-1", 10), std::optional<std::size_t>{2});  // still the first line
 }
 
 TEST(FirstSeenKeys, KeysAreComparedWholeNotByPrefixOrHash) {
   FirstSeenKeys keys;
-  EXPECT_EQ(keys.seen(std::string("C-1\x1f" "S-1", 7), 2), std::nullopt);
+  EXPECT_EQ(keys.seen(std::string("C-1\x1f"
+                                  "S-1",
+                                  7),
+                      2),
+            std::nullopt);
   EXPECT_EQ(keys.seen("C-1", 3), std::nullopt);
-  EXPECT_EQ(keys.seen(std::string("C-1\x1f" "S-10", 8), 4), std::nullopt);
+  EXPECT_EQ(keys.seen(std::string("C-1\x1f"
+                                  "S-10",
+                                  8),
+                      4),
+            std::nullopt);
   EXPECT_EQ(keys.size(), 3u);
 }
 

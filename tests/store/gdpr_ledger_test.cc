@@ -59,7 +59,8 @@ TEST(ScrubText, G3APostalAddressIsFoundAcrossLinesCommasAndCase) {
 }
 
 TEST(ScrubText, G3LigaturesAndTheSharpSFoldToTheirUsualSpelling) {
-  EXPECT_EQ(scrub_text("Chez Cœur-Thérèse, Hauptstraße 3", {"coeur therese", "HAUPTSTRASSE 3"}), "Chez [effacé], [effacé]");
+  EXPECT_EQ(scrub_text("Chez Cœur-Thérèse, Hauptstraße 3", {"coeur therese", "HAUPTSTRASSE 3"}),
+            "Chez [effacé], [effacé]");
 }
 
 TEST(ScrubText, NeedlesOfUnderThreeFoldedCharactersAreIgnored) {
@@ -96,8 +97,17 @@ class GdprLedger : public ::testing::TestWithParam<Backend> {
     db().session() << "UPDATE services SET label = 'Serveur de SYLVIE PERRIN' WHERE id = 'SRV-PR-WEB'";
     soci::transaction tx(db().session());
     const ErasureCounts counts = erase_people(db(), "ACC-PERRIN", load_people_of_account(db(), "ACC-PERRIN"));
-    PurgeRecord p{"gdpr-1-x/ACC-PERRIN", "gdpr-1-x", "ACC-PERRIN", day("2026-11-22"), day("2024-03-15"), "G1 G3",
-                  counts.people_erased, counts.texts_scrubbed, 0, 0, {"ACC-PERRIN-P1", "ACC-PERRIN-P2"}};
+    PurgeRecord p{"gdpr-1-x/ACC-PERRIN",
+                  "gdpr-1-x",
+                  "ACC-PERRIN",
+                  day("2026-11-22"),
+                  day("2024-03-15"),
+                  "G1 G3",
+                  counts.people_erased,
+                  counts.texts_scrubbed,
+                  0,
+                  0,
+                  {"ACC-PERRIN-P1", "ACC-PERRIN-P2"}};
     record_purge(db(), p);
     tx.commit();
     return p;
@@ -110,11 +120,12 @@ INSTANTIATE_TEST_SUITE_P(Backends, GdprLedger, ::testing::Values(Backend::sqlite
 TEST_P(GdprLedger, G3APurgeErasesThePeopleAndTheTextsQuotingThemAndRoundTrips) {
   const PurgeRecord p = purge_perrin();
   EXPECT_EQ(p.people_erased, 2);
-  EXPECT_EQ(p.texts_scrubbed, 2);   // the label, and the billing address that is Gérard Perrin's postal address
+  EXPECT_EQ(p.texts_scrubbed, 2);  // the label, and the billing address that is Gérard Perrin's postal address
   EXPECT_EQ(one("SELECT label FROM services WHERE id = 'SRV-PR-WEB'"), "Serveur de [effacé]");
   EXPECT_EQ(one("SELECT address FROM accounts WHERE id = 'ACC-PERRIN'"), "Garage Perrin SARL\n[effacé]");
-  EXPECT_EQ(one("SELECT full_name || email || phone || postal_address || '/' || role FROM people WHERE id = 'ACC-PERRIN-P1'"),
-            "/legal");
+  EXPECT_EQ(
+      one("SELECT full_name || email || phone || postal_address || '/' || role FROM people WHERE id = 'ACC-PERRIN-P1'"),
+      "/legal");
   EXPECT_EQ(load_purges(db()), std::vector<PurgeRecord>{p});
   EXPECT_TRUE(purged_for_period(db(), "ACC-PERRIN", day("2024-03-15")));
   EXPECT_FALSE(purged_for_period(db(), "ACC-PERRIN", day("2024-03-16")));
@@ -126,9 +137,10 @@ TEST_P(GdprLedger, G3APurgeScrubsDeliveryRepliesReminderRepliesAndAuditDetails) 
                     "VALUES ('<m1@kalanda.example>', 'ACC-PERRIN', '2024-03-01', 'failed', "
                     "'550 5.1.1 <SYLVIE.PERRIN@perrin.fr>: Recipient address rejected', '2024-03-01T00:00:00Z', "
                     "'2024-03-01T00:00:00Z')";
-  db().session() << "INSERT INTO gdpr_reminders (account_id, last_activity, inactive_on, reminded_on, path, status, reply) "
-                    "VALUES ('ACC-PERRIN', '2024-03-15', '2026-03-15', '2026-02-20', '', 'failed', "
-                    "'550 <gerard.perrin@perrin.fr> unknown')";
+  db().session()
+      << "INSERT INTO gdpr_reminders (account_id, last_activity, inactive_on, reminded_on, path, status, reply) "
+         "VALUES ('ACC-PERRIN', '2024-03-15', '2026-03-15', '2026-02-20', '', 'failed', "
+         "'550 <gerard.perrin@perrin.fr> unknown')";
   db().session() << "INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES "
                     "('2024-03-01T00:00:00Z', 'note', 'contract', 'CTR-K-PERRIN', 'appel de Gérard Perrin')";
   const PurgeRecord p = purge_perrin();
@@ -183,12 +195,13 @@ TEST_P(GdprLedger, G6ADestroyedInvoiceKeepsItsNumberAndDatesWithItsContentBlanke
   });
   EXPECT_EQ(documents_issued_before(db(), day("2016-01-01")).size(), 0u);
   ASSERT_EQ(documents_issued_before(db(), day("2017-01-01")).size(), 1u);
-  const DestroyedDocument destroyed{issued.document.id, "invoice", "FA-2016-000001", day("2016-06-30"),
-                                    day("2027-01-01"), "gdpr-2-x"};
+  const DestroyedDocument destroyed{issued.document.id, "invoice",         "FA-2016-000001",
+                                    day("2016-06-30"),  day("2027-01-01"), "gdpr-2-x"};
   soci::transaction tx(db().session());
   EXPECT_EQ(record_destruction(db(), destroyed), std::vector<std::string>{"out/FA.pdf"});
   tx.commit();
-  EXPECT_EQ(one("SELECT number || '|' || issued_on || '|' || path || '|' || sha256 || '|' || ttc_cents FROM issued_documents"),
+  EXPECT_EQ(one("SELECT number || '|' || issued_on || '|' || path || '|' || sha256 || '|' || ttc_cents FROM "
+                "issued_documents"),
             "FA-2016-000001|2016-06-30|||0");
   EXPECT_EQ(load_destroyed_documents(db()), std::vector<DestroyedDocument>{destroyed});
   EXPECT_EQ(documents_issued_before(db(), day("2017-01-01")).size(), 0u);

@@ -92,11 +92,11 @@ TEST_P(Ledger, RerunFindsTheDocumentAndIssuesNothing) {  // invariant 1
   EXPECT_EQ(first.document.path, "out/C-1/FA-2026-000001.pdf");
   t_->reopen();
   bool produced = false;
-  IssueResult again = issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
-                                     [&](IssuedDocument&) {
-                                       produced = true;
-                                       return std::vector<DocumentFile>{};
-                                     });
+  IssueResult again =
+      issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"), [&](IssuedDocument&) {
+        produced = true;
+        return std::vector<DocumentFile>{};
+      });
   EXPECT_FALSE(again.newly_issued);
   EXPECT_FALSE(produced);
   EXPECT_EQ(again.document, first.document);
@@ -104,20 +104,21 @@ TEST_P(Ledger, RerunFindsTheDocumentAndIssuesNothing) {  // invariant 1
 }
 
 TEST_P(Ledger, FailedRenderingLeavesNoGap) {  // B7: no gap
-  EXPECT_THROW(issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
-                              [](IssuedDocument&) -> std::vector<DocumentFile> { throw std::runtime_error("disk full"); }),
-               std::runtime_error);
+  EXPECT_THROW(
+      issue_document(db(), draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"),
+                     [](IssuedDocument&) -> std::vector<DocumentFile> { throw std::runtime_error("disk full"); }),
+      std::runtime_error);
   EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-1", "2026-11"));
   EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01")).document.number, "FA-2026-000001");
 }
 
 TEST_P(Ledger, EveryFileOfADocumentIsRecordedWithIt) {  // invariant 1: published after the commit
-  IssueResult statement = issue_document(db(), draft(DocumentKind::statement, "C-1", "2026-10", "2026-11-01"),
-                                         [](IssuedDocument& doc) {
-                                           doc.path = "out/C-1-releve.pdf";
-                                           doc.sha256 = kDigest;
-                                           return std::vector<DocumentFile>{{doc.path, kDigest}, {"out/C-1-releve.xlsx", kOtherDigest}};
-                                         });
+  IssueResult statement =
+      issue_document(db(), draft(DocumentKind::statement, "C-1", "2026-10", "2026-11-01"), [](IssuedDocument& doc) {
+        doc.path = "out/C-1-releve.pdf";
+        doc.sha256 = kDigest;
+        return std::vector<DocumentFile>{{doc.path, kDigest}, {"out/C-1-releve.xlsx", kOtherDigest}};
+      });
   EXPECT_EQ(find_document_file(db(), "out/C-1-releve.xlsx"),
             (RecordedFile{{"out/C-1-releve.xlsx", kOtherDigest}, DocumentKind::statement, "C-1", "2026-10"}));
   EXPECT_EQ(find_document_file(db(), "out/nothing.pdf"), std::nullopt);
@@ -129,13 +130,14 @@ TEST_P(Ledger, APathHeldByAnotherDocumentIsRefusedAndUsesNoNumber) {  // invaria
   issue(draft(DocumentKind::invoice, "C-1", "2026-11", "2026-11-01"));
   try {
     issue_document(db(), draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-01"), [](IssuedDocument& doc) {
-      doc.path = "out/C-1/FA-2026-000001.pdf";   // C-1's file
+      doc.path = "out/C-1/FA-2026-000001.pdf";  // C-1's file
       doc.sha256 = kOtherDigest;
       return std::vector<DocumentFile>{{doc.path, doc.sha256}};
     });
     ADD_FAILURE() << "no PathTaken";
   } catch (const PathTaken& e) {
-    EXPECT_STREQ(e.what(), "out/C-1/FA-2026-000001.pdf already holds the invoice of contract C-1 for 2026-11: not overwritten");
+    EXPECT_STREQ(e.what(),
+                 "out/C-1/FA-2026-000001.pdf already holds the invoice of contract C-1 for 2026-11: not overwritten");
   }
   EXPECT_FALSE(find_issued_document(db(), DocumentKind::invoice, "C-2", "2026-11"));
   EXPECT_EQ(issue(draft(DocumentKind::invoice, "C-2", "2026-11", "2026-11-01")).document.number, "FA-2026-000002");
@@ -154,21 +156,27 @@ TEST_P(Ledger, ARunWhoseProcessEndedIsMarkedInterruptedByTheNext) {
   EXPECT_EQ(killed.status, RunStatus::failed);
   EXPECT_EQ(killed.note, "interrupted: its process " + std::to_string(child) +
                              " ended before the run finished (found by run " + std::to_string(next) + ")");
-  EXPECT_EQ(load_run(db(), next)->status, RunStatus::running);   // this process: still going
+  EXPECT_EQ(load_run(db(), next)->status, RunStatus::running);  // this process: still going
   EXPECT_EQ(mark_interrupted_runs(db(), next), std::vector<long long>{});
 }
 
 TEST_P(Ledger, RunsRecordTheirOutcome) {
   finish_run(db(), run_, at("2026-11-01T02:05:00Z"), RunStatus::partial, {40, 1, 39});
   clause::Run r = load_run(db(), run_).value();
-  EXPECT_EQ(r, (clause::Run{run_, "invoices", "--date 2026-11-01", at("2026-11-01T02:00:00Z"), at("2026-11-01T02:05:00Z"),
-                    RunStatus::partial, {40, 1, 39}, ""}));
+  EXPECT_EQ(r, (clause::Run{run_,
+                            "invoices",
+                            "--date 2026-11-01",
+                            at("2026-11-01T02:00:00Z"),
+                            at("2026-11-01T02:05:00Z"),
+                            RunStatus::partial,
+                            {40, 1, 39},
+                            ""}));
   EXPECT_FALSE(load_run(db(), run_ + 1000));
 }
 
 TEST_P(Ledger, ServiceCreditsAreReplacedByServiceAndMonth) {
-  upsert_service_credits(db(), {{"C-1", "S-1", {2026, 10}, Money::from_cents(4500)},
-                                {"C-1", "S-2", {2026, 10}, Money::from_cents(6000)}});
+  upsert_service_credits(
+      db(), {{"C-1", "S-1", {2026, 10}, Money::from_cents(4500)}, {"C-1", "S-2", {2026, 10}, Money::from_cents(6000)}});
   upsert_service_credits(db(), {{"C-1", "S-1", {2026, 10}, Money::from_cents(11250)}});
   EXPECT_EQ(load_service_credits_of_contract(db(), "C-1"),
             (std::vector<ServiceCredit>{{"C-1", "S-1", {2026, 10}, Money::from_cents(11250)},

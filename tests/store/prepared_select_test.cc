@@ -70,7 +70,7 @@ long long cache_size(Database& db) {
 
 TEST(PageCache, AConnectionGets8MiBAndTheImportAsksFor64) {
   TestDatabase t(Backend::sqlite);
-  EXPECT_EQ(cache_size(t.db()), -8192);   // negative: KiB
+  EXPECT_EQ(cache_size(t.db()), -8192);  // negative: KiB
   t.db().set_page_cache_mib(64);
   EXPECT_EQ(cache_size(t.db()), -65536);
 }

@@ -48,11 +48,11 @@ DataSet every_record() {
                        {"T-2", "C-2", at("2026-10-03T21:00:00Z"), std::nullopt}};
   d.root_access_periods = {{"R-1", "C-1", "S-1", at("2026-10-10T00:00:00Z"), at("2026-10-12T00:00:00Z")},
                            {"R-2", "C-1", "S-1", at("2026-10-20T00:00:00Z"), std::nullopt}};
-  d.backups = {{"B-1", "S-1", BackupScope::full, BackupKind::weekly, at("2026-10-04T01:00:00Z"),
-                at("2026-10-04T02:10:00Z"), BackupStatus::success, 53687091200, "sha256:ab12", "offsite:gra3",
-                day("2026-11-04")},
-               {"B-2", "S-1", BackupScope::databases, BackupKind::incremental, at("2026-10-05T01:00:00Z"), std::nullopt,
-                BackupStatus::failed, 0, "", "", std::nullopt}};
+  d.backups = {
+      {"B-1", "S-1", BackupScope::full, BackupKind::weekly, at("2026-10-04T01:00:00Z"), at("2026-10-04T02:10:00Z"),
+       BackupStatus::success, 53687091200, "sha256:ab12", "offsite:gra3", day("2026-11-04")},
+      {"B-2", "S-1", BackupScope::databases, BackupKind::incremental, at("2026-10-05T01:00:00Z"), std::nullopt,
+       BackupStatus::failed, 0, "", "", std::nullopt}};
   d.mail_usage = {{"C-2", day("2026-10-01"), 25400}, {"C-2", day("2026-10-02"), 0}};
   d.price_indices = {{"SYNTEC", {2026, 1}, Milli{276100}, day("2026-02-27")},
                      {"SYNTEC", {2026, 8}, Milli{296125}, day("2026-09-30")}};

@@ -25,7 +25,10 @@ TEST(ListMigrations, BothDialectsHaveTheSameVersionsAndNames) {
     for (const auto& m : list_migrations(default_sql_dir() / dialect)) out.push_back(m.name);
     return out;
   };
-  EXPECT_EQ(names("sqlite"), (std::vector<std::string>{"001_records", "002_ledger", "003_billing", "004_prior_invoices", "005_document_files", "006_delivery", "007_gdpr", "008_reversibility", "009_term_notices", "010_gdpr_reminder_mail", "011_work_items"}));
+  EXPECT_EQ(names("sqlite"),
+            (std::vector<std::string>{"001_records", "002_ledger", "003_billing", "004_prior_invoices",
+                                      "005_document_files", "006_delivery", "007_gdpr", "008_reversibility",
+                                      "009_term_notices", "010_gdpr_reminder_mail", "011_work_items"}));
   EXPECT_EQ(names("postgresql"), names("sqlite"));
 }
 

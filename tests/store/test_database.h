@@ -5,12 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include "store/database.h"
 
@@ -37,7 +37,10 @@ inline std::string with_database(const std::string& server, const std::string& n
   if (server.rfind("postgres", 0) == 0 && server.find("://") != std::string::npos) {
     auto host_start = server.find("://") + 3;
     auto path = server.find_first_of("/?", host_start);
-    std::string query = path == std::string::npos ? "" : server.substr(server.find('?', path) == std::string::npos ? server.size() : server.find('?', path));
+    std::string query =
+        path == std::string::npos
+            ? ""
+            : server.substr(server.find('?', path) == std::string::npos ? server.size() : server.find('?', path));
     return server.substr(0, path == std::string::npos ? server.size() : path) + "/" + name + query;
   }
   return server + " dbname=" + name;  // libpq: the last value of a keyword wins
@@ -62,8 +65,10 @@ class TestDatabase {
   }
   ~TestDatabase() {
     db_.reset();
-    if (admin_) admin_->session() << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
-    else remove_files();
+    if (admin_)
+      admin_->session() << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+    else
+      remove_files();
   }
   Database& db() { return *db_; }
   // Closes and opens the same database again (a second process, a rerun).
@@ -86,10 +91,10 @@ class TestDatabase {
 }  // namespace clause::testing
 
 // First line of a backend-parameterised test: skips (or fails) without a PostgreSQL server.
-#define CLAUSE_NEED_BACKEND(backend)                                                             \
-  do {                                                                                           \
-    if ((backend) == ::clause::testing::Backend::postgresql && !::clause::testing::pg_server()) { \
+#define CLAUSE_NEED_BACKEND(backend)                                                                     \
+  do {                                                                                                   \
+    if ((backend) == ::clause::testing::Backend::postgresql && !::clause::testing::pg_server()) {        \
       if (::clause::testing::pg_required()) FAIL() << "CLAUSE_REQUIRE_PG=1 but CLAUSE_TEST_PG is unset"; \
-      GTEST_SKIP() << "CLAUSE_TEST_PG is unset";                                                 \
-    }                                                                                            \
+      GTEST_SKIP() << "CLAUSE_TEST_PG is unset";                                                         \
+    }                                                                                                    \
   } while (0)
