@@ -15,6 +15,7 @@ pdf::PdfStyle style_of(const Config& config) {
   pdf::PdfStyle style;
   style.accent = parse_colour(config.documents.accent_colour);
   style.logo_path = config.documents.logo.string();
+  if (config.documents.font_subsets == "exact") style.subset_floor.clear();
   return style;
 }
 

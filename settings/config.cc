@@ -106,6 +106,9 @@ Config load_config(const std::filesystem::path& file) {
       t->error("default_language", "\"" + c.documents.default_language + "\" is not one of: fr, en");
     c.documents.accent_colour = t->text("accent_colour", c.documents.accent_colour);
     c.documents.logo = resolve(base, t->text("logo"));
+    c.documents.font_subsets = t->text("font_subsets", c.documents.font_subsets);
+    if (c.documents.font_subsets != "shared" && c.documents.font_subsets != "exact")
+      t->error("font_subsets", "\"" + c.documents.font_subsets + "\" is not one of: shared, exact");
     t->reject_unknown_keys();
   }
   if (auto t = section("time")) {

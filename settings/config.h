@@ -18,6 +18,10 @@ struct DocumentSettings {
   std::string default_language = "fr";
   std::string accent_colour = "#1F4E79";
   std::filesystem::path logo;  // empty: no logo
+  // "shared": every PDF subset of the two text faces also holds the Latin characters of
+  // PdfStyle::subset_floor, so that a run's documents share one compressed subset per face;
+  // "exact": each subset holds only the characters its document draws (smaller files).
+  std::string font_subsets = "shared";
 };
 
 // [mail] (issue 13, docs/email.md): how `clause send` delivers issued documents. mode "off" leaves

@@ -9,7 +9,8 @@
 #   CLIENTS=100 TOP=25 bench/month/callgrind.sh
 # PHASES=invoices counts the invoices only (the statements still run before them, uncounted).
 # TOP=N also prints the N most expensive functions (inclusive) of each phase; KEEP=1 keeps the
-# callgrind.out files (the work directory is printed) for callgrind_annotate or kcachegrind.
+# callgrind.out files (the work directory is printed) for callgrind_annotate or kcachegrind;
+# CONFIG=FILE runs the statements and invoices with that configuration.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -20,6 +21,8 @@ work=$(mktemp -d)
 if [[ -n "${KEEP:-}" ]]; then echo "work directory: $work"; else trap 'rm -rf "$work"' EXIT; fi
 clause="$build/batch/clause"
 db="$work/callgrind.sqlite"
+config=()
+[[ -z "${CONFIG:-}" ]] || config=(--config "$CONFIG")
 [[ ! -f "$build/CMakeCache.txt" ]] || cmake --build "$build" --target clause -j2 >/dev/null
 cd "$root"
 
@@ -53,10 +56,10 @@ print(f'{sys.argv[3]}: {t / 1e6:,.0f} M instructions for {n} = {t / n / 1e6:.1f}
 echo "$clients generated clients, SQLite, instructions counted by callgrind"
 phases=${PHASES:-statements invoices}
 if [[ " $phases " == *" statements "* ]]; then
-  measure statements statement "kind = 'statement'" "$clause" -q --db "sqlite:$db" statements --month "$month" --out "$work/out"
+  measure statements statement "kind = 'statement'" "$clause" "${config[@]}" -q --db "sqlite:$db" statements --month "$month" --out "$work/out"
 else   # the invoices follow the statements, as in a month: run them, uncounted
-  "$clause" -q --db "sqlite:$db" statements --month "$month" --out "$work/out" || (($? == 1))
+  "$clause" "${config[@]}" -q --db "sqlite:$db" statements --month "$month" --out "$work/out" || (($? == 1))
 fi
 [[ " $phases " != *" invoices "* ]] ||
-measure invoices "invoice or credit note" "kind in ('invoice', 'credit_note')" "$clause" -q --db "sqlite:$db" invoices --date "$next" --out "$work/out"
+measure invoices "invoice or credit note" "kind in ('invoice', 'credit_note')" "$clause" "${config[@]}" -q --db "sqlite:$db" invoices --date "$next" --out "$work/out"
 echo "(a statement is one PDF and one XLSX; invoices include the credit notes of the same date)"

@@ -7,7 +7,8 @@
 #   bench/month/run.sh                  # 10,000 clients, statements 2026-10, invoices 2026-11-01
 #   bench/month/run.sh 1000 3000 10000  # several sizes in turn: cost per document and RSS flat
 #   MONTH=2026-11 PDF_N=2000 bench/month/run.sh 1000
-# BUILD_DIR overrides the build directory; KEEP=1 keeps the work directory (printed) for checks.
+# BUILD_DIR overrides the build directory; KEEP=1 keeps the work directory (printed) for checks;
+# CONFIG=FILE runs with that configuration (e.g. a copy with [documents] font_subsets = "exact").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -19,6 +20,8 @@ sizes=("$@")
 work=$(mktemp -d)
 if [[ -n "${KEEP:-}" ]]; then echo "work directory: $work"; else trap 'rm -rf "$work"' EXIT; fi
 clause="$build/batch/clause"
+config=()
+[[ -z "${CONFIG:-}" ]] || config=(--config "$CONFIG")
 [[ ! -f "$build/CMakeCache.txt" ]] || cmake --build "$build" --target clause pdf_bench -j2 >/dev/null
 cd "$root"
 
@@ -56,9 +59,9 @@ for clients in "${sizes[@]}"; do
   phase "import" "echo 0" -- "$clause" -q --db "sqlite:$db" import "$work/csv-$clients"
   # A statement is two documents (PDF and XLSX).
   phase "statements $month" "echo \$((2 * \$(count \"kind = 'statement'\")))" -- \
-    "$clause" -q --db "sqlite:$db" statements --month "$month" --out "$out" || true
+    "$clause" "${config[@]}" -q --db "sqlite:$db" statements --month "$month" --out "$out" || true
   phase "invoices $next" "count \"kind in ('invoice', 'credit_note')\"" -- \
-    "$clause" -q --db "sqlite:$db" invoices --date "$next" --out "$out" || true
+    "$clause" "${config[@]}" -q --db "sqlite:$db" invoices --date "$next" --out "$out" || true
   echo "  ($(count "kind = 'invoice'") invoices, $(count "kind = 'credit_note'") credit notes)"
   [[ -n "${KEEP:-}" ]] || rm -rf "$out" "$work/csv-$clients" "$db"
 done

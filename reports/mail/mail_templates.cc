@@ -57,6 +57,7 @@ void MailTemplates::check_keys(const Template& t, const std::vector<MustacheToke
         break;
       case K::partial:
         fail("partials are not available in mail templates: " + templates::spell(token));
+        break;  // not reached: fail throws
       case K::variable: {
         const SchemaNode* node = templates::resolve(scopes, token.name);
         if (!node) fail("unknown key " + templates::spell(token) + " (not in " + schema_file + ")");

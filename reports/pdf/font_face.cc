@@ -258,4 +258,13 @@ unsigned FontFace::glyph_of_pua(char32_t pua) const {
   return wide_[pua - kPuaFirst].glyph;
 }
 
+void FontFace::set_subset_floor(std::u32string_view characters) {
+  subset_floor_.clear();
+  for (char32_t c : characters) {
+    if (covers(c)) subset_floor_.push_back(c);
+  }
+  std::sort(subset_floor_.begin(), subset_floor_.end());
+  subset_floor_.erase(std::unique(subset_floor_.begin(), subset_floor_.end()), subset_floor_.end());
+}
+
 }  // namespace clause::pdf

@@ -85,6 +85,11 @@ class FontFace {
   const std::string& bytes() const { return bytes_; }
   const std::string& name() const { return name_; }  // PostScript name, "DejaVuSans"
   bool is_fallback() const { return fallback_; }
+  // The characters every subset of this face embeds besides those a document draws
+  // (PdfStyle::subset_floor), kept in increasing order and only those the face has. Set once,
+  // after load and before any document is rendered.
+  void set_subset_floor(std::u32string_view characters);
+  const std::u32string& subset_floor() const { return subset_floor_; }
 
   // The glyph FreeType's charmap gives a UTF-16 unit, exactly as PoDoFo's FreeType metrics answer
   // GetGlyphId (0: none); a table built at load, read-only afterwards.
@@ -126,7 +131,8 @@ class FontFace {
   double descent_ = 0;
   std::vector<std::uint16_t> glyph_ids_;  // UTF-16 unit -> glyph
   std::vector<double> glyph_widths_;      // glyph -> advance
-  struct Freetype;                        // the face parsed once, with its lock
+  std::u32string subset_floor_;
+  struct Freetype;  // the face parsed once, with its lock
   std::unique_ptr<Freetype> freetype_;
 };
 

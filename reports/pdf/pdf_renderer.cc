@@ -32,6 +32,8 @@ PdfRenderer::PdfRenderer(PdfStyle style)
       fallbacks_(std::make_unique<FallbackFonts>(style_.fallback_fonts)),
       regular_(FontFace::load(style_.regular_font, fallbacks_.get())),
       bold_(FontFace::load(style_.bold_font, fallbacks_.get())) {
+  regular_->set_subset_floor(style_.subset_floor);
+  bold_->set_subset_floor(style_.subset_floor);
   if (!style_.logo_path.empty()) logo_ = std::make_unique<RasterImage>(load_raster_image(style_.logo_path));
   icc_profile_ = read_file(style_.icc_profile);
 }

@@ -124,6 +124,7 @@ DocumentFonts::DocumentFonts(PoDoFo::PdfVecObjects& objects, const Fonts& fonts,
     }
   }
   for (Entry& entry : entries_) {
+    for (char32_t c : entry.face->subset_floor()) entry.used.add(c);  // embedded drawn or not
     entry.font = create_subset_font(objects, *entry.face, subset_tag(entry.face->name(), entry.used));
   }
 }
@@ -173,6 +174,12 @@ void DocumentFonts::embed() {
   for (Entry& entry : entries_) {
     // PoDoFo subsets the UTF-16 units of the strings it drew plus those given to it here; the
     // two sets (in increasing order, apart) determine everything it embeds.
+    // The face's floor (PdfStyle::subset_floor) is given to the subsetter as if Clause had drawn
+    // it: documents drawing nothing beyond it then share one key, and one compressed subset.
+    if (!entry.face->subset_floor().empty()) {
+      if (!entry.by_clause) entry.by_clause = std::make_unique<UsedChars>();
+      for (char32_t c : entry.face->subset_floor()) entry.by_clause->add(c);
+    }
     SubsetCache::Key key{entry.face, {}};
     std::string drawn_by_clause;
     if (entry.by_clause) {

@@ -1,7 +1,8 @@
 // The fonts one document embeds: a subset of each face that draws at least one of its characters
 // (the two DejaVu weights always, a fallback face only when some character needs it), each with
-// Identity-H and a ToUnicode map, so that the text extracts as written. The subset tag is derived
-// from the characters each face draws: the same text gives the same bytes.
+// Identity-H and a ToUnicode map, so that the text extracts as written. A subset of DejaVu holds the
+// characters its document draws and the face's floor (PdfStyle::subset_floor); its tag is derived
+// from those characters: the same text gives the same bytes.
 #pragma once
 
 #include <array>

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 
@@ -251,13 +253,38 @@ TEST(PdfFallbackFont, LongChineseNameIsCutBetweenIdeographsToFitTheWidth) {
   EXPECT_EQ(wrap_text(kChinese, false, fonts, 10, 45), (std::vector<std::string>{"北京云计", "算有限公", "司"}));
 }
 
+// DejaVu Sans as a TrueType collection of one face (a 'ttcf' header, then the face with its table
+// offsets moved by the header's 16 bytes), as Noto Sans CJK ships: FreeType loads it, PoDoFo's
+// subsetter could not embed it. Made here, so that the test needs no font package of its own.
+std::string collection_of_dejavu() {
+  std::ifstream in(PdfStyle{}.regular_font, std::ios::binary);
+  std::string face((std::istreambuf_iterator<char>(in)), {});
+  const auto u16 = [&](std::size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(face[at])) << 8 | static_cast<unsigned char>(face[at + 1]);
+  };
+  const unsigned tables = u16(4);
+  for (unsigned i = 0; i < tables; ++i) {
+    const std::size_t at = 12 + 16 * i + 8;  // the record's offset field, big-endian
+    std::uint32_t offset = 0;
+    for (int k = 0; k < 4; ++k) offset = offset << 8 | static_cast<unsigned char>(face[at + k]);
+    offset += 16;
+    for (int k = 0; k < 4; ++k) face[at + k] = static_cast<char>(offset >> (24 - 8 * k) & 0xFF);
+  }
+  const std::string header{"ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10", 16};
+  return header + face;
+}
+
 TEST(PdfFallbackFont, CollectionOrCffFontIsRefusedAsFallback) {
-  const std::string noto = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+  const std::string collection =
+      (std::filesystem::temp_directory_path() / ("clause-collection-" + std::to_string(::getpid()) + ".ttc")).string();
+  std::ofstream(collection, std::ios::binary) << collection_of_dejavu();
   try {
-    FontFace::load_fallback(noto);
+    FontFace::load_fallback(collection);
+    std::filesystem::remove(collection);
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "not a TrueType font: " + noto);
+    std::filesystem::remove(collection);
+    EXPECT_EQ(std::string(e.what()), "not a TrueType font: " + collection);
   }
 }
 

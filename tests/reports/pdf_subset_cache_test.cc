@@ -2,12 +2,14 @@
 // reports/pdf/subset_cache.h): a document drawing the same characters again gets its widths,
 // ToUnicode map, CIDSet and compressed FontFile2 from the cache, and its bytes are exactly those
 // PoDoFo writes when it embeds them itself; the cache keeps within its bound, most recently used
-// first; documents rendered on several threads at once are the same as rendered one by one.
+// first; documents rendered on several threads at once are the same as rendered one by one;
+// documents drawing only the characters of the style's subset floor share one subset per face.
 #include <gtest/gtest.h>
 
 #include <future>
 #include <vector>
 
+#include "reports/pdf/font_face.h"
 #include "reports/pdf/pdf_renderer.h"
 #include "reports/pdf/subset_cache.h"
 
@@ -93,6 +95,49 @@ TEST(PdfSubsetCache, DocumentsRenderedOnFourThreadsAreTheSameAsOneByOne) {
       parallel.push_back(std::async(std::launch::async, [topic] { return renderer().render(letter(topic), dated()); }));
     for (std::size_t i = 0; i < topics.size(); ++i) EXPECT_EQ(parallel[i].get(), serial[i]) << topics[i];
   }
+}
+
+// A letter in the characters of the default floor only (ASCII, Latin-1, the euro sign).
+layout::Document plain_letter(const std::string& text) {
+  layout::Document d;
+  d.title = "Lettre";
+  d.blocks.push_back(layout::Heading{1, "Relevé " + text});
+  d.blocks.push_back(layout::Paragraph{{{"Madame, nous vous écrivons au sujet de " + text + ".", false}}});
+  return d;
+}
+
+TEST(PdfSubsetCache, DocumentsDrawingOnlyTheFloorShareOneSubsetPerFace) {
+  const PdfRenderer own{PdfStyle{}};  // faces of its own: keys no other rendering made
+  SubsetCache& cache = SubsetCache::shared();
+  const std::size_t misses = cache.misses();
+  const std::size_t hits = cache.hits();
+  const std::string first = own.render(plain_letter("vos serveurs"), dated());
+  EXPECT_EQ(cache.misses() - misses, 2u);  // the floor of regular and bold, embedded by PoDoFo
+  // Other characters, all within the floor: the same two subsets, from the cache.
+  const std::string second = own.render(plain_letter("la sauvegarde de vos domaines, 1 250,00 € HT"), dated());
+  EXPECT_EQ(cache.misses() - misses, 2u);
+  EXPECT_EQ(cache.hits() - hits, 2u);
+  EXPECT_NE(second, first);
+  // A character beyond the floor (Ŋ) makes a subset of its own for the face that draws it.
+  own.render(plain_letter("Ŋ"), dated());
+  EXPECT_EQ(cache.misses() - misses, 4u);  // "Ŋ" is in the heading (bold) and in the paragraph (regular)
+}
+
+TEST(PdfSubsetCache, WithoutAFloorEachSetOfCharactersEmbedsItsOwnSubset) {
+  PdfStyle style;
+  style.subset_floor.clear();
+  const PdfRenderer own{style};
+  SubsetCache& cache = SubsetCache::shared();
+  const std::size_t misses = cache.misses();
+  own.render(plain_letter("vos serveurs"), dated());
+  own.render(plain_letter("la sauvegarde de vos domaines"), dated());
+  EXPECT_EQ(cache.misses() - misses, 4u);
+}
+
+TEST(FontFace, TheSubsetFloorKeepsTheCharactersTheFaceHasInOrder) {
+  const auto face = FontFace::load(PdfStyle{}.regular_font);
+  face->set_subset_floor(U"€b\u4E2Da b");  // DejaVu Sans has no U+4E2D
+  EXPECT_EQ(face->subset_floor(), U" ab€");
 }
 
 }  // namespace

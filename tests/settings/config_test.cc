@@ -58,9 +58,32 @@ TEST(Config, ZoneRulesThatAreNotPosixRulesAreRefusedAtLoad) {
     FAIL() << "expected ConfigError";
   } catch (const ConfigError& e) {
     EXPECT_EQ(e.problems(), (std::vector<std::string>{
-                                f + ":39: key time_zones.America/Martinique: \"garbage\"" + like,
-                                f + ":40: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
-                                f + ":41: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
+                                f + ":40: key time_zones.America/Martinique: \"garbage\"" + like,
+                                f + ":41: key time_zones.Europe/Berlin: \"CET-1CEST\"" + like,
+                                f + ":42: key time_zones.Europe/Rome: \"CET-1CEST,M13.5.0,M10.5.0/3\"" + like}));
+  }
+}
+
+TEST(Config, FontSubsetsIsSharedOrExact) {
+  EXPECT_EQ(load_config(kConfig).documents.font_subsets, "shared");
+  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "subsets.toml";
+  std::filesystem::create_directories(file.parent_path());
+  std::ifstream in(kConfig);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  const auto at = text.find("font_subsets = \"shared\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 23, "font_subsets = \"exact\"");
+  std::ofstream(file) << text;
+  EXPECT_EQ(load_config(file).documents.font_subsets, "exact");
+  text.replace(at, 22, "font_subsets = \"small\"");
+  std::ofstream(file) << text;
+  try {
+    load_config(file);
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.problems(),
+              (std::vector<std::string>{file.string() + ":29: key documents.font_subsets: \"small\" is not one of: "
+                                                        "shared, exact"}));
   }
 }
 
@@ -77,7 +100,7 @@ TEST(Config, CatchUpNightsIsRequiredAndBounded) {
     FAIL() << "expected ConfigError";
   } catch (const ConfigError& e) {
     EXPECT_EQ(e.problems(), std::vector<std::string>{file.string() +
-                                                     ":31: key nightly.catch_up_nights: -1 is out of range [0, 366]"});
+                                                     ":32: key nightly.catch_up_nights: -1 is out of range [0, 366]"});
   }
 }
 
