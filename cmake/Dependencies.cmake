@@ -17,6 +17,9 @@ pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)   # reversibility dossier archives (issue 15)
 
+# kainjow-mustache (header only, no CMake config): document templates parsed once per run (issue 16).
+find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
+
 # libcsv (RFC 4180 parser) ships neither a CMake config nor a .pc file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
 find_library(CSV_LIBRARY csv REQUIRED)

@@ -1,8 +1,8 @@
 // Template sets (reports/templates/template_set.h).
 //
-// mstch parses the template text on every render call (its public API takes the text, and it
-// keeps no cache), so "parse once" is done where Clause can: files are read, tokenized and checked
-// once, partials are kept ready in mstch's map, and the data is converted once per document.
+// Files are read, tokenized and checked once; each document template is parsed once, with its
+// partials inlined (parsed_template.h), and rendered for every document. mstch, which parses the
+// text at every call, stays for the trial render and the error path (source markers, below).
 // Measured on the statement template: see tests/reports/templates_set_test.cc (RenderIsFast).
 #include "reports/templates/template_set.h"
 
@@ -121,6 +121,7 @@ TemplateSet TemplateSet::load(const fs::path& folder) {
     SchemaScopes scopes{&k.schema};
     std::vector<std::string> chain;
     set.check_keys(k.main, scopes, chain, name + ".schema.json");
+    k.parsed = std::make_shared<const ParsedTemplate>(set.inline_partials(k.main));
     set.parse_marked(k, k.sample);  // the trial render
     set.kinds_.emplace(name, std::move(k));
     // ... and the plain render documents get. The markers are processing instructions, and their
@@ -220,7 +221,27 @@ const nlohmann::json& TemplateSet::sample(std::string_view name) const { return 
 std::string TemplateSet::render_markup(std::string_view name, const nlohmann::json& data) const {
   const Kind& k = kind(name);
   check_data(k.schema, data, std::string(name) + " data");
+  return k.parsed->render(data);
+}
+
+std::string TemplateSet::mstch_markup(std::string_view name, const nlohmann::json& data) const {
+  const Kind& k = kind(name);
+  check_data(k.schema, data, std::string(name) + " data");
   return mstch::render(k.main.text, to_mstch(data), partial_texts_);
+}
+
+std::string TemplateSet::inline_partials(const Template& t) const {
+  // check_keys has found every partial and no partial including itself.
+  std::string out;
+  std::size_t copied = 0;
+  for (const MustacheToken& token : t.tokens) {
+    if (token.kind != MustacheToken::Kind::partial) continue;
+    out.append(t.text, copied, token.begin - copied);
+    out += inline_partials(partials_.at(token.name));
+    copied = token.end;
+  }
+  out.append(t.text, copied, std::string::npos);
+  return out;
 }
 
 layout::Document TemplateSet::render(std::string_view name, const nlohmann::json& data) const {

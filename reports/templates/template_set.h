@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@
 
 #include "reports/layout/layout.h"
 #include "reports/templates/mustache_tokens.h"
+#include "reports/templates/parsed_template.h"
 #include "reports/templates/schema.h"
 #include "reports/templates/template_error.h"
 #include "reports/templates/wording.h"
@@ -51,6 +53,9 @@ class TemplateSet {
 
   // The markup text `render` parses (after the same data check); for inspection and tests.
   std::string render_markup(std::string_view kind, const nlohmann::json& data) const;
+  // The markup mstch writes for the same data, parsing the template again (as the trial render
+  // and the error path do): what render_markup is tested against (equal up to blanks).
+  std::string mstch_markup(std::string_view kind, const nlohmann::json& data) const;
 
  private:
   struct Template {
@@ -63,6 +68,7 @@ class TemplateSet {
     Template main;
     SchemaNode schema;
     nlohmann::json sample;
+    std::shared_ptr<const ParsedTemplate> parsed;  // main with its partials inlined, parsed once
   };
 
   TemplateSet() = default;
@@ -75,6 +81,8 @@ class TemplateSet {
   void check_keys(const Template& t, SchemaScopes& scopes, std::vector<std::string>& chain,
                   const std::string& schema_file) const;
   layout::Document parse_marked(const Kind& k, const nlohmann::json& data) const;
+  // t's text with each {{> partial}} replaced by the partial's own text, inlined in turn.
+  std::string inline_partials(const Template& t) const;
 
   std::filesystem::path folder_;
   std::filesystem::path layouts_;                     // folder_/../layouts

@@ -88,25 +88,10 @@ std::vector<std::string> upward_links(const std::string& folder) {
   return found;
 }
 
-const std::vector<std::string> kImpure = {"soci",
-                                          "sqlite3.h",
-                                          "libpq",
-                                          "podofo",
-                                          "xlsxwriter",
-                                          "mstch",
-                                          "curl",
-                                          "spdlog",
-                                          "pugixml",
-                                          "toml++",
-                                          "<iostream>",
-                                          "<fstream>",
-                                          "system_clock::now",
-                                          "steady_clock",
-                                          "time(nullptr)",
-                                          "time(NULL)",
-                                          "localtime",
-                                          "gmtime",
-                                          "getenv"};
+const std::vector<std::string> kImpure = {
+    "soci",         "sqlite3.h",     "libpq",      "podofo",    "xlsxwriter", "mstch",     "kainjow",
+    "curl",         "spdlog",        "pugixml",    "toml++",    "<iostream>", "<fstream>", "system_clock::now",
+    "steady_clock", "time(nullptr)", "time(NULL)", "localtime", "gmtime",     "getenv"};
 
 // model/whole_file.cc is the one reader of whole files (issue 11), below store/ and reports/ which
 // both need it; rules/ never includes it, so the rules stay free of I/O.
@@ -134,13 +119,15 @@ TEST(Layering, ReportsDoNotTouchTheDatabase) {
   EXPECT_EQ(violations("reports", {"soci/", "sqlite3.h", "libpq"}), std::vector<std::string>{});
 }
 TEST(Layering, StoreMakesNoDocuments) {
-  EXPECT_EQ(violations("store", {"podofo", "xlsxwriter", "mstch", "curl", "toml++"}), std::vector<std::string>{});
+  EXPECT_EQ(violations("store", {"podofo", "xlsxwriter", "mstch", "kainjow", "curl", "toml++"}),
+            std::vector<std::string>{});
 }
 TEST(Layering, SettingsReadOnlyConfiguration) {
-  EXPECT_EQ(violations("settings", {"soci", "podofo", "xlsxwriter", "mstch", "curl"}), std::vector<std::string>{});
+  EXPECT_EQ(violations("settings", {"soci", "podofo", "xlsxwriter", "mstch", "kainjow", "curl"}),
+            std::vector<std::string>{});
 }
 TEST(Layering, SamplesAreMadeWithoutDatabaseNorDocuments) {
-  EXPECT_EQ(violations("samples", {"soci", "podofo", "xlsxwriter", "mstch", "curl", "toml++"}),
+  EXPECT_EQ(violations("samples", {"soci", "podofo", "xlsxwriter", "mstch", "kainjow", "curl", "toml++"}),
             std::vector<std::string>{});
 }
 

@@ -1,0 +1,72 @@
+#include "reports/templates/parsed_template.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <stdexcept>
+#include <utility>
+
+#include "reports/templates/mstch_data.h"
+
+namespace clause::templates {
+namespace {
+
+using Data = kainjow::mustache::data;
+
+// As to_mstch: strings, booleans, numbers as their JSON text, objects and lists; what mstch treats
+// as false in a section ("" and null, as to_mstch makes null "") is false here too.
+Data to_kainjow(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      Data object{Data::type::object};
+      for (const auto& [key, item] : value.items()) object.set(key, to_kainjow(item));
+      return object;
+    }
+    case nlohmann::json::value_t::array: {
+      Data list{Data::type::list};
+      for (const auto& item : value) list.push_back(to_kainjow(item));
+      return list;
+    }
+    case nlohmann::json::value_t::string: {
+      const auto& text = value.get_ref<const std::string&>();
+      return text.empty() ? Data{Data::type::bool_false} : Data{text};
+    }
+    case nlohmann::json::value_t::boolean:
+      // mstch writes a true value as "true" where it is printed; no layout prints one.
+      return value.get<bool>() ? Data{std::string("true")} : Data{Data::type::bool_false};
+    case nlohmann::json::value_t::null:
+      return Data{Data::type::bool_false};
+    default:
+      return Data{value.dump()};
+  }
+}
+
+}  // namespace
+
+ParsedTemplate::ParsedTemplate(std::string text) : text_(std::move(text)) { idle_.push_back(parse()); }
+
+ParsedTemplate::~ParsedTemplate() = default;
+
+std::unique_ptr<ParsedTemplate::Parsed> ParsedTemplate::parse() const {
+  auto parsed = std::make_unique<Parsed>(text_);
+  if (!parsed->is_valid()) throw std::runtime_error("mustache: " + parsed->error_message());
+  parsed->set_custom_escape(escape_xml);
+  return parsed;
+}
+
+std::string ParsedTemplate::render(const nlohmann::json& data) const {
+  std::unique_ptr<Parsed> parsed;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      parsed = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (!parsed) parsed = parse();  // another thread holds every parsed copy: one more, kept after
+  std::string out = parsed->render(to_kainjow(data));
+  const std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(parsed));
+  return out;
+}
+
+}  // namespace clause::templates
