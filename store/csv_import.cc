@@ -420,9 +420,10 @@ const std::vector<std::string>& import_file_names() {
 }
 
 ImportReport import_directory(Database& db, const std::filesystem::path& dir) {
-  // Large imports touch index pages all over the file: a 64 MiB page cache keeps them in memory
-  // (rendering runs keep the 8 MiB Database::open sets).
-  db.set_page_cache_mib(64);
+  // Large imports touch index pages all over the file: a 32 MiB page cache keeps most of them in
+  // memory (rendering runs keep the 8 MiB Database::open sets). 64 MiB took the 10,000-client import's
+  // peak RSS to 157 MB for 2 % less CPU; 32 MiB keeps it at 117 MB (issue 16, docs/speed.md).
+  db.set_page_cache_mib(32);
   DirectoryImport run(db, dir);
   if (!std::filesystem::is_directory(dir)) {
     run.report().errors.push_back(dir.string() + ": not a directory");

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <mstch/mstch.hpp>
 
@@ -121,7 +122,11 @@ TemplateSet TemplateSet::load(const fs::path& folder) {
     SchemaScopes scopes{&k.schema};
     std::vector<std::string> chain;
     set.check_keys(k.main, scopes, chain, name + ".schema.json");
-    k.parsed = std::make_shared<const ParsedTemplate>(set.inline_partials(k.main));
+    try {
+      k.parsed = std::make_shared<const ParsedTemplate>(set.inline_partials(k.main));
+    } catch (const std::runtime_error& e) {  // kainjow refusing what the tokenizer accepted
+      throw TemplateError(set.where(k.main.file, 1), e.what());
+    }
     set.parse_marked(k, k.sample);  // the trial render
     set.kinds_.emplace(name, std::move(k));
     // ... and the plain render documents get. The markers are processing instructions, and their
