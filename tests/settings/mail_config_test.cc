@@ -22,7 +22,9 @@ std::string at(const std::string& file, int n) { return file + ":" + std::to_str
 
 // The shipped configuration with its [mail] table replaced by `mail`; the problems loading it.
 std::vector<std::string> problems_with(const std::string& mail, std::string* where = nullptr) {
-  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / "mail.toml";
+  // One file per test: ctest runs the tests of this file in parallel processes.
+  const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  auto file = std::filesystem::path(CLAUSE_BINARY_DIR) / "test-config" / ("mail-" + test + ".toml");
   std::filesystem::create_directories(file.parent_path());
   std::ifstream in(kConfig);
   std::string text((std::istreambuf_iterator<char>(in)), {});
