@@ -22,10 +22,10 @@ std::vector<StagedFile> adopt_ahead(AheadFiles& ahead) {
   return adopted;
 }
 
-BillingPipeline::BillingPipeline(std::size_t in_flight) {
-  if (in_flight > 0)
+BillingPipeline::BillingPipeline(RenderWindow window) {
+  if (window.documents > 0)
     ahead_ = std::make_unique<RenderAhead<Work, AheadFiles>>(
-        in_flight, &BillingPipeline::record, [](std::future<AheadFiles>& rendered) { discard(rendered.get()); });
+        window, &BillingPipeline::record, [](std::future<AheadFiles>& rendered) { discard(rendered.get()); });
 }
 
 BillingPipeline::~BillingPipeline() = default;

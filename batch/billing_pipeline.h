@@ -34,9 +34,9 @@ std::vector<StagedFile> adopt_ahead(AheadFiles& ahead);
 
 class BillingPipeline {
  public:
-  // At most `in_flight` documents rendered ahead at once; 0 renders nothing ahead: each document
-  // is recorded when submitted (a caller with one contract, tests).
-  explicit BillingPipeline(std::size_t in_flight);
+  // Documents rendered ahead within `window`; a window of no documents renders nothing ahead: each
+  // document is recorded when submitted (a caller with one contract, tests).
+  explicit BillingPipeline(RenderWindow window);
   BillingPipeline(const BillingPipeline&) = delete;
   BillingPipeline& operator=(const BillingPipeline&) = delete;
   ~BillingPipeline();
@@ -51,7 +51,7 @@ class BillingPipeline {
   void then(std::function<void()> record);
   // Records everything submitted.
   void finish();
-  // Whether documents render ahead (in_flight > 0).
+  // Whether documents render ahead (a window of some documents).
   bool renders_ahead() const { return ahead_ != nullptr; }
   // How many documents were submitted so far (then() counts none): tells a job whether a
   // contract sent one to its transaction.

@@ -194,7 +194,7 @@ void issue_credit_notes(Database& db, const BillingOutput& output, std::shared_p
 CreditNotesOfContract issue_credit_notes(Database& db, const BillingOutput& output, const PreparedContract& p,
                                          Date date, long long run_id) {
   CreditNotesOfContract result;
-  BillingPipeline at_once(0);  // nothing rendered ahead: each credit note is recorded when planned
+  BillingPipeline at_once(RenderWindow{});  // nothing rendered ahead: each credit note is recorded when planned
   const CreditNoteSink sink{[&](IssueResult r) { result.documents.push_back(std::move(r)); },
                             [&](WaitingCredit w) { result.waiting.push_back(std::move(w)); }};
   issue_credit_notes(db, output, std::shared_ptr<const PreparedContract>(&p, [](const PreparedContract*) {}), date,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <memory>
 #include <set>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
@@ -65,14 +64,11 @@ nlohmann::ordered_json manifest_entry(const IssueResult& r, const std::filesyste
           {"new", r.newly_issued}};
 }
 
-// Documents planned ahead of their transaction (issue 16): a few in flight keep both cores busy.
-std::size_t invoices_in_flight() { return std::max(2u, 2 * std::thread::hardware_concurrency()); }
-
 class InvoicesRun {
  public:
-  // `in_flight`: documents rendered ahead on worker threads (0: each in its transaction).
+  // `window`: documents rendered ahead on worker threads (none: each in its transaction).
   InvoicesRun(RunContext& context, const DocumentEngine& engine, const InvoicesRequest& request,
-              InvoicesOutcome& outcome, nlohmann::ordered_json& documents, std::size_t in_flight)
+              InvoicesOutcome& outcome, nlohmann::ordered_json& documents, RenderWindow window)
       : context_(context),
         db_(context.database()),
         request_(request),
@@ -80,7 +76,7 @@ class InvoicesRun {
         documents_(&documents),
         output_(engine, request.out),
         preparer_(context),
-        pipeline_(in_flight),
+        pipeline_(window),
         invoice_numbers_(db_, DocumentKind::invoice, int(request.date.year())),
         credit_note_numbers_(db_, DocumentKind::credit_note, int(request.date.year())) {
     for (auto& id : contracts_with_uncredited_months(db_)) uncredited_.insert(id);
@@ -372,7 +368,8 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   } else {
     contracts = load_contracts(db);
   }
-  InvoicesRun run(context, engine, request, outcome, documents, invoices_in_flight());
+  // Documents planned ahead of their transaction (issue 16) keep both cores busy.
+  InvoicesRun run(context, engine, request, outcome, documents, RenderWindow::for_this_machine());
   try {
     TerminalProgress progress("invoices " + format_date(request.date), contracts.size());
     for (const auto& c : contracts) {
@@ -404,7 +401,7 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
 // and a planning pass (store/document_planning.h) must render nothing.
 struct InvoicesItems::Impl {
   Impl(RunContext& c, const DocumentEngine& engine, const InvoicesRequest& request, long long id)
-      : context(c), run(c, engine, request, unused_outcome, unused_documents, 0), run_id(id) {}
+      : context(c), run(c, engine, request, unused_outcome, unused_documents, RenderWindow{}), run_id(id) {}
   RunContext& context;
   InvoicesOutcome unused_outcome;  // collects nothing: each item gives its own (collect_into)
   nlohmann::ordered_json unused_documents = nlohmann::ordered_json::array();

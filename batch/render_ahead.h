@@ -1,13 +1,15 @@
 // Documents rendered ahead on worker threads and recorded in order on the calling thread (issue
 // 16): the window of futures the statements, invoices and credit notes share, so that every kind
 // of document keeps both cores busy. The caller submits documents in the ledger's order (B7:
-// date, then contract); at most `in_flight` render at once, on a fixed pool of as many threads
-// made once per run (a thread per document made glibc give each its own malloc arena, whose
-// freed pages stay mapped: peak RSS grew with the run); each is recorded, on the caller's thread
-// and in submission order, once its render is done. A render's exception reaches `record`
-// through `Rendered` being taken from the future (std::future::get rethrows it).
+// date, then contract); at most `window.documents` are submitted and not yet recorded, and they
+// render on a fixed pool of `window.threads` threads made once per run (a thread per document
+// made glibc give each its own malloc arena, whose freed pages stay mapped: peak RSS grew with
+// the run); each is recorded, on the caller's thread and in submission order, once its render is
+// done. A render's exception reaches `record` through `Rendered` being taken from the future
+// (std::future::get rethrows it).
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -20,6 +22,21 @@
 #include <vector>
 
 namespace clause {
+
+// How far a run renders ahead of its records.
+struct RenderWindow {
+  std::size_t documents = 0;  // submitted and not yet recorded
+  std::size_t threads = 0;    // rendering at once
+  // Two threads a core (a render waits on fsync now and then) and four documents a thread: the
+  // records wait for the oldest document, and with no more documents than threads one slow
+  // statement left the other threads idle meanwhile (issue 16: ~160 % CPU on 2 cores; ~175 %
+  // with four documents a thread, for the same peak RSS: the threads, not the documents, hold
+  // the memory).
+  static RenderWindow for_this_machine() {
+    const std::size_t threads = std::max<std::size_t>(2, 2 * std::thread::hardware_concurrency());
+    return {4 * threads, threads};
+  }
+};
 
 // A fixed set of threads running tasks in the order given; tasks still queued when it is
 // destroyed are dropped (their futures report a broken promise).
@@ -75,9 +92,12 @@ class RenderAhead {
   // `record(work, rendered)` runs on the constructing thread; `rendered.get()` gives the render's
   // result or rethrows its exception. `abandon(rendered)` is called for each render still in
   // flight when the run stops (an exception out of submit/finish): it removes staged files.
-  RenderAhead(std::size_t in_flight, std::function<void(Work&, std::future<Rendered>&)> record,
+  RenderAhead(RenderWindow window, std::function<void(Work&, std::future<Rendered>&)> record,
               std::function<void(std::future<Rendered>&)> abandon)
-      : in_flight_(in_flight < 1 ? 1 : in_flight), record_(std::move(record)), abandon_(std::move(abandon)) {}
+      : documents_(std::max<std::size_t>(1, window.documents)),
+        threads_(std::max<std::size_t>(1, window.threads)),
+        record_(std::move(record)),
+        abandon_(std::move(abandon)) {}
   RenderAhead(const RenderAhead&) = delete;
   RenderAhead& operator=(const RenderAhead&) = delete;
   ~RenderAhead() { abandon_all(); }
@@ -100,7 +120,7 @@ class RenderAhead {
       }));
     }
     window_.emplace_back(std::move(work), std::move(rendered));
-    while (window_.size() >= in_flight_) record_front();
+    while (window_.size() >= documents_) record_front();
   }
   // Records every document still in the window, in order.
   void finish() {
@@ -112,7 +132,7 @@ class RenderAhead {
  private:
   // Made at the first render: a run that renders nothing starts no thread.
   RenderPool& pool() {
-    if (!pool_) pool_ = std::make_unique<RenderPool>(in_flight_);
+    if (!pool_) pool_ = std::make_unique<RenderPool>(threads_);
     return *pool_;
   }
   void record_front() {
@@ -135,7 +155,7 @@ class RenderAhead {
     window_.clear();
   }
 
-  std::size_t in_flight_;
+  std::size_t documents_, threads_;
   std::function<void(Work&, std::future<Rendered>&)> record_;
   std::function<void(std::future<Rendered>&)> abandon_;
   std::deque<std::pair<std::shared_ptr<Work>, std::future<Rendered>>> window_;

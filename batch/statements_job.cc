@@ -4,7 +4,6 @@
 #include <future>
 #include <map>
 #include <set>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
@@ -149,13 +148,11 @@ class StatementsRun {
   int left_out() const { return quiet_; }
 
   void run(const std::vector<std::string>& ids, StatementsOutcome& outcome, nlohmann::ordered_json& documents) {
-    // Rendering is CPU work and fsync waits: a few statements in flight keep both cores busy, on
-    // as many threads made once for the run (render_ahead.h: a thread per statement made RSS grow).
-    const std::size_t in_flight = std::max(2u, 2 * std::thread::hardware_concurrency());
+    // Rendering is CPU work and fsync waits: statements rendered ahead keep both cores busy.
     TerminalProgress progress("statements " + format_year_month(request_.month), ids.size());
     // A statement rendered but not recorded when the run stops is not issued: its files go.
     RenderAhead<StatementWork, RenderedFiles> ahead(
-        in_flight,
+        RenderWindow::for_this_machine(),
         [&](StatementWork& work, std::future<RenderedFiles>& rendered) {
           record(work, rendered, outcome, documents);
           progress.advance();

@@ -7,7 +7,6 @@
 #include <stdexcept>
 
 #include "model/whole_file.h"
-#include "reports/libc_time_lock.h"
 #include "reports/pdf/font_face.h"
 #include "reports/pdf/font_fallback.h"
 #include "reports/pdf/page_flow.h"
@@ -44,9 +43,8 @@ std::string PdfRenderer::render(const layout::Document& document, const PdfOptio
   const Fonts fonts{*regular_, *bold_};
   const LaidOutDocument laid_out = lay_out(document, style_, fonts, logo_.get());
 
-  std::unique_lock time_lock(libc_time_lock());  // the constructor's PdfDate calls localtime()
+  // The constructor's PdfDate calls localtime(): one result per thread (reports/reentrant_libc_time.cc).
   PoDoFo::PdfMemDocument pdf;
-  time_lock.unlock();
   pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
   DocumentFonts subsets(pdf.GetObjects(), fonts, laid_out.pages);
   paint(pdf, laid_out, fonts, subsets);

@@ -19,7 +19,6 @@
 #include "model/decimal.h"
 #include "model/money.h"
 #include "model/time.h"
-#include "reports/libc_time_lock.h"
 #include "reports/pdf/cell_text.h"
 #include "reports/xlsx/sheet_names.h"
 
@@ -73,10 +72,7 @@ class WorkbookWriter {
   }
 
   ~WorkbookWriter() {
-    if (workbook_) {  // only reached on an exception: best effort
-      std::lock_guard time_lock(libc_time_lock());
-      workbook_close(workbook_);
-    }
+    if (workbook_) workbook_close(workbook_);  // only reached on an exception: best effort
   }
 
   void write() {
@@ -86,11 +82,8 @@ class WorkbookWriter {
       if (const auto* chart = std::get_if<layout::Chart>(&block)) write_chart(*chart);
     }
     if (sheet_count_ == 0) add_sheet(french_ ? "Document" : "Document");  // a workbook needs one sheet
-    lxw_error error;
-    {
-      std::lock_guard time_lock(libc_time_lock());  // core.xml dates go through gmtime()
-      error = workbook_close(workbook_);
-    }
+    // core.xml's dates go through gmtime(): one result per thread (reports/reentrant_libc_time.cc).
+    const lxw_error error = workbook_close(workbook_);
     workbook_ = nullptr;
     if (error != LXW_NO_ERROR) throw XlsxError(path_ + ": " + lxw_strerror(error));
   }

@@ -34,7 +34,7 @@ struct Folder {
 
 TEST(BillingPipeline, RecordsDocumentsAndTheRunsNotesInSubmissionOrder) {
   std::vector<std::string> recorded;
-  BillingPipeline pipeline(4);
+  BillingPipeline pipeline({4, 4});
   pipeline.submit([] { return AheadFiles{}; }, [&](AheadFiles* f) { recorded.push_back(f ? "A rendered" : "A"); });
   pipeline.then([&] { recorded.push_back("B found"); });
   pipeline.submit({}, [&](AheadFiles* f) { recorded.push_back(f ? "C rendered" : "C"); });
@@ -43,7 +43,7 @@ TEST(BillingPipeline, RecordsDocumentsAndTheRunsNotesInSubmissionOrder) {
 }
 
 TEST(BillingPipeline, CountsTheDocumentsSubmittedNotTheNotes) {
-  BillingPipeline pipeline(4);
+  BillingPipeline pipeline({4, 4});
   pipeline.then([] {});
   pipeline.submit({}, [](AheadFiles*) {});
   pipeline.finish();
@@ -52,7 +52,7 @@ TEST(BillingPipeline, CountsTheDocumentsSubmittedNotTheNotes) {
 
 TEST(BillingPipeline, WithoutRenderingAheadADocumentIsRecordedWhenSubmittedAndNotRendered) {
   bool rendered = false, recorded = false;
-  BillingPipeline pipeline(0);
+  BillingPipeline pipeline(RenderWindow{});
   pipeline.submit([&] { return rendered = true, AheadFiles{}; }, [&](AheadFiles* f) { recorded = (f == nullptr); });
   EXPECT_TRUE(recorded);
   EXPECT_FALSE(rendered);
@@ -60,7 +60,7 @@ TEST(BillingPipeline, WithoutRenderingAheadADocumentIsRecordedWhenSubmittedAndNo
 
 TEST(BillingPipeline, ARenderThatFailedLeavesTheTransactionToRenderAgain) {
   bool without_files = false;
-  BillingPipeline pipeline(2);
+  BillingPipeline pipeline({2, 2});
   pipeline.submit([]() -> AheadFiles { throw std::runtime_error("font missing"); },
                   [&](AheadFiles* f) { without_files = (f == nullptr); });
   pipeline.finish();
@@ -85,7 +85,7 @@ TEST(BillingPipeline, AnAdoptedFileTakesItsTargetsTemporaryName) {
 
 TEST(BillingPipeline, AFileRenderedAheadThatTheTransactionDidNotAdoptIsRemoved) {
   Folder folder;
-  BillingPipeline pipeline(2);
+  BillingPipeline pipeline({2, 2});
   // Its number was taken meanwhile: the transaction rendered the document again.
   pipeline.submit([&] { return AheadFiles{stage_ahead(folder.path / "FA-2026-000042.pdf", "%PDF")}; },
                   [](AheadFiles*) {});
@@ -95,7 +95,7 @@ TEST(BillingPipeline, AFileRenderedAheadThatTheTransactionDidNotAdoptIsRemoved) 
 
 TEST(BillingPipeline, ARecordThatThrowsRemovesItsFileRenderedAhead) {
   Folder folder;
-  BillingPipeline pipeline(2);
+  BillingPipeline pipeline({2, 2});
   pipeline.submit([&] { return AheadFiles{stage_ahead(folder.path / "FA-2026-000042.pdf", "%PDF")}; },
                   [](AheadFiles*) { throw std::runtime_error("the database stopped answering"); });
   EXPECT_THROW(pipeline.finish(), std::runtime_error);
