@@ -54,8 +54,13 @@ void add_demo_command(CLI::App& app, CommandAction& action, GlobalOptions&) {
       const DocumentEngine engine(context.config());
       const auto out = context.config().output;
       int code = kDone;
-      for (Date night = *from; night <= *to; night = add_days(night, 1))
-        code = std::max(code, run_nightly(context, engine, {.date = night, .out = out, .summary = night == *to}, now));
+      for (Date night = *from; night <= *to; night = add_days(night, 1)) {
+        NightlyRequest request;
+        request.date = night;
+        request.out = out;
+        request.summary = night == *to;
+        code = std::max(code, run_nightly(context, engine, request, now));
+      }
       // Issue 13: the e-mails of the nights, always to the outbox (never a relay, whatever [mail] says).
       SendRequest outbox;
       outbox.outbox = out / "outbox";

@@ -39,7 +39,9 @@ void add_nightly_command(CLI::App& app, CommandAction& action, GlobalOptions& gl
         spdlog::error("--date must be YYYY-MM-DD, not \"{}\"", options->date);
         return int(kUsage);
       }
-      NightlyRequest request{.date = *date, .out = options->out.empty() ? context.config().output : options->out};
+      NightlyRequest request;
+      request.date = *date;
+      request.out = options->out.empty() ? context.config().output : options->out;
       if (options->dry_run) return run_nightly_dry_run(global, context, request, now);
       coordinate_workers_in_this_process(options->workers);  // issue 16
       return run_nightly(context, DocumentEngine(context.config()), request, now);

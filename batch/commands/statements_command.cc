@@ -31,7 +31,9 @@ void add_statements_command(CLI::App& app, CommandAction& action) {
         spdlog::error("--month must be YYYY-MM, not \"{}\"", options->month);
         return int(kUsage);
       }
-      StatementsRequest request{.month = *month, .out = options->out.empty() ? context.config().output : options->out};
+      StatementsRequest request;
+      request.month = *month;
+      request.out = options->out.empty() ? context.config().output : options->out;
       if (!options->contract.empty()) request.contract_id = options->contract;
       request.workers = options->workers;
       return run_statements_command(context, DocumentEngine(context.config()), request);
