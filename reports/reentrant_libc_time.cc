@@ -7,7 +7,7 @@
 // another thread's date (seen once in about 600 workbooks of the nightly crash test). A process-
 // wide lock around both calls fixed that, but workbook_close() also zips the whole workbook, so
 // the workbooks and the PDFs' construction queued behind one another (issue 16: without the lock
-// the statements keep both cores busy ~185 % of the time instead of ~170 %).
+// the statements keep both cores busy ~185 % of the time instead of ~175 %).
 //
 // The dynamic linker binds every library's calls to the executable's definitions before glibc's,
 // and these keep the standard's contract: the result lives until the calling thread's next call.
