@@ -12,10 +12,15 @@
 // The dynamic linker binds every library's calls to the executable's definitions before glibc's,
 // and these keep the standard's contract: the result lives until the calling thread's next call.
 // No library offers this. Nothing in Clause calls them by name, so reports/CMakeLists.txt asks the
-// linker for them in every executable that links clause_reports.
+// linker for clause_reentrant_libc_time, which only this file defines, in every executable that
+// links clause_reports. Asking for gmtime itself is not enough: a library linked before the
+// archive that defines one (AddressSanitizer's runtime does) satisfies the request, and this file
+// was then left out (found by the sanitizer build's run of ReentrantLibcTime.*).
 #include <ctime>
 
 extern "C" {
+
+void clause_reentrant_libc_time() {}
 
 struct tm* gmtime(const time_t* timer) noexcept {
   thread_local struct tm result;
