@@ -6,7 +6,7 @@
 namespace clause {
 
 StagedFile stage_ahead(const std::filesystem::path& target, std::string_view bytes) {
-  StagedFile staged = stage_bytes(target.string() + ".ahead", bytes);
+  StagedFile staged = stage_bytes(ahead_name(target), bytes);
   staged.target = target;
   return staged;
 }
@@ -16,6 +16,9 @@ std::vector<StagedFile> adopt_ahead(AheadFiles& ahead) {
   for (StagedFile& f : ahead) {
     const auto temporary = temporary_name(f.target);
     std::filesystem::rename(f.temporary, temporary);  // same folder: atomic, content already flushed
+    // Flushed with the folder after the commit (publish); if a power cut loses it before that, the
+    // next run publishes the file from its ahead name, whose digest the ledger holds
+    // (batch/output_recovery.h).
     adopted.push_back({temporary, f.target, f.sha256});
   }
   ahead.clear();

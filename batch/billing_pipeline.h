@@ -9,7 +9,8 @@
 // exactly as without the pipeline. Files rendered ahead are staged under a name of their own
 // ("FA-2026-000042.pdf.ahead.tmp-<pid>") and renamed to the document's temporary name only when
 // adopted, so that a render inside a transaction never writes the file a worker is writing; one
-// left by a killed run is removed by the next (batch/output_recovery.h: no ledger row holds it).
+// left by a killed run is removed by the next (batch/output_recovery.h: no ledger row holds it),
+// unless the ledger holds its document with its digest (a power cut lost the adoption's rename).
 #pragma once
 
 #include <cstddef>

@@ -34,6 +34,11 @@ std::filesystem::path temporary_name(const std::filesystem::path& target) {
 
 namespace {
 constexpr std::string_view kTemporaryMark = ".tmp-";
+constexpr std::string_view kAheadMark = ".ahead";
+}  // namespace
+
+std::filesystem::path ahead_name(const std::filesystem::path& target) {
+  return target.string() + std::string{kAheadMark};
 }
 
 long temporary_owner_pid(const std::filesystem::path& file) {
@@ -46,8 +51,10 @@ long temporary_owner_pid(const std::filesystem::path& file) {
 }
 
 std::filesystem::path target_of_temporary(const std::filesystem::path& file) {
-  const std::string name = file.filename().string();
-  return file.parent_path() / name.substr(0, name.rfind(kTemporaryMark));
+  std::string name = file.filename().string();
+  name.resize(name.rfind(kTemporaryMark));
+  if (name.size() > kAheadMark.size() && name.ends_with(kAheadMark)) name.resize(name.size() - kAheadMark.size());
+  return file.parent_path() / name;
 }
 
 void sync_file(const std::filesystem::path& file) { fsync_path(file, O_RDONLY); }

@@ -27,7 +27,11 @@ void commit_file(const std::filesystem::path& temporary, const std::filesystem::
 std::filesystem::path temporary_name(const std::filesystem::path& target);
 // The pid in a temporary name, or 0 when `file` is not one.
 long temporary_owner_pid(const std::filesystem::path& file);
-// The target a temporary file stands for ("a.pdf.tmp-42" -> "a.pdf").
+// The name under which a document is rendered ahead of its transaction (batch/billing_pipeline.h),
+// "a.pdf" -> "a.pdf.ahead", before its temporary name is added.
+std::filesystem::path ahead_name(const std::filesystem::path& target);
+// The target a temporary file stands for ("a.pdf.tmp-42" -> "a.pdf"; rendered ahead,
+// "a.pdf.ahead.tmp-42" -> "a.pdf").
 std::filesystem::path target_of_temporary(const std::filesystem::path& file);
 
 // Lower-case hex SHA-256 of bytes, or of a file's content.

@@ -1,8 +1,10 @@
 // What a run finds of the runs before it under its output folder, and puts right before it issues
 // anything (ARCHITECTURE invariant 1: "the next run removes or completes what a crash left"):
 // a temporary file whose writer has ended is published when the ledger holds its target with the
-// same SHA-256 (a crash between commit and rename), and removed otherwise (a crash before the
-// commit, a failed commit, a partial write). Then every file the ledger holds under the folder is
+// same SHA-256 (a crash between commit and rename, or a power cut that lost the rename), and
+// removed otherwise (a crash before the commit, a failed commit, a partial write). A file rendered
+// ahead ("a.pdf.ahead.tmp-42") stands for the same target: a power cut can lose its adoption's
+// rename as well (batch/billing_pipeline.h). Then every file the ledger holds under the folder is
 // checked to be there with its digest: a missing or changed one is reported, never rewritten.
 #pragma once
 

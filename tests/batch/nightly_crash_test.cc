@@ -10,8 +10,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <random>
 
 #include "tests/batch/cli_harness.h"
@@ -71,10 +73,14 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
       0);
   prepare(clean);
   prepare(crashed);
-  const auto started = std::chrono::steady_clock::now();
-  for (const char* night : {"2026-11-01", "2026-12-01"})
+  // Each night's uninterrupted length sets how late its random kills may come (below).
+  std::map<std::string, double> night_seconds;
+  for (const char* night : {"2026-11-01", "2026-12-01"}) {
+    const auto started = std::chrono::steady_clock::now();
     ASSERT_EQ(run_command(nightly_command(clean, night)).exit_code, 0);
-  const double clean_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    night_seconds[night] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  }
+  const double clean_seconds = night_seconds["2026-11-01"] + night_seconds["2026-12-01"];
 
   std::mt19937 random(20261201);
   int kills = 0, runs = 0;
@@ -88,8 +94,12 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
         wrapper = "env CLAUSE_KILL_AFTER_DOCUMENTS=" + std::to_string(1 + random() % 6) +
                   " CLAUSE_KILL_POINT=" + points[random() % 3];
       } else if (k < kills_here) {
-        // At a random instant: SIGKILL from outside after 30 to 600 ms (the process starts in ~30 ms).
-        const int ms = 30 + int(random() % 570);
+        // At a random instant: SIGKILL from outside after 30 ms (the process starts in ~30 ms) plus
+        // up to a 25th of the night's uninterrupted length, so that the night's share of kills
+        // lands on a fast machine too (a fixed 600 ms was a tenth of a night here, and each
+        // killed run keeps what it committed: the night ended before its kills).
+        const int window = std::max(50, int(night_seconds[night] * 1000 / 25));
+        const int ms = 30 + int(random() % unsigned(window));
         wrapper = "timeout -s KILL " + std::to_string(ms / 1000) + "." + std::to_string(1000 + ms % 1000).substr(1);
       }
       const int code = run_command(nightly_command(crashed, night, wrapper)).exit_code;
