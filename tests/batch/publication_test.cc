@@ -39,6 +39,17 @@ std::string files_in_ledger(const Workspace& ws) {
       ws, "select sha256 || ' ' || replace(path, '" + ws.out().string() + "/', '') from document_files order by path");
 }
 
+// The exit code of the invoices of 2026-11-01 killed by the test hook at the run's `document`th
+// document, at `point` (batch/document_publication.h).
+int invoices_killed(const Workspace& ws, int document, const char* point) {
+  ::setenv("CLAUSE_KILL_AFTER_DOCUMENTS", std::to_string(document).c_str(), 1);
+  ::setenv("CLAUSE_KILL_POINT", point, 1);
+  const int code = invoices(ws, "2026-11-01").exit_code;
+  ::unsetenv("CLAUSE_KILL_AFTER_DOCUMENTS");
+  ::unsetenv("CLAUSE_KILL_POINT");
+  return code;
+}
+
 std::string temporary_files(const Workspace& ws) {
   return run_command("find " + ws.out().string() + " -name '*.tmp-*'").output;
 }
@@ -127,11 +138,7 @@ TEST_F(Publication, ACreditNoteWhoseCommitFailsLeavesNoFile) {
 // its commit, then a run of Saint-Roch alone, then a full rerun. Before, two different
 // FA-2026-000001.pdf existed; now the killed run's file never had the number's name.
 TEST_F(Publication, AKilledRunNeverLeavesTwoFilesUnderOneNumber) {
-  ::setenv("CLAUSE_KILL_AFTER_DOCUMENTS", "1", 1);
-  ::setenv("CLAUSE_KILL_POINT", "written", 1);
-  EXPECT_EQ(invoices(ws(), "2026-11-01").exit_code, 9);
-  ::unsetenv("CLAUSE_KILL_AFTER_DOCUMENTS");
-  ::unsetenv("CLAUSE_KILL_POINT");
+  EXPECT_EQ(invoices_killed(ws(), 1, "written"), 9);
   EXPECT_EQ(run_command("find " + ws().out().string() + " -name 'FA-*.pdf' | wc -l").output, "0\n");
   EXPECT_EQ(invoices(ws(), "2026-11-01", "--contract CTR-K-SAINTROCH").exit_code, 0);
   EXPECT_EQ(temporary_files(ws()), "");  // the killed run's file, removed by this one
@@ -144,11 +151,7 @@ TEST_F(Publication, AKilledRunNeverLeavesTwoFilesUnderOneNumber) {
 // Killed between the commit and the rename: the ledger holds the invoice, its file is still a
 // temporary one; the next run publishes it (same SHA-256) and says so, and the run is marked.
 TEST_F(Publication, ACommittedDocumentKilledBeforeItsRenameIsPublishedByTheNextRun) {
-  ::setenv("CLAUSE_KILL_AFTER_DOCUMENTS", "2", 1);
-  ::setenv("CLAUSE_KILL_POINT", "committed", 1);
-  EXPECT_EQ(invoices(ws(), "2026-11-01").exit_code, 9);
-  ::unsetenv("CLAUSE_KILL_AFTER_DOCUMENTS");
-  ::unsetenv("CLAUSE_KILL_POINT");
+  EXPECT_EQ(invoices_killed(ws(), 2, "committed"), 9);
   EXPECT_EQ(sql(ws(), "select count(*) from issued_documents"), "2\n");
   EXPECT_EQ(run_command("find " + ws().out().string() + " -name 'FA-2026-000002.pdf.tmp-*' | wc -l").output, "1\n");
   const std::string killed_run = sql(ws(), "select id from runs where kind = 'invoices'");
@@ -171,11 +174,7 @@ TEST_F(Publication, ACommittedDocumentKilledBeforeItsRenameIsPublishedByTheNextR
 // database, not the folder): the next run publishes the document from its ahead name, whose
 // digest the ledger holds. Left by a kill after the commit, then renamed back by hand.
 TEST_F(Publication, ACommittedDocumentLeftUnderItsAheadNameIsPublishedByTheNextRun) {
-  ::setenv("CLAUSE_KILL_AFTER_DOCUMENTS", "2", 1);
-  ::setenv("CLAUSE_KILL_POINT", "committed", 1);
-  EXPECT_EQ(invoices(ws(), "2026-11-01").exit_code, 9);
-  ::unsetenv("CLAUSE_KILL_AFTER_DOCUMENTS");
-  ::unsetenv("CLAUSE_KILL_POINT");
+  EXPECT_EQ(invoices_killed(ws(), 2, "committed"), 9);
   const std::string found = run_command("find " + ws().out().string() + " -name 'FA-2026-000002.pdf.tmp-*'").output;
   ASSERT_FALSE(found.empty());
   const std::filesystem::path temporary = found.substr(0, found.find('\n'));
