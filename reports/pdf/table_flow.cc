@@ -112,7 +112,7 @@ double start_of(const TableMetrics& m) {
 double PageFlow::table_start(const layout::Table& t) const {
   if (t.columns.empty()) return 0;
   // Only the rows the start holds are wrapped: measuring the whole table here, then again to draw
-  // it, was a third of a statement's layout (issue 16).
+  // it, was a quarter of a statement's layout (issue 16).
   return 6 + start_of(measure(t, style_, fonts_, lang_, left(), width(), kMinRowsPerPage));  // gap(6)
 }
 
