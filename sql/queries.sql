@@ -116,7 +116,7 @@ INSERT INTO number_sequences (kind, year, last_number) VALUES (:kind, :year, 1)
 -- name: issued_documents.insert
 INSERT INTO issued_documents (kind, number, contract_id, period, issued_on, path, sha256,
                               ht_cents, vat_cents, ttc_cents, run_id)
-VALUES (:kind, :number, :contract, :period, :issued_on, :path, :sha256, :ht, :vat, :ttc, :run)
+VALUES (:kind, NULLIF(:number, ''), :contract, :period, :issued_on, :path, :sha256, :ht, :vat, :ttc, :run)
 RETURNING id;
 -- name: issued_documents.find
 SELECT id, kind, number, contract_id, period, issued_on, path, sha256, ht_cents, vat_cents,
