@@ -10,6 +10,7 @@
 #include "batch/billing_journal.h"
 #include "batch/billing_output.h"
 #include "batch/billing_pipeline.h"
+#include "batch/contract_prefetch.h"
 #include "batch/credit_notes_job.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
@@ -110,22 +111,50 @@ class InvoicesRun {
     documents_ = &documents;
   }
 
+  // Starts reading ahead the records of those of `contracts` that may issue something today
+  // (batch/contract_prefetch.h); without it, each is read in its turn.
+  void read_ahead(const std::vector<Contract>& contracts) {
+    std::vector<std::string> ids;
+    for (const auto& c : contracts)
+      if (today(c).may_issue) ids.push_back(c.id);
+    prefetch_.emplace(context_, std::move(ids), request_.date, kContractsReadAhead);
+  }
+
  private:
-  void plan(const Contract& c, long long run_id) {
+  // Contracts read ahead of the one planned: enough for the reading thread never to make the
+  // planning wait, few enough for their records to weigh nothing.
+  static constexpr std::size_t kContractsReadAhead = 16;
+
+  // What the contract's terms may bring today, known from the contract alone (cheap: before its
+  // records are read).
+  struct Today {
     std::optional<DuePeriod> due;
     std::optional<FinalSettlement> settlement;
     bool continuity_possible = false;
+    bool may_issue = false;
+  };
+  Today today(const Contract& c) const {
+    Today t;
     if (auto profile = context_.profiles().find(c.terms_profile); profile != context_.profiles().end()) {
-      due = invoice_due_on(c, profile->second.billing, request_.date);
-      if (!due) settlement = final_settlement_on(c, profile->second.billing, request_.date);
-      continuity_possible = continuity_invoice_possible(c, profile->second, request_.date);
+      t.due = invoice_due_on(c, profile->second.billing, request_.date);
+      if (!t.due) t.settlement = final_settlement_on(c, profile->second.billing, request_.date);
+      t.continuity_possible = continuity_invoice_possible(c, profile->second, request_.date);
     }
-    // Nothing to issue for this contract today.
-    if (!due && !settlement && !continuity_possible && !uncredited_.count(c.id)) return;
-    ContractProblem problem;
-    auto prepared = preparer_.prepare(c.id, request_.date, problem);
-    if (!prepared) return skip(c.id, problem.record, problem.reason);
-    const auto p = std::make_shared<const PreparedContract>(std::move(*prepared));
+    t.may_issue = t.due || t.settlement || t.continuity_possible || uncredited_.count(c.id);
+    return t;
+  }
+
+  void plan(const Contract& c, long long run_id) {
+    const auto [due, settlement, continuity_possible, may_issue] = today(c);
+    if (!may_issue) return;  // nothing to issue for this contract today
+    Preparation prepared;
+    if (prefetch_) {
+      prepared = prefetch_->next(c.id);
+    } else {
+      prepared.contract = preparer_.prepare(c.id, request_.date, prepared.problem);
+    }
+    if (!prepared.contract) return skip(c.id, prepared.problem.record, prepared.problem.reason);
+    const auto p = std::make_shared<const PreparedContract>(std::move(*prepared.contract));
 
     // A contract's documents depend on each other (its credit notes cite its continuity invoice,
     // its invoice deducts its credit notes, B4): each is planned once the contract's previous ones
@@ -345,6 +374,7 @@ class InvoicesRun {
   nlohmann::ordered_json* documents_;
   BillingOutput output_;
   ContractPreparer preparer_;
+  std::optional<ContractPrefetch> prefetch_;  // when reading ahead (read_ahead)
   BillingPipeline pipeline_;
   NumberForecast invoice_numbers_, credit_note_numbers_;
   std::set<std::string> uncredited_;
@@ -371,6 +401,7 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   // Documents planned ahead of their transaction (issue 16) keep both cores busy.
   InvoicesRun run(context, engine, request, outcome, documents, RenderWindow::for_this_machine());
   try {
+    run.read_ahead(contracts);
     TerminalProgress progress("invoices " + format_date(request.date), contracts.size());
     for (const auto& c : contracts) {
       progress.advance();

@@ -6,14 +6,16 @@
 
 namespace clause {
 
-ContractPreparer::ContractPreparer(RunContext& context) : context_(context) {
+ContractPreparer::ContractPreparer(RunContext& context) : ContractPreparer(context, context.database()) {}
+
+ContractPreparer::ContractPreparer(RunContext& context, Database& db) : context_(context), db_(db) {
   for (const auto& [name, p] : context.profiles()) profiles_.insert(name);
-  indices_ = load_price_indices(context.database());
+  indices_ = load_price_indices(db);
 }
 
 std::optional<PreparedContract> ContractPreparer::prepare(const std::string& contract_id, Date fees_through,
                                                           ContractProblem& problem) const {
-  auto records = load_contract_records(context_.database(), contract_id);
+  auto records = load_contract_records(db_, contract_id);
   if (!records) {
     problem = {"contract " + contract_id, "no such contract"};
     return std::nullopt;

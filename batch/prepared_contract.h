@@ -28,8 +28,10 @@ struct ContractProblem {
 
 class ContractPreparer {
  public:
-  // Loads what every contract shares (terms names, price indices) once.
+  // Loads what every contract shares (terms names, price indices) once, from `db` (the
+  // context's database by default; batch/contract_prefetch.h reads on a connection of its own).
   explicit ContractPreparer(RunContext& context);
+  ContractPreparer(RunContext& context, Database& db);
   // The contract with fees revised through `fees_through`, or the first problem found
   // (consistency findings, unknown zone, a missing price index).
   std::optional<PreparedContract> prepare(const std::string& contract_id, Date fees_through,
@@ -37,6 +39,7 @@ class ContractPreparer {
 
  private:
   RunContext& context_;
+  Database& db_;
   std::set<std::string> profiles_;
   std::vector<PriceIndex> indices_;
 };
