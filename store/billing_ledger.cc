@@ -24,23 +24,21 @@ std::vector<FeeRevision> load_recorded_fee_revisions(Database& db, const std::st
 }
 
 void record_fee_revisions(Database& db, const std::vector<FeeRevision>& revisions) {
-  for (const FeeRevision& r : revisions) {
-    std::string effective = format_date(r.effective);
-    long long cents = r.period_price.cents;
-    long long index = r.index_value ? r.index_value->thousandths : 0;
-    soci::indicator index_indicator = r.index_value ? soci::i_ok : soci::i_null;
-    db.session() << db.query("fee_revisions.insert_computed"), soci::use(r.service_id, "service"),
-        soci::use(effective, "effective"), soci::use(cents, "cents"), soci::use(index, index_indicator, "index");
-  }
+  for (const FeeRevision& r : revisions)
+    execute_cells(db, db.query("fee_revisions.insert_computed"),
+                  {{"service", r.service_id},
+                   {"effective", format_date(r.effective)},
+                   {"cents", std::to_string(r.period_price.cents)},
+                   {"index", r.index_value ? Cell{std::to_string(r.index_value->thousandths)} : Cell{}}});
 }
 
 void record_document_vat(Database& db, const std::string& number, const std::vector<VatAmount>& vat) {
-  for (const VatAmount& v : vat) {
-    int rate = v.rate_basis_points;
-    long long base = v.base_ht.cents, amount = v.vat.cents;
-    db.session() << db.query("document_vat.insert"), soci::use(number, "number"), soci::use(rate, "rate"),
-        soci::use(base, "base"), soci::use(amount, "vat");
-  }
+  for (const VatAmount& v : vat)
+    execute_cells(db, db.query("document_vat.insert"),
+                  {{"number", number},
+                   {"rate", std::to_string(v.rate_basis_points)},
+                   {"base", std::to_string(v.base_ht.cents)},
+                   {"vat", std::to_string(v.vat.cents)}});
 }
 
 std::vector<VatAmount> load_document_vat(Database& db, const std::string& number) {
@@ -53,15 +51,14 @@ std::vector<VatAmount> load_vat_credited_against(Database& db, const std::string
 
 void record_credit_note_correction(Database& db, const std::string& credit_note_number, const std::string& contract_id,
                                    const std::string& invoice_number) {
-  db.session() << db.query("credit_note_corrections.insert"), soci::use(credit_note_number, "credit_note"),
-      soci::use(contract_id, "contract"), soci::use(invoice_number, "invoice");
+  execute_cells(db, db.query("credit_note_corrections.insert"),
+                {{"credit_note", credit_note_number}, {"contract", contract_id}, {"invoice", invoice_number}});
 }
 
 void record_deductions(Database& db, const std::string& invoice_number,
                        const std::vector<std::string>& credit_note_numbers) {
   for (const std::string& n : credit_note_numbers)
-    db.session() << db.query("credit_note_deductions.insert"), soci::use(n, "credit_note"),
-        soci::use(invoice_number, "invoice");
+    execute_cells(db, db.query("credit_note_deductions.insert"), {{"credit_note", n}, {"invoice", invoice_number}});
 }
 
 std::vector<CreditNoteEntry> load_credit_notes_of_contract(Database& db, const std::string& contract_id) {

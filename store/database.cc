@@ -99,12 +99,12 @@ const std::string& Database::query(std::string_view name) const {
   return it->second;
 }
 
-PreparedSelect* Database::prepared_select(const std::string& sql) {
+PreparedStatement* Database::prepared_statement(const std::string& sql) {
   auto it = prepared_.find(sql);
   return it == prepared_.end() ? nullptr : it->second.get();
 }
 
-PreparedSelect& Database::remember_select(const std::string& sql, std::unique_ptr<PreparedSelect> prepared) {
+PreparedStatement& Database::remember_statement(const std::string& sql, std::unique_ptr<PreparedStatement> prepared) {
   auto& slot = prepared_[sql];
   slot = std::move(prepared);
   return *slot;

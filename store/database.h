@@ -17,13 +17,15 @@ namespace clause {
 
 enum class Dialect { sqlite, postgresql };
 
-// A SELECT prepared once per connection and run again with new values (issue 16: SOCI prepared
-// each query anew, 26 times per invoice). The statement is bound to these buffers: the caller
-// writes `params` values and reads `values` after each fetch.
-struct PreparedSelect {
+// A statement prepared once per connection and run again with new values (issue 16: SOCI prepared
+// each query anew, 26 times per invoice): a SELECT (select_cells) or a write (execute_cells, no
+// columns). The statement is bound to these buffers: the caller writes the values and indicators
+// of `params` and reads `values` after each fetch.
+struct PreparedStatement {
   std::vector<std::string> values;
   std::vector<soci::indicator> indicators;
   std::vector<std::pair<std::string, std::string>> params;  // names, and the values of the next run
+  std::vector<soci::indicator> param_indicators;            // i_null: the parameter is NULL
   std::unique_ptr<soci::statement> statement;
 };
 
@@ -63,10 +65,10 @@ class Database {
   // not yet expanded. Throws std::out_of_range naming the query when there is none.
   const std::string& query(std::string_view name) const;
 
-  // The SELECT `sql` prepared on this connection, if it was (store/table_rows.cc prepares it);
+  // The statement `sql` prepared on this connection, if it was (store/table_rows.cc prepares it);
   // `remember` keeps one for the connection's life.
-  PreparedSelect* prepared_select(const std::string& sql);
-  PreparedSelect& remember_select(const std::string& sql, std::unique_ptr<PreparedSelect> prepared);
+  PreparedStatement* prepared_statement(const std::string& sql);
+  PreparedStatement& remember_statement(const std::string& sql, std::unique_ptr<PreparedStatement> prepared);
   // SQLite's page cache in MiB (PRAGMA cache_size): small for rendering runs, which read a
   // contract at a time (peak RSS flat in the number of clients, issue 16); larger for the import,
   // which updates indexes all over the file. No effect on PostgreSQL.
@@ -80,7 +82,7 @@ class Database {
   std::map<std::string, std::string, std::less<>> queries_;
   soci::session session_;
   // Declared after the session: the statements are finalised before the connection closes.
-  std::map<std::string, std::unique_ptr<PreparedSelect>, std::less<>> prepared_;
+  std::map<std::string, std::unique_ptr<PreparedStatement>, std::less<>> prepared_;
 };
 
 // "sqlite" or "postgresql": the folder of sql/ holding the dialect's migrations.

@@ -18,14 +18,8 @@ std::vector<std::string> first_column(Database& db, std::string_view query, cons
   return out;
 }
 
-void exec(Database& db, std::string_view query, const QueryParams& params) {
-  QueryParams bound = params;  // SOCI keeps references until the statement runs
-  soci::statement st(db.session());
-  for (auto& [name, value] : bound) st.exchange(soci::use(value, name));
-  st.alloc();
-  st.prepare(db.query(query));
-  st.define_and_bind();
-  st.execute(true);
+void exec(Database& db, std::string_view query, const WriteParams& params) {
+  execute_cells(db, db.query(query), params);
 }
 
 }  // namespace

@@ -254,8 +254,8 @@ IssueResult issue_document(Database& db, IssuedDocument draft,
                                       {"run", std::to_string(draft.run_id)}});
   draft.id = decode_cell<long long>(inserted.at(0)[0], "id");
   for (const DocumentFile& f : files)
-    db.session() << db.query("document_files.insert"), soci::use(f.path, "path"), soci::use(f.sha256, "sha256"),
-        soci::use(draft.id, "document");
+    execute_cells(db, db.query("document_files.insert"),
+                  {{"path", f.path}, {"sha256", f.sha256}, {"document", std::to_string(draft.id)}});
   tx.commit();
   if (reserved) reserved->keep();
   if (planning_documents() && is_numbered(draft.kind)) active_document_planning()->note(draft);
@@ -287,12 +287,12 @@ std::vector<RecordedFile> load_document_files(Database& db) {
 }
 
 void write_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {
-  for (const ServiceCredit& c : credits) {
-    std::string month = format_year_month(c.month);
-    long long cents = c.amount.cents;
-    db.session() << db.query("service_credits.upsert"), soci::use(c.contract_id, "contract"),
-        soci::use(c.service_id, "service"), soci::use(month, "month"), soci::use(cents, "cents");
-  }
+  for (const ServiceCredit& c : credits)
+    execute_cells(db, db.query("service_credits.upsert"),
+                  {{"contract", c.contract_id},
+                   {"service", c.service_id},
+                   {"month", format_year_month(c.month)},
+                   {"cents", std::to_string(c.amount.cents)}});
 }
 
 void upsert_service_credits(Database& db, const std::vector<ServiceCredit>& credits) {
@@ -310,12 +310,13 @@ std::vector<ServiceCredit> load_service_credits_of_contract(Database& db, const 
 }
 
 void append_audit_entry(Database& db, const AuditEntry& entry) {
-  std::string at = format_instant_utc(entry.at);
-  long long run = entry.run_id.value_or(0);
-  soci::indicator run_indicator = entry.run_id ? soci::i_ok : soci::i_null;
-  db.session() << db.query("audit_log.insert"), soci::use(at, "at"), soci::use(run, run_indicator, "run"),
-      soci::use(entry.action, "action"), soci::use(entry.entity, "entity"), soci::use(entry.entity_id, "entity_id"),
-      soci::use(entry.detail, "detail");
+  execute_cells(db, db.query("audit_log.insert"),
+                {{"at", format_instant_utc(entry.at)},
+                 {"run", entry.run_id ? Cell{std::to_string(*entry.run_id)} : Cell{}},
+                 {"action", entry.action},
+                 {"entity", entry.entity},
+                 {"entity_id", entry.entity_id},
+                 {"detail", entry.detail}});
 }
 
 std::vector<AuditEntry> load_audit_log(Database& db) {

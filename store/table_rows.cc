@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <type_traits>
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -163,34 +164,53 @@ std::vector<std::vector<Cell>> fetch_all(soci::statement& statement, const std::
   return rows;
 }
 
-// SQLite: the statement prepared on the first call with this text, then reset and run again
-// (sqlite3_prepare was 12 % of an invoice's SQL time, issue 16). The statement is reset after
-// its rows are read, so that it holds no read transaction between calls.
-std::vector<std::vector<Cell>> select_prepared(Database& db, const std::string& sql, size_t columns,
-                                               const QueryParams& params) {
-  PreparedSelect* p = db.prepared_select(sql);
+// SQLite: the statement of this text, prepared on the first call with `columns` columns and
+// these parameter names, then reset and run again (sqlite3_prepare was 12 % of an invoice's SQL
+// time, issue 16). The parameters' values are copied into its buffers.
+template <typename Params>
+PreparedStatement& prepared(Database& db, const std::string& sql, size_t columns, const Params& params) {
+  PreparedStatement* p = db.prepared_statement(sql);
   const bool same_names = p && p->values.size() == columns && p->params.size() == params.size() &&
                           std::equal(params.begin(), params.end(), p->params.begin(),
                                      [](const auto& a, const auto& b) { return a.first == b.first; });
   if (!same_names) {
-    auto fresh = std::make_unique<PreparedSelect>();
+    auto fresh = std::make_unique<PreparedStatement>();
     fresh->values.resize(columns);
     fresh->indicators.resize(columns);
-    fresh->params = params;
+    for (const auto& [name, value] : params) fresh->params.emplace_back(name, std::string{});
+    fresh->param_indicators.resize(params.size(), soci::i_ok);
     fresh->statement = std::make_unique<soci::statement>(db.session());
     for (size_t i = 0; i < columns; ++i) fresh->statement->exchange(soci::into(fresh->values[i], fresh->indicators[i]));
-    for (auto& [name, value] : fresh->params) fresh->statement->exchange(soci::use(value, name));
+    for (size_t i = 0; i < fresh->params.size(); ++i)
+      fresh->statement->exchange(
+          soci::use(fresh->params[i].second, fresh->param_indicators[i], fresh->params[i].first));
     fresh->statement->alloc();
     fresh->statement->prepare(sql);
     fresh->statement->define_and_bind();
-    p = &db.remember_select(sql, std::move(fresh));
+    p = &db.remember_statement(sql, std::move(fresh));
   }
-  for (size_t i = 0; i < params.size(); ++i) p->params[i].second = params[i].second;
-  auto* backend = static_cast<soci::sqlite3_statement_backend*>(p->statement->get_backend());
+  for (size_t i = 0; i < params.size(); ++i) {
+    const auto& value = params[i].second;
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Cell>) {
+      p->param_indicators[i] = value ? soci::i_ok : soci::i_null;
+      p->params[i].second = value.value_or(std::string{});
+    } else {
+      p->param_indicators[i] = soci::i_ok;
+      p->params[i].second = value;
+    }
+  }
+  return *p;
+}
+
+// Runs `run` on the prepared statement, then resets it whatever happens, so that it holds no read
+// transaction (nor a write lock) between calls.
+template <typename Run>
+auto run_then_reset(PreparedStatement& p, Run run) {
+  auto* backend = static_cast<soci::sqlite3_statement_backend*>(p.statement->get_backend());
   try {
-    auto rows = fetch_all(*p->statement, p->values, p->indicators);
+    auto result = run();
     ::sqlite_api::sqlite3_reset(backend->stmt_);
-    return rows;
+    return result;
   } catch (...) {
     ::sqlite_api::sqlite3_reset(backend->stmt_);
     throw;
@@ -201,7 +221,10 @@ std::vector<std::vector<Cell>> select_prepared(Database& db, const std::string& 
 
 std::vector<std::vector<Cell>> select_cells(Database& db, const std::string& sql, size_t columns,
                                             const QueryParams& params) {
-  if (db.dialect() == Dialect::sqlite) return select_prepared(db, sql, columns, params);
+  if (db.dialect() == Dialect::sqlite) {
+    PreparedStatement& p = prepared(db, sql, columns, params);
+    return run_then_reset(p, [&] { return fetch_all(*p.statement, p.values, p.indicators); });
+  }
   std::vector<std::string> values(columns);
   std::vector<soci::indicator> indicators(columns);
   QueryParams bound = params;  // SOCI keeps references: the values must outlive the statement
@@ -214,6 +237,26 @@ std::vector<std::vector<Cell>> select_cells(Database& db, const std::string& sql
   statement.prepare(sql, soci::details::st_one_time_query);
   statement.define_and_bind();
   return fetch_all(statement, values, indicators);
+}
+
+void execute_cells(Database& db, const std::string& sql, const WriteParams& params) {
+  if (db.dialect() == Dialect::sqlite) {
+    PreparedStatement& p = prepared(db, sql, 0, params);
+    run_then_reset(p, [&] { return p.statement->execute(true); });
+    return;
+  }
+  std::vector<std::string> values;
+  std::vector<soci::indicator> indicators;
+  for (const auto& [name, value] : params) {
+    values.push_back(value.value_or(std::string{}));
+    indicators.push_back(value ? soci::i_ok : soci::i_null);
+  }
+  soci::statement statement(db.session());  // SOCI keeps references: the values outlive it
+  for (size_t i = 0; i < params.size(); ++i) statement.exchange(soci::use(values[i], indicators[i], params[i].first));
+  statement.alloc();
+  statement.prepare(sql, soci::details::st_one_time_query);  // one round trip, as select_cells
+  statement.define_and_bind();
+  statement.execute(true);
 }
 
 std::unique_ptr<RowUpserter> make_upserter(Database& db, const std::string& table,

@@ -22,6 +22,13 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 std::vector<std::vector<Cell>> select_cells(Database& db, const std::string& sql, size_t columns,
                                             const QueryParams& params = {});
 
+// Named parameters of a write: a missing value is bound as NULL.
+using WriteParams = std::vector<std::pair<std::string, Cell>>;
+
+// Runs `sql`, a write returning no rows (INSERT, UPDATE, DELETE), with `params`. Prepared once per
+// SQLite connection, as select_cells; one round trip on PostgreSQL.
+void execute_cells(Database& db, const std::string& sql, const WriteParams& params = {});
+
 // Replaces "{columns}" in a named query with the entity's column list.
 template <typename T>
 std::string expand_columns(const Database& db, std::string_view query_name) {
