@@ -21,13 +21,13 @@ std::unique_ptr<Database> second_connection(RunContext& context) {
 
 }  // namespace
 
-ContractPrefetch::ContractPrefetch(RunContext& context, std::vector<std::string> ids, Date fees_through,
-                                   std::size_t ahead)
+ContractPrefetch::ContractPrefetch(RunContext& context, const ContractPreparer& in_turn, std::vector<std::string> ids,
+                                   Date fees_through, std::size_t ahead)
     : context_(context),
       ids_(std::move(ids)),
       fees_through_(fees_through),
       ahead_(std::max<std::size_t>(1, ahead)),
-      inline_(context) {
+      in_turn_(in_turn) {
   if (ids_.size() < 2) return;  // nothing to read ahead of
   connection_ = second_connection(context);
   if (connection_) thread_ = std::thread([this] { prepare_all(*connection_); });
@@ -80,7 +80,7 @@ Preparation ContractPrefetch::next(const std::string& id) {
     if (!prefetching() || at == ids_.end()) {
       lock.unlock();
       Preparation p;
-      p.contract = inline_.prepare(id, fees_through_, p.problem);
+      p.contract = in_turn_.prepare(id, fees_through_, p.problem);
       return p;
     }
     // Drops the contracts given before `id` and not asked for; then waits for `id`'s turn.

@@ -32,8 +32,11 @@ struct Preparation {
 class ContractPrefetch {
  public:
   // Prepares `ids` in that order, with fees revised through `fees_through`, at most `ahead`
-  // contracts before the one asked for (their records stay in memory meanwhile).
-  ContractPrefetch(RunContext& context, std::vector<std::string> ids, Date fees_through, std::size_t ahead);
+  // contracts before the one asked for (their records stay in memory meanwhile). `in_turn` (the
+  // run's own, on the context's connection) prepares those that cannot be read ahead; it must
+  // outlive the prefetch.
+  ContractPrefetch(RunContext& context, const ContractPreparer& in_turn, std::vector<std::string> ids,
+                   Date fees_through, std::size_t ahead);
   ContractPrefetch(const ContractPrefetch&) = delete;
   ContractPrefetch& operator=(const ContractPrefetch&) = delete;
   ~ContractPrefetch();
@@ -57,7 +60,7 @@ class ContractPrefetch {
   const std::vector<std::string> ids_;
   const Date fees_through_;
   const std::size_t ahead_;
-  ContractPreparer inline_;  // on the context's connection
+  const ContractPreparer& in_turn_;  // on the context's connection
   std::unique_ptr<Database> connection_;
 
   std::mutex mutex_;

@@ -81,7 +81,7 @@ IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
   // Committed: from here on the files must reach their names; if a rename fails, the temporary
   // file stays for the next run to publish (output_recovery.h).
   kill_point("committed");
-  for (const auto& s : staged) publish(s.temporary, s.target);
+  for (const auto& s : staged) publish_unflushed(s.temporary, s.target);  // flushed at the run's end
   kill_point("published");
   ++documents_issued;
   return result;

@@ -32,7 +32,8 @@ void discard(const std::vector<StagedFile>& staged);
 
 // issue_document (store/ledger.h) with its files: `stage` renders the document knowing its number
 // and returns its staged files (the first is the document's main file: path and sha256 of the
-// record are set from it). After the commit the files are published; when nothing was committed
+// record are set from it). After the commit the files are renamed into place (their folders are
+// flushed at the run's end: flush_published_folders, output_files.h); when nothing was committed
 // (an exception, or the document was already issued), the staged files are removed.
 // Throws TargetExists when a target is already on disk without a ledger row.
 IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,

@@ -120,7 +120,7 @@ class InvoicesRun {
       } catch (const std::exception&) {
         // Not read ahead: its plan meets the same error in its turn and skips it, as without this.
       }
-    prefetch_.emplace(context_, std::move(ids), request_.date, kContractsReadAhead);
+    prefetch_.emplace(context_, preparer_, std::move(ids), request_.date, kContractsReadAhead);
   }
 
  private:
@@ -483,6 +483,7 @@ void finish_invoices_run(RunContext& context, const BillingOutput& output, const
                          InvoicesOutcome& outcome, const nlohmann::ordered_json& documents, int contracts,
                          Instant now) {
   Database& db = context.database();
+  flush_published_folders();  // the documents are on disk before the manifest says they are
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped)
     skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 
 #include "model/whole_file.h"
@@ -62,6 +64,46 @@ void sync_file(const std::filesystem::path& file) { fsync_path(file, O_RDONLY); 
 void publish(const std::filesystem::path& temporary, const std::filesystem::path& target) {
   std::filesystem::rename(temporary, target);
   fsync_path(target.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+namespace {
+
+// The folders renamed into and not yet flushed (publish_unflushed), for the whole process: the
+// documents of a run are published by whichever job issues them.
+struct UnflushedFolders {
+  std::mutex mutex;
+  std::set<std::filesystem::path> folders;
+};
+UnflushedFolders& unflushed_folders() {
+  static UnflushedFolders pending;
+  return pending;
+}
+
+}  // namespace
+
+void publish_unflushed(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+  std::filesystem::rename(temporary, target);
+  auto& pending = unflushed_folders();
+  std::lock_guard lock(pending.mutex);
+  pending.folders.insert(target.parent_path());
+}
+
+void flush_published_folders() {
+  std::set<std::filesystem::path> folders;
+  {
+    auto& pending = unflushed_folders();
+    std::lock_guard lock(pending.mutex);
+    folders.swap(pending.folders);
+  }
+  for (auto it = folders.begin(); it != folders.end(); it = folders.erase(it)) try {
+      fsync_path(*it, O_RDONLY | O_DIRECTORY);
+    } catch (...) {
+      // The folders not flushed yet stay for the next call; the error is the caller's to report.
+      auto& pending = unflushed_folders();
+      std::lock_guard lock(pending.mutex);
+      pending.folders.insert(it, folders.end());
+      throw;
+    }
 }
 
 void commit_file(const std::filesystem::path& temporary, const std::filesystem::path& target) {

@@ -478,6 +478,7 @@ void start_statements_run(Database& db, const StatementsRequest& request, Instan
 void finish_statements_run(RunContext& context, const StatementsRequest& request, StatementsOutcome& outcome,
                            const nlohmann::ordered_json& documents, int contracts, int left_out, Instant now) {
   Database& db = context.database();
+  flush_published_folders();  // the documents are on disk before the manifest says they are
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array(),
                          corrected = nlohmann::ordered_json::array();
   for (const auto& c : outcome.corrected)

@@ -28,6 +28,7 @@ class ContractPrefetchTest : public ::testing::Test {
 
   void SetUp() override {
     context_ = std::make_unique<RunContext>(options(ws_->db_url()));
+    preparer_ = std::make_unique<ContractPreparer>(*context_);
     for (const auto& c : load_contracts(context_->database())) ids_.push_back(c.id);
     ASSERT_GE(ids_.size(), 10u);  // samples/README.md: enough contracts to read several ahead
   }
@@ -60,24 +61,25 @@ class ContractPrefetchTest : public ::testing::Test {
   static constexpr Date kFeesThrough{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{1}};
   static Workspace* ws_;
   std::unique_ptr<RunContext> context_;
+  std::unique_ptr<ContractPreparer> preparer_;  // the run's, for the contracts not read ahead
   std::vector<std::string> ids_;
 };
 Workspace* ContractPrefetchTest::ws_ = nullptr;
 
 TEST_F(ContractPrefetchTest, EveryContractAskedInOrderIsTheOnePreparedInItsTurn) {
-  ContractPrefetch prefetch(*context_, ids_, kFeesThrough, 3);
+  ContractPrefetch prefetch(*context_, *preparer_, ids_, kFeesThrough, 3);
   ASSERT_TRUE(prefetch.prefetching());
   for (const auto& id : ids_) EXPECT_EQ(summary(prefetch.next(id)), in_turn(id)) << id;
 }
 
 TEST_F(ContractPrefetchTest, ContractsSkippedByTheRunAreDroppedAndTheNextAskedIsStillRight) {
-  ContractPrefetch prefetch(*context_, ids_, kFeesThrough, 2);
+  ContractPrefetch prefetch(*context_, *preparer_, ids_, kFeesThrough, 2);
   for (std::size_t i = 1; i < ids_.size(); i += 3) EXPECT_EQ(summary(prefetch.next(ids_[i])), in_turn(ids_[i]));
 }
 
 TEST_F(ContractPrefetchTest, AContractNotAnnouncedOrAlreadyTakenIsPreparedNow) {
   std::vector<std::string> some(ids_.begin() + 2, ids_.end());
-  ContractPrefetch prefetch(*context_, some, kFeesThrough, 4);
+  ContractPrefetch prefetch(*context_, *preparer_, some, kFeesThrough, 4);
   EXPECT_EQ(summary(prefetch.next(some[0])), in_turn(some[0]));
   EXPECT_EQ(summary(prefetch.next(ids_[0])), in_turn(ids_[0]));  // not announced
   EXPECT_EQ(summary(prefetch.next(some[0])), in_turn(some[0]));  // taken already
@@ -86,22 +88,25 @@ TEST_F(ContractPrefetchTest, AContractNotAnnouncedOrAlreadyTakenIsPreparedNow) {
 
 TEST_F(ContractPrefetchTest, AnUnknownContractGivesItsProblemInItsTurn) {
   std::vector<std::string> with_unknown{ids_[0], "CTR-NO-SUCH", ids_[1]};
-  ContractPrefetch prefetch(*context_, with_unknown, kFeesThrough, 2);
+  ContractPrefetch prefetch(*context_, *preparer_, with_unknown, kFeesThrough, 2);
   EXPECT_EQ(summary(prefetch.next(ids_[0])), in_turn(ids_[0]));
   EXPECT_EQ(summary(prefetch.next("CTR-NO-SUCH")), "problem: contract CTR-NO-SUCH: no such contract");
   EXPECT_EQ(summary(prefetch.next(ids_[1])), in_turn(ids_[1]));
 }
 
 TEST_F(ContractPrefetchTest, StoppedBeforeTheEndItLeavesNothingRunning) {
-  { ContractPrefetch prefetch(*context_, ids_, kFeesThrough, 1); }  // never asked: the thread waits, then stops
-  ContractPrefetch prefetch(*context_, ids_, kFeesThrough, 1);
+  {
+    ContractPrefetch prefetch(*context_, *preparer_, ids_, kFeesThrough, 1);
+  }  // never asked: the thread waits, then stops
+  ContractPrefetch prefetch(*context_, *preparer_, ids_, kFeesThrough, 1);
   EXPECT_EQ(summary(prefetch.next(ids_[0])), in_turn(ids_[0]));
 }
 
 TEST_F(ContractPrefetchTest, AnInMemoryDatabaseHasNoSecondConnectionSoEachContractIsPreparedInItsTurn) {
   RunContext memory(options("sqlite::memory:"));
   memory.database(true);  // migrated: empty
-  ContractPrefetch prefetch(memory, {"CTR-A", "CTR-B"}, kFeesThrough, 2);
+  ContractPreparer memory_preparer(memory);
+  ContractPrefetch prefetch(memory, memory_preparer, {"CTR-A", "CTR-B"}, kFeesThrough, 2);
   EXPECT_FALSE(prefetch.prefetching());
   EXPECT_EQ(summary(prefetch.next("CTR-B")), "problem: contract CTR-B: no such contract");
 }
