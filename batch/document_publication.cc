@@ -2,7 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <exception>
+#include <stdexcept>
+
+#include <spdlog/spdlog.h>
 
 #include "batch/output_files.h"
 #include "store/document_planning.h"
@@ -11,6 +16,39 @@ namespace clause {
 namespace {
 
 int documents_issued = 0;
+
+// A document committed, its files waiting under their temporary names (GroupCommit).
+struct HeldDocument {
+  std::vector<StagedFile> files;
+  int ordinal;  // for the kill point
+};
+
+// The GroupCommit in force: one at a time, used on the thread that issues the documents.
+struct Held {
+  Database* db = nullptr;
+  std::size_t documents_per_flush = 0;
+  std::vector<HeldDocument> documents;
+};
+Held& held() {
+  static Held state;
+  return state;
+}
+
+void publish_now(const std::vector<StagedFile>& files, int ordinal) {
+  for (const auto& s : files) publish_unflushed(s.temporary, s.target);  // folders flushed at the run's end
+  kill_point("published", ordinal);
+}
+
+// Puts the held documents' commits on disk, then gives their files their names. After an error the
+// files not renamed stay under their temporary names, which the next run publishes from the ledger.
+void publish_held() {
+  auto& state = held();
+  if (state.documents.empty()) return;
+  std::vector<HeldDocument> documents;
+  documents.swap(state.documents);
+  state.db->flush_commits();
+  for (const auto& d : documents) publish_now(d.files, d.ordinal);
+}
 
 // The count of documents at which the hook fires at `point`, or 0.
 int kill_at(std::string_view point) {
@@ -24,9 +62,44 @@ int kill_at(std::string_view point) {
 
 }  // namespace
 
-void kill_point(std::string_view point) {
+void kill_point(std::string_view point, int document) {
   if (planning_documents()) return;  // issue 16: a worker's planning pass issues nothing
-  if (int n = kill_at(point); n > 0 && documents_issued + 1 == n) ::_exit(9);
+  if (int n = kill_at(point); n > 0 && document == n) ::_exit(9);
+}
+
+GroupCommit::GroupCommit(Database& db, std::size_t documents_per_flush) {
+  auto& state = held();
+  if (state.db) throw std::logic_error("a GroupCommit is already in force");
+  if (const char* n = std::getenv("CLAUSE_DOCUMENTS_PER_FLUSH"); n && *n) documents_per_flush = std::atoi(n);
+  db.defer_commit_flush(true);
+  state = {&db, std::max<std::size_t>(documents_per_flush, 1), {}};
+}
+
+GroupCommit::~GroupCommit() {
+  auto& state = held();
+  try {
+    publish_held();
+  } catch (const std::exception& e) {
+    spdlog::error("documents committed but not yet renamed into place, left for the next run: {}", e.what());
+  }
+  try {
+    state.db->flush_commits();  // what the run wrote after its documents (its own row)
+    state.db->defer_commit_flush(false);
+  } catch (const std::exception& e) {
+    spdlog::error("cannot flush the database's last commits: {}", e.what());
+  }
+  state = {};
+}
+
+void publish_issued_documents() {
+  std::exception_ptr failed;
+  try {
+    publish_held();
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  flush_published_folders();
+  if (failed) std::rethrow_exception(failed);
 }
 
 StagedFile stage_bytes(const std::filesystem::path& target, std::string_view bytes) {
@@ -48,6 +121,7 @@ void discard(const std::vector<StagedFile>& staged) {
 
 IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
                               const std::function<std::vector<StagedFile>(IssuedDocument&)>& stage) {
+  const int ordinal = documents_issued + 1;
   std::vector<StagedFile> staged;
   IssueResult result;
   try {
@@ -67,7 +141,7 @@ IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
         record.path = files.front().path;
         record.sha256 = files.front().sha256;
       }
-      kill_point("staged");
+      kill_point("staged", ordinal);
       return files;
     });
   } catch (...) {
@@ -80,10 +154,14 @@ IssueResult issue_and_publish(Database& db, const IssuedDocument& draft,
   }
   // Committed: from here on the files must reach their names; if a rename fails, the temporary
   // file stays for the next run to publish (output_recovery.h).
-  kill_point("committed");
-  for (const auto& s : staged) publish_unflushed(s.temporary, s.target);  // flushed at the run's end
-  kill_point("published");
+  kill_point("committed", ordinal);
   ++documents_issued;
+  if (auto& state = held(); state.db == &db && db.commit_flush_deferred()) {
+    state.documents.push_back({std::move(staged), ordinal});
+    if (state.documents.size() >= state.documents_per_flush) publish_held();
+  } else {
+    publish_now(staged, ordinal);
+  }
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "batch/billing_pipeline.h"
 #include "batch/contract_prefetch.h"
 #include "batch/credit_notes_job.h"
+#include "batch/document_publication.h"
 #include "batch/invoice_keys.h"
 #include "batch/invoice_lines.h"
 #include "batch/job_items.h"
@@ -391,6 +392,7 @@ InvoicesOutcome run_invoices(RunContext& context, const DocumentEngine& engine, 
   Database& db = context.database();
   InvoicesOutcome outcome;
   start_invoices_run(db, request, now, outcome);
+  GroupCommit group_commit(db, GroupCommit::kDocumentsPerFlush);  // issue 16: one flush per 64 documents
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   std::vector<Contract> contracts;
   if (request.contract_id) {
@@ -483,7 +485,7 @@ void finish_invoices_run(RunContext& context, const BillingOutput& output, const
                          InvoicesOutcome& outcome, const nlohmann::ordered_json& documents, int contracts,
                          Instant now) {
   Database& db = context.database();
-  flush_published_folders();  // the documents are on disk before the manifest says they are
+  publish_issued_documents();  // the documents are on disk before the manifest says they are
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), waiting = nlohmann::ordered_json::array();
   for (const auto& s : outcome.skipped)
     skipped.push_back({{"contract", s.contract_id}, {"record", s.record}, {"reason", s.reason}});

@@ -2,14 +2,17 @@
 
 #include <fcntl.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "model/whole_file.h"
 
@@ -95,15 +98,35 @@ void flush_published_folders() {
     std::lock_guard lock(pending.mutex);
     folders.swap(pending.folders);
   }
-  for (auto it = folders.begin(); it != folders.end(); it = folders.erase(it)) try {
-      fsync_path(*it, O_RDONLY | O_DIRECTORY);
-    } catch (...) {
-      // The folders not flushed yet stay for the next call; the error is the caller's to report.
-      auto& pending = unflushed_folders();
-      std::lock_guard lock(pending.mutex);
-      pending.folders.insert(it, folders.end());
-      throw;
+  // One syncfs per file system rather than an fsync per folder: each fsync of a folder waited for
+  // a journal commit of its own (4,754 folders, 1.25 s at the end of 10,000 clients' invoices);
+  // syncfs commits the journal once, with every rename in it (issue 16). Each folder is opened (it
+  // must still be there) and closed at once but the first of its file system.
+  std::map<dev_t, std::pair<int, std::filesystem::path>> one_per_file_system;
+  try {
+    for (const auto& folder : folders) {
+      const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0) throw_errno("cannot open", folder);
+      struct stat st {};
+      if (::fstat(fd, &st) != 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        throw_errno("cannot stat", folder);
+      }
+      if (!one_per_file_system.emplace(st.st_dev, std::make_pair(fd, folder)).second) ::close(fd);
     }
+    for (const auto& [device, folder] : one_per_file_system)
+      if (::syncfs(folder.first) != 0) throw_errno("cannot flush the file system of", folder.second);
+  } catch (...) {
+    for (const auto& [device, folder] : one_per_file_system) ::close(folder.first);
+    // The folders stay for the next call; the error is the caller's to report.
+    auto& pending = unflushed_folders();
+    std::lock_guard lock(pending.mutex);
+    pending.folders.merge(folders);
+    throw;
+  }
+  for (const auto& [device, folder] : one_per_file_system) ::close(folder.first);
 }
 
 void commit_file(const std::filesystem::path& temporary, const std::filesystem::path& target) {

@@ -23,8 +23,9 @@ void publish(const std::filesystem::path& temporary, const std::filesystem::path
 // next run publishes from the ledger (batch/output_recovery.h). Flushing the folder of each
 // document in its turn was ~1.4 ms on the invoices' main thread (issue 16).
 void publish_unflushed(const std::filesystem::path& temporary, const std::filesystem::path& target);
-// Flushes, each once, the folders publish_unflushed renamed into since the last call: a run calls
-// it before it writes its manifest and reports its documents issued. Thread-safe.
+// Flushes the folders publish_unflushed renamed into since the last call, with one syncfs per file
+// system they are on: a run calls it before it writes its manifest and reports its documents
+// issued. A folder that cannot be opened is reported and kept for the next call. Thread-safe.
 void flush_published_folders();
 // Flushes a file written by a library (libxlsxwriter writes its own files) to disk.
 void sync_file(const std::filesystem::path& file);

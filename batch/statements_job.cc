@@ -430,6 +430,7 @@ StatementsOutcome run_statements(RunContext& context, const DocumentEngine& engi
   Database& db = context.database();
   StatementsOutcome outcome;
   start_statements_run(db, request, now, outcome);
+  GroupCommit group_commit(db, GroupCommit::kDocumentsPerFlush);  // issue 16: one flush per 64 documents
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   const auto ids = contracts_of_month(db, request, max_continuity_days(context));
   std::optional<StatementsRun> statements;
@@ -478,7 +479,7 @@ void start_statements_run(Database& db, const StatementsRequest& request, Instan
 void finish_statements_run(RunContext& context, const StatementsRequest& request, StatementsOutcome& outcome,
                            const nlohmann::ordered_json& documents, int contracts, int left_out, Instant now) {
   Database& db = context.database();
-  flush_published_folders();  // the documents are on disk before the manifest says they are
+  publish_issued_documents();  // the documents are on disk before the manifest says they are
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array(), drifted = nlohmann::ordered_json::array(),
                          corrected = nlohmann::ordered_json::array();
   for (const auto& c : outcome.corrected)

@@ -9,9 +9,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "batch/document_publication.h"
 #include "batch/exit_codes.h"
 #include "batch/job_items.h"
-#include "batch/output_files.h"
 #include "batch/run_stop.h"
 #include "batch/worker_results.h"
 #include "store/document_planning.h"
@@ -138,7 +138,7 @@ int run_worker(RunContext& context, const WorkerOptions& options) {
       if (!run) run = std::make_unique<RunItems>(context, engine, item);
       reservations.set_item(item.run_id, item.seq);
       const std::string result = run->process(db, reservations, item);
-      flush_published_folders();  // the item's documents are on disk before it is done
+      publish_issued_documents();  // the item's documents are on disk before it is done
       claim->complete(name, result);
       ++done;
     } catch (const TurnHandedBack& e) {

@@ -1,8 +1,13 @@
 #include "store/database.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <stdexcept>
+#include <system_error>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -112,6 +117,30 @@ PreparedStatement& Database::remember_statement(const std::string& sql, std::uni
 
 void Database::set_page_cache_mib(int mib) {
   if (dialect_ == Dialect::sqlite) session_ << "PRAGMA cache_size = -" + std::to_string(mib * 1024);
+}
+
+void Database::defer_commit_flush(bool deferred) {
+  if (dialect_ != Dialect::sqlite || sqlite_file_.empty() || deferred == commit_flush_deferred_) return;
+  session_ << (deferred ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
+  commit_flush_deferred_ = deferred;
+}
+
+void Database::flush_commits() {
+  if (!commit_flush_deferred_) return;
+  // In WAL mode a commit writes its pages to FILE-wal (SQLite's documented file layout) and, with
+  // synchronous = NORMAL, does not fsync it; pages a checkpoint copied into the database file were
+  // flushed by that checkpoint. A missing log (never written) has nothing to flush.
+  for (const auto& file : {std::filesystem::path(sqlite_file_.string() + "-wal"), sqlite_file_}) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENOENT) continue;
+      throw std::system_error(errno, std::generic_category(), "cannot open " + file.string() + " to flush it");
+    }
+    const int flushed = ::fsync(fd);
+    const int error = errno;
+    ::close(fd);
+    if (flushed != 0) throw std::system_error(error, std::generic_category(), "cannot flush " + file.string());
+  }
 }
 
 int Database::latest_version() const {

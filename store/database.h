@@ -73,12 +73,23 @@ class Database {
   // contract at a time (peak RSS flat in the number of clients, issue 16); larger for the import,
   // which updates indexes all over the file. No effect on PostgreSQL.
   void set_page_cache_mib(int mib);
+  // Group commit (issue 16, batch/document_publication.h): on an SQLite file, commits no longer
+  // flush the write-ahead log to disk one by one (PRAGMA synchronous = NORMAL: a commit survives
+  // the process's crash, a power cut may undo the commits made since the last flush) until
+  // flush_commits(), which puts every commit made so far on disk; false flushes each commit again
+  // (synchronous = FULL, SQLite's default). PostgreSQL and in-memory databases flush each commit.
+  void defer_commit_flush(bool deferred);
+  bool commit_flush_deferred() const { return commit_flush_deferred_; }
+  // Puts on disk the commits made so far: fsync of the write-ahead log, then of the database file,
+  // as SQLite itself does at a checkpoint. Throws std::system_error when the disk refuses.
+  void flush_commits();
 
  private:
   Database(Dialect dialect, std::filesystem::path sql_dir);
   Dialect dialect_;
   std::filesystem::path sql_dir_;
   std::filesystem::path sqlite_file_;
+  bool commit_flush_deferred_ = false;
   std::map<std::string, std::string, std::less<>> queries_;
   soci::session session_;
   // Declared after the session: the statements are finalised before the connection closes.

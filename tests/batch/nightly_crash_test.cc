@@ -88,11 +88,13 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
   for (const char* night : {"2026-11-01", "2026-12-01"}) {
     const int kills_here = kills_wanted / 2;
     for (int k = 0;; ++runs) {
-      std::string wrapper;
+      // Commits flushed (and their files renamed) every 4 documents, not 64: a kill once a
+      // document is published lands a few documents into the run (batch/document_publication.h).
+      std::string wrapper = "env CLAUSE_DOCUMENTS_PER_FLUSH=4";
       if (k < kills_here && k % 2 == 0) {
         // At a document boundary: the Nth document of this process, at one of the three points.
-        wrapper = "env CLAUSE_KILL_AFTER_DOCUMENTS=" + std::to_string(1 + random() % 6) +
-                  " CLAUSE_KILL_POINT=" + points[random() % 3];
+        wrapper += " CLAUSE_KILL_AFTER_DOCUMENTS=" + std::to_string(1 + random() % 6) +
+                   " CLAUSE_KILL_POINT=" + points[random() % 3];
       } else if (k < kills_here) {
         // At a random instant: SIGKILL from outside after 30 ms (the process starts in ~30 ms) plus
         // up to a 25th of the night's uninterrupted length, so that the night's share of kills
@@ -100,7 +102,7 @@ TEST_F(NightlyCrash, KilledAtRandomPointsAndRerunGivesTheDocumentsOfAnUninterrup
         // killed run keeps what it committed: the night ended before its kills).
         const int window = std::max(50, int(night_seconds[night] * 1000 / 25));
         const int ms = 30 + int(random() % unsigned(window));
-        wrapper = "timeout -s KILL " + std::to_string(ms / 1000) + "." + std::to_string(1000 + ms % 1000).substr(1);
+        wrapper += " timeout -s KILL " + std::to_string(ms / 1000) + "." + std::to_string(1000 + ms % 1000).substr(1);
       }
       const int code = run_command(nightly_command(crashed, night, wrapper)).exit_code;
       if (code == 0) break;
