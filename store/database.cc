@@ -81,6 +81,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, const std::file
       if (path != ":memory:") {
         std::string mode;
         db->session_ << "PRAGMA journal_mode = WAL", soci::into(mode);
+        db->sqlite_wal_ = mode == "wal";
       }
     } else if (looks_like_postgresql(url)) {
       db.reset(new Database(Dialect::postgresql, sql_dir));
@@ -120,7 +121,7 @@ void Database::set_page_cache_mib(int mib) {
 }
 
 void Database::defer_commit_flush(bool deferred) {
-  if (dialect_ != Dialect::sqlite || sqlite_file_.empty() || deferred == commit_flush_deferred_) return;
+  if (!sqlite_wal_ || deferred == commit_flush_deferred_) return;
   session_ << (deferred ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
   commit_flush_deferred_ = deferred;
 }

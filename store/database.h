@@ -77,7 +77,9 @@ class Database {
   // flush the write-ahead log to disk one by one (PRAGMA synchronous = NORMAL: a commit survives
   // the process's crash, a power cut may undo the commits made since the last flush) until
   // flush_commits(), which puts every commit made so far on disk; false flushes each commit again
-  // (synchronous = FULL, SQLite's default). PostgreSQL and in-memory databases flush each commit.
+  // (synchronous = FULL, SQLite's default). PostgreSQL, in-memory databases and an SQLite file
+  // whose write-ahead log could not be turned on (a file system without shared memory) flush each
+  // commit: without the log, NORMAL could let a power cut damage the file, not only undo commits.
   void defer_commit_flush(bool deferred);
   bool commit_flush_deferred() const { return commit_flush_deferred_; }
   // Puts on disk the commits made so far: fsync of the write-ahead log, then of the database file,
@@ -89,6 +91,7 @@ class Database {
   Dialect dialect_;
   std::filesystem::path sql_dir_;
   std::filesystem::path sqlite_file_;
+  bool sqlite_wal_ = false;  // journal_mode is WAL
   bool commit_flush_deferred_ = false;
   std::map<std::string, std::string, std::less<>> queries_;
   soci::session session_;
