@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "reports/pdf/deflated_stream.h"
 #include "reports/pdf/sha256.h"
 
 namespace clause::pdf {
@@ -159,7 +160,7 @@ std::string xmp_packet(const layout::Document& document, const PdfOptions& optio
 }
 
 void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document& document, const PdfOptions& options,
-                             const PdfStyle& style, const std::string& icc_profile) {
+                             const PdfStyle& style, const std::string& deflated_icc_profile) {
   PdfDictionary& info = pdf.GetInfo()->GetObject()->GetDictionary();
   info.Clear();  // PoDoFo's defaults carry the wall clock and its own Producer
   info.AddKey("Title", utf8(document.title));
@@ -182,7 +183,7 @@ void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document
 
   PdfObject* profile = pdf.GetObjects().CreateObject();
   profile->GetDictionary().AddKey("N", PdfVariant(static_cast<PoDoFo::pdf_int64>(3)));
-  append_stream(profile, icc_profile, true);
+  set_deflated_stream(*profile, deflated_icc_profile);
   PdfObject* intent = pdf.GetObjects().CreateObject("OutputIntent");
   PdfDictionary& d = intent->GetDictionary();
   d.AddKey("S", PdfName("GTS_PDFA1"));

@@ -25,9 +25,10 @@ std::string xmp_date(Instant t);
 std::string xmp_packet(const layout::Document& document, const PdfOptions& options, const PdfStyle& style);
 
 // Info (Title, Author, Subject, Creator, Producer, CreationDate, ModDate), catalog /Lang, and
-// with options.pdfa3 the /Metadata stream and the OutputIntent with the given ICC profile bytes.
+// with options.pdfa3 the /Metadata stream and the OutputIntent with the ICC profile, given already
+// deflated (deflated_stream.h) since it is the same in every document.
 void write_document_metadata(PoDoFo::PdfMemDocument& pdf, const layout::Document& document, const PdfOptions& options,
-                             const PdfStyle& style, const std::string& icc_profile);
+                             const PdfStyle& style, const std::string& deflated_icc_profile);
 
 // Embeds options.attachments: EmbeddedFiles name tree, /AF array, one /Filespec each with /F and
 // /UF written as given (PdfFileSpec would hex-escape '-' and '.').

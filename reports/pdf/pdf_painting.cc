@@ -1,5 +1,6 @@
 #include "reports/pdf/pdf_painting.h"
 
+#include "reports/pdf/content_stream.h"
 #include "reports/pdf/subset_font.h"
 #include "reports/pdf/text_operators.h"
 
@@ -73,6 +74,7 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
     PdfPage* page = document.CreatePage(PdfRect(0, 0, kPageWidth, kPageHeight));
     TextPainter painter;
     painter.SetPage(page);
+    begin_plain_contents(painter);
     Pen pen(painter);
     PdfFont* current_font = nullptr;
     double current_size = 0;
@@ -154,6 +156,7 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
       }
     }
     painter.FinishPage();
+    deflate_contents(*page);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "model/whole_file.h"
+#include "reports/pdf/deflated_stream.h"
 #include "reports/pdf/font_face.h"
 #include "reports/pdf/font_fallback.h"
 #include "reports/pdf/page_flow.h"
@@ -34,7 +35,8 @@ PdfRenderer::PdfRenderer(PdfStyle style)
   regular_->set_subset_floor(style_.subset_floor);
   bold_->set_subset_floor(style_.subset_floor);
   if (!style_.logo_path.empty()) logo_ = std::make_unique<RasterImage>(load_raster_image(style_.logo_path));
-  icc_profile_ = read_file(style_.icc_profile);
+  // Deflated once for the run, at PoDoFo's level: the bytes each PDF/A document held before.
+  deflated_icc_profile_ = deflate(read_file(style_.icc_profile), kPodofoDeflateLevel);
 }
 
 PdfRenderer::~PdfRenderer() = default;
@@ -50,7 +52,7 @@ std::string PdfRenderer::render(const layout::Document& document, const PdfOptio
   paint(pdf, laid_out, fonts, subsets);
   subsets.embed();
 
-  write_document_metadata(pdf, document, options, style_, icc_profile_);
+  write_document_metadata(pdf, document, options, style_, deflated_icc_profile_);
   embed_attachments(pdf, options);
 
   PoDoFo::PdfRefCountedBuffer buffer(64 * 1024);

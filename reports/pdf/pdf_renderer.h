@@ -38,7 +38,7 @@ class PdfRenderer {
   std::unique_ptr<FontFace> regular_;
   std::unique_ptr<FontFace> bold_;
   std::unique_ptr<RasterImage> logo_;
-  std::string icc_profile_;
+  std::string deflated_icc_profile_;
 };
 
 }  // namespace clause::pdf

@@ -11,6 +11,9 @@
 #include <regex>
 #include <sstream>
 
+#include <zlib.h>
+
+#include "reports/pdf/content_stream.h"
 #include "reports/pdf/pdf_renderer.h"
 #include "tests/support/shell.h"
 
@@ -278,6 +281,36 @@ TEST(PdfRenderer, StatementPassesQpdfCheck) {
   EXPECT_NE(out.find("No syntax or stream encoding errors found"), std::string::npos) << out;
 }
 
+// Each page's operators are deflated once, at kContentDeflateLevel (zlib's level 1), instead of
+// PoDoFo's default level append by append: qpdf decodes every page, and the stored bytes are what
+// zlib writes for those operators at level 1 (at the default level 6 they would differ).
+TEST(PdfRenderer, PageContentsAreDeflatedOnceAtTheFastestLevel) {
+  ASSERT_EQ(kContentDeflateLevel, 1);
+  const std::string pdf = invoice_pdf();
+  const std::string pages = run("qpdf --show-pages " + pdf);
+  const std::regex content_line(R"(content:\s+(\d+) 0 R)");
+  int checked = 0;
+  for (auto it = std::sregex_iterator(pages.begin(), pages.end(), content_line); it != std::sregex_iterator(); ++it) {
+    const std::string object = (*it)[1];
+    EXPECT_NE(run("qpdf --show-object=" + object + " " + pdf).find("/Filter /FlateDecode"), std::string::npos);
+    const std::string plain = run("qpdf --show-object=" + object + " --filtered-stream-data " + pdf, nullptr, false);
+    const std::string stored = run("qpdf --show-object=" + object + " --raw-stream-data " + pdf, nullptr, false);
+    ASSERT_NE(plain.find(" Tj"), std::string::npos) << "page content " << object;
+    const auto deflated_at = [&](int level) {
+      uLongf size = compressBound(plain.size());
+      std::string out(size, '\0');
+      compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(plain.data()), plain.size(),
+                level);
+      out.resize(size);
+      return out;
+    };
+    EXPECT_EQ(stored, deflated_at(1)) << "page content " << object;
+    EXPECT_NE(stored, deflated_at(6)) << "page content " << object;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3) << pages;  // the invoice sample has three pages
+}
+
 TEST(PdfRenderer, EmbedsBothFontsAsSubsetsWithUnicodeMaps) {
   const std::string out = run("pdffonts " + statement_pdf());
   const std::regex font_line(R"(([A-Z]{6})\+(DejaVuSans(-Bold)?)\s+CID TrueType\s+Identity-H\s+yes yes yes)");
@@ -401,6 +434,34 @@ TEST(PdfRenderer, FacturxOptionEmbedsTheXmlAndPdfaMetadata) {
   EXPECT_NE(bytes.str().find("/EmbeddedFiles<</Names[(factur-x.xml)"), std::string::npos);
   EXPECT_NE(bytes.str().find("/AF["), std::string::npos);
   EXPECT_NE(bytes.str().find("/S/GTS_PDFA1"), std::string::npos);
+}
+
+// The output intent's profile, deflated once per renderer instead of once per document, is the
+// ICC file's bytes once inflated, and its stored bytes are the ones zlib's level 6 (PoDoFo's own
+// filter) writes, as when PoDoFo deflated it for each document.
+TEST(PdfRenderer, OutputIntentHoldsTheIccProfileDeflatedAsPodofoDid) {
+  const std::string pdf = facturx_pdf();
+  std::ifstream in(sample_style().icc_profile, std::ios::binary);
+  std::stringstream icc;
+  icc << in.rdbuf();
+  ASSERT_GT(icc.str().size(), 1000u);
+  int found = 0;
+  for (int object = 1; object < 60; ++object) {
+    const std::string header = run("qpdf --show-object=" + std::to_string(object) + " " + pdf, nullptr, false);
+    if (header.find("/N 3") == std::string::npos) continue;
+    ++found;
+    EXPECT_NE(header.find("/Filter /FlateDecode"), std::string::npos) << header;
+    const std::string show = "qpdf --show-object=" + std::to_string(object);
+    EXPECT_EQ(run(show + " --filtered-stream-data " + pdf, nullptr, false), icc.str());
+    const std::string stored = run(show + " --raw-stream-data " + pdf, nullptr, false);
+    uLongf size = compressBound(icc.str().size());
+    std::string level6(size, '\0');
+    compress2(reinterpret_cast<Bytef*>(level6.data()), &size, reinterpret_cast<const Bytef*>(icc.str().data()),
+              icc.str().size(), 6);
+    level6.resize(size);
+    EXPECT_EQ(stored, level6);
+  }
+  EXPECT_EQ(found, 1);
 }
 
 TEST(PdfRenderer, MissingImageIsAnErrorNamingTheFile) {
