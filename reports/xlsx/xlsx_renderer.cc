@@ -20,6 +20,7 @@
 #include "model/money.h"
 #include "model/time.h"
 #include "reports/pdf/cell_text.h"
+#include "reports/xlsx/scratch_folder.h"
 #include "reports/xlsx/sheet_names.h"
 
 namespace clause::xlsx {
@@ -52,7 +53,7 @@ class WorkbookWriter {
  public:
   WorkbookWriter(const layout::Document& document, const std::filesystem::path& out, const XlsxOptions& options)
       : document_(document), out_(out), french_(document.language != "en") {
-    temp_folder_ = options.temp_folder.string();
+    temp_folder_ = (options.temp_folder.empty() ? default_scratch_folder() : options.temp_folder).string();
     lxw_workbook_options workbook_options{};
     workbook_options.tmpdir = temp_folder_.empty() ? nullptr : temp_folder_.data();
     path_ = out.string();

@@ -19,7 +19,7 @@ struct XlsxOptions {
   // 1980-01-01T00:00:00Z (never the wall clock: libxlsxwriter would otherwise write "now").
   std::time_t created = 0;
   std::string company;                // docProps/app.xml company (the provider)
-  std::filesystem::path temp_folder;  // libxlsxwriter's scratch files; empty: the system's
+  std::filesystem::path temp_folder;  // libxlsxwriter's scratch files; empty: default_scratch_folder()
 };
 
 class XlsxError : public std::runtime_error {
