@@ -13,6 +13,7 @@
 
 #include <zlib.h>
 
+#include "model/whole_file.h"
 #include "reports/pdf/content_stream.h"
 #include "reports/pdf/pdf_renderer.h"
 #include "tests/support/shell.h"
@@ -281,6 +282,17 @@ TEST(PdfRenderer, StatementPassesQpdfCheck) {
   EXPECT_NE(out.find("No syntax or stream encoding errors found"), std::string::npos) << out;
 }
 
+// `bytes` as zlib itself compresses them at `level`: the reference the stored streams are checked
+// against (called here, not through reports/pdf/deflated_stream.h, so that the check is independent).
+std::string zlib_compressed(const std::string& bytes, int level) {
+  uLongf size = compressBound(bytes.size());
+  std::string out(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size(),
+            level);
+  out.resize(size);
+  return out;
+}
+
 // Each page's operators are deflated once, at kContentDeflateLevel (zlib's level 1), instead of
 // PoDoFo's default level append by append: qpdf decodes every page, and the stored bytes are what
 // zlib writes for those operators at level 1 (at the default level 6 they would differ).
@@ -296,16 +308,8 @@ TEST(PdfRenderer, PageContentsAreDeflatedOnceAtTheFastestLevel) {
     const std::string plain = run("qpdf --show-object=" + object + " --filtered-stream-data " + pdf, nullptr, false);
     const std::string stored = run("qpdf --show-object=" + object + " --raw-stream-data " + pdf, nullptr, false);
     ASSERT_NE(plain.find(" Tj"), std::string::npos) << "page content " << object;
-    const auto deflated_at = [&](int level) {
-      uLongf size = compressBound(plain.size());
-      std::string out(size, '\0');
-      compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(plain.data()), plain.size(),
-                level);
-      out.resize(size);
-      return out;
-    };
-    EXPECT_EQ(stored, deflated_at(1)) << "page content " << object;
-    EXPECT_NE(stored, deflated_at(6)) << "page content " << object;
+    EXPECT_EQ(stored, zlib_compressed(plain, 1)) << "page content " << object;
+    EXPECT_NE(stored, zlib_compressed(plain, 6)) << "page content " << object;
     ++checked;
   }
   EXPECT_EQ(checked, 3) << pages;  // the invoice sample has three pages
@@ -441,10 +445,8 @@ TEST(PdfRenderer, FacturxOptionEmbedsTheXmlAndPdfaMetadata) {
 // filter) writes, as when PoDoFo deflated it for each document.
 TEST(PdfRenderer, OutputIntentHoldsTheIccProfileDeflatedAsPodofoDid) {
   const std::string pdf = facturx_pdf();
-  std::ifstream in(sample_style().icc_profile, std::ios::binary);
-  std::stringstream icc;
-  icc << in.rdbuf();
-  ASSERT_GT(icc.str().size(), 1000u);
+  const std::string icc = read_whole_file(sample_style().icc_profile).value_or("");
+  ASSERT_GT(icc.size(), 1000u);
   int found = 0;
   for (int object = 1; object < 60; ++object) {
     const std::string header = run("qpdf --show-object=" + std::to_string(object) + " " + pdf, nullptr, false);
@@ -452,14 +454,8 @@ TEST(PdfRenderer, OutputIntentHoldsTheIccProfileDeflatedAsPodofoDid) {
     ++found;
     EXPECT_NE(header.find("/Filter /FlateDecode"), std::string::npos) << header;
     const std::string show = "qpdf --show-object=" + std::to_string(object);
-    EXPECT_EQ(run(show + " --filtered-stream-data " + pdf, nullptr, false), icc.str());
-    const std::string stored = run(show + " --raw-stream-data " + pdf, nullptr, false);
-    uLongf size = compressBound(icc.str().size());
-    std::string level6(size, '\0');
-    compress2(reinterpret_cast<Bytef*>(level6.data()), &size, reinterpret_cast<const Bytef*>(icc.str().data()),
-              icc.str().size(), 6);
-    level6.resize(size);
-    EXPECT_EQ(stored, level6);
+    EXPECT_EQ(run(show + " --filtered-stream-data " + pdf, nullptr, false), icc);
+    EXPECT_EQ(run(show + " --raw-stream-data " + pdf, nullptr, false), zlib_compressed(icc, 6));
   }
   EXPECT_EQ(found, 1);
 }

@@ -4,11 +4,10 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "model/whole_file.h"
 #include "reports/layout/markup.h"
 #include "reports/xlsx/scratch_folder.h"
 #include "reports/xlsx/xlsx_renderer.h"
@@ -43,13 +42,6 @@ const char* kWorkbook = R"(<document title="Relevé" author="Kalanda" language="
     <tr><td>web</td><td>1234.56</td></tr></table>
 </document>)";
 
-std::string bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Renders the workbook with its scratch files in `scratch` (a folder of its own, watched with
 // inotify) and returns how many files were created there and the workbook's bytes.
 std::pair<int, std::string> render_watched(const fs::path& scratch, const fs::path& out) {
@@ -69,7 +61,7 @@ std::pair<int, std::string> render_watched(const fs::path& scratch, const fs::pa
   }
   ::close(watch);
   EXPECT_TRUE(fs::is_empty(scratch)) << scratch;  // libxlsxwriter removes its files
-  return {created, bytes(out)};
+  return {created, read_whole_file(out).value_or("")};
 }
 
 TEST(ScratchFolder, TheWorkbooksPartsAreWrittenInTheGivenFolderAndTheBytesDoNotDependOnIt) {
