@@ -1,6 +1,7 @@
 #include "reports/pdf/pdf_painting.h"
 
 #include "reports/pdf/content_stream.h"
+#include "reports/pdf/path_operators.h"
 #include "reports/pdf/subset_font.h"
 #include "reports/pdf/text_operators.h"
 
@@ -13,26 +14,26 @@ namespace clause::pdf {
 
 namespace {
 
-// Emits colour operators only when the colour changes: a 40-row table repeats the same colour.
+// Emits colour and width operators only when they change: a 40-row table repeats the same colour.
 class Pen {
  public:
-  explicit Pen(PoDoFo::PdfPainter& painter) : painter_(painter) {}
+  explicit Pen(std::string& operators) : operators_(operators) {}
   void fill(Rgb c) {
-    if (!has_fill_ || !same(fill_, c)) painter_.SetColor(c.r, c.g, c.b);
+    if (!has_fill_ || !same(fill_, c)) append_fill_colour(operators_, c);
     fill_ = c;
     has_fill_ = true;
   }
   void stroke(Rgb c, double width) {
-    if (!has_stroke_ || !same(stroke_, c)) painter_.SetStrokingColor(c.r, c.g, c.b);
+    if (!has_stroke_ || !same(stroke_, c)) append_stroke_colour(operators_, c);
     has_stroke_ = true;
-    if (width != stroke_width_) painter_.SetStrokeWidth(width);
+    if (width != stroke_width_) append_line_width(operators_, width);
     stroke_ = c;
     stroke_width_ = width;
   }
 
  private:
   static bool same(Rgb a, Rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
-  PoDoFo::PdfPainter& painter_;
+  std::string& operators_;
   Rgb fill_;
   Rgb stroke_;
   bool has_fill_ = false;
@@ -75,11 +76,18 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
     TextPainter painter;
     painter.SetPage(page);
     begin_plain_contents(painter);
-    Pen pen(painter);
+    // The operators Clause writes (text_operators.h, path_operators.h) gather here and go into
+    // the page in one append, before anything the painter itself draws and at the page's end.
+    std::string operators;
+    const auto hand_over = [&] {
+      if (operators.empty()) return;
+      painter.GetCanvas()->Append(operators);
+      operators.clear();
+    };
+    Pen pen(operators);
     PdfFont* current_font = nullptr;
     double current_size = 0;
     std::vector<PdfFont*> in_resources;
-    std::string operators;
     for (const Primitive& item : page_layout.items) {
       if (const auto* run = std::get_if<TextRun>(&item)) {
         const auto select = [&](PdfFont* font) {
@@ -95,22 +103,22 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
           PdfFont* font = &fonts.font(primary);
           select(font);
           pen.fill(run->colour);
-          operators.clear();
           if (painter.GetTextRenderingMode() == ePdfTextRenderingMode_Fill &&
               append_text_operators(operators, *font, primary, run->x, h - run->baseline, run->text)) {
             if (std::find(in_resources.begin(), in_resources.end(), font) == in_resources.end()) {
               painter.add_font_resource(*font);
               in_resources.push_back(font);
             }
-            painter.GetCanvas()->Append(operators);
             fonts.drawn_by_clause(primary, run->text);
             continue;
           }
+          hand_over();
           painter.DrawText(run->x, h - run->baseline, PdfString(reinterpret_cast<const pdf_utf8*>(run->text.c_str())));
           fonts.drawn_by_podofo(primary, run->text.c_str());
           continue;
         }
         pen.fill(run->colour);
+        hand_over();
         double dx = 0;
         for (const GlyphPiece& piece : primary.pieces(run->text)) {
           select(&fonts.font(*piece.face));
@@ -135,26 +143,24 @@ void paint(PoDoFo::PdfMemDocument& document, const LaidOutDocument& laid_out, co
         }
       } else if (const auto* box = std::get_if<Box>(&item)) {
         pen.fill(box->fill);
-        painter.Rectangle(box->x, h - box->y - box->height, box->width, box->height);
-        painter.Fill();
+        append_filled_rectangle(operators, box->x, h - box->y - box->height, box->width, box->height);
       } else if (const auto* line = std::get_if<Line>(&item)) {
         pen.stroke(line->colour, line->width);
-        painter.DrawLine(line->x1, h - line->y1, line->x2, h - line->y2);
+        append_line(operators, line->x1, h - line->y1, line->x2, h - line->y2);
       } else if (const auto* poly = std::get_if<Polyline>(&item)) {
         if (poly->points.size() < 2) continue;
         pen.stroke(poly->colour, poly->width);
-        painter.SetLineJoinStyle(ePdfLineJoinStyle_Round);
-        painter.MoveTo(poly->points.front().first, h - poly->points.front().second);
-        for (std::size_t i = 1; i < poly->points.size(); ++i)
-          painter.LineTo(poly->points[i].first, h - poly->points[i].second);
-        painter.Stroke();
-        painter.SetLineJoinStyle(ePdfLineJoinStyle_Miter);
+        std::vector<std::pair<double, double>> points;
+        for (const auto& [x, y] : poly->points) points.emplace_back(x, h - y);
+        append_polyline(operators, points);
       } else if (const auto* picture = std::get_if<Picture>(&item)) {
         PdfImage& image = image_at(picture->image);
+        hand_over();
         painter.DrawImage(picture->x, h - picture->y - picture->height, &image, picture->width / image.GetWidth(),
                           picture->height / image.GetHeight());
       }
     }
+    hand_over();
     painter.FinishPage();
     deflate_contents(*page);
   }

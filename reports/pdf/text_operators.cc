@@ -2,20 +2,9 @@
 
 #include <podofo/podofo.h>
 
-#include <charconv>
+#include "reports/pdf/path_operators.h"
 
 namespace clause::pdf {
-namespace {
-
-// A number as PdfPainter's stream writes it: fixed, three decimals (std::to_chars with a
-// precision rounds as printf's "%.3f" does).
-void append_number(std::string& out, double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
-  out.append(buffer, result.ptr);
-}
-
-}  // namespace
 
 char32_t next_bmp_char(std::string_view text, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
