@@ -108,8 +108,7 @@ StagedFile stage_bytes(const std::filesystem::path& target, std::string_view byt
 
 StagedFile stage_written(const std::filesystem::path& target) {
   const auto tmp = temporary_name(target);
-  sync_file(tmp);
-  return {tmp, target, sha256_of_file(tmp)};
+  return {tmp, target, sync_file_and_hash(tmp)};
 }
 
 void discard(const std::vector<StagedFile>& staged) {

@@ -47,6 +47,9 @@ std::filesystem::path target_of_temporary(const std::filesystem::path& file);
 // Lower-case hex SHA-256 of bytes, or of a file's content.
 std::string sha256_hex(std::string_view bytes);
 std::string sha256_of_file(const std::filesystem::path& file);
+// sync_file and sha256_of_file through one descriptor, the file read in pieces: for a file a
+// library wrote (an XLSX) and the ledger records.
+std::string sync_file_and_hash(const std::filesystem::path& file);
 std::string read_file(const std::filesystem::path& file);
 
 }  // namespace clause
