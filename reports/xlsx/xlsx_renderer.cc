@@ -98,45 +98,54 @@ class WorkbookWriter {
     return sheet;
   }
 
+  // The format of a cell: one lxw_format per distinct look, and none (the workbook's default)
+  // for plain cells. libxlsxwriter 1.1.4 keeps a format's index only when it is the first of its
+  // look; a format that looks like an earlier one (the default, or another of the same look) is
+  // hashed again at every cell it is written to (2.4 % of a statement run's CPU samples,
+  // docs/speed.md). The workbook's bytes are the same either way.
   lxw_format* format(CellType type, bool bold, bool header = false, int decimals = 2) {
     auto key = std::tuple{int(type), bold, header, type == CellType::percent ? decimals : 0};
     if (auto found = formats_.find(key); found != formats_.end()) return found->second;
-    lxw_format* f = workbook_add_format(workbook_);
-    if (bold || header) format_set_bold(f);
-    if (header) {
-      format_set_bottom(f, LXW_BORDER_THIN);
-      format_set_bg_color(f, 0xE7E6E6);
-      format_set_text_wrap(f);
+    std::string number_format = header ? std::string{} : number_format_of(type, decimals);
+    auto look = std::tuple{bold || header, header, number_format};
+    lxw_format* f = nullptr;
+    if (auto same = looks_.find(look); same != looks_.end()) {
+      f = same->second;
+    } else if (bold || header || !number_format.empty()) {
+      f = workbook_add_format(workbook_);
+      if (bold || header) format_set_bold(f);
+      if (header) {
+        format_set_bottom(f, LXW_BORDER_THIN);
+        format_set_bg_color(f, 0xE7E6E6);
+        format_set_text_wrap(f);
+      }
+      if (!number_format.empty()) format_set_num_format(f, number_format.c_str());
+      looks_.emplace(std::move(look), f);
     }
-    const char* number_format = nullptr;
-    std::string percent_format;
+    formats_.emplace(key, f);
+    return f;
+  }
+
+  // The number format of a typed cell, empty for the default ("General").
+  std::string number_format_of(CellType type, int decimals) const {
     switch (type) {
       case CellType::money:
-        number_format = "#,##0.00 \"€\"";
-        break;
+        return "#,##0.00 \"€\"";
       case CellType::date:
-        number_format = french_ ? "dd/mm/yyyy" : "yyyy-mm-dd";
-        break;
+        return french_ ? "dd/mm/yyyy" : "yyyy-mm-dd";
       case CellType::datetime:
-        number_format = french_ ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm";
-        break;
+        return french_ ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm";
       case CellType::percent:
         // F1: the decimals the figure was given ("5 %", "66,7 %", "99,9004 %"), a no-break space
         // before the sign as in the PDF; the spreadsheet shows its own decimal separator.
-        percent_format =
-            (decimals > 0 ? "0." + std::string(std::size_t(decimals), '0') : std::string("0")) + "\"\u00A0\"%";
-        number_format = percent_format.c_str();
-        break;
+        return (decimals > 0 ? "0." + std::string(std::size_t(decimals), '0') : std::string("0")) + "\"\u00A0\"%";
       case CellType::integer:
-        number_format = "#,##0";
-        break;
+        return "#,##0";
       case CellType::number:
       case CellType::text:
         break;
     }
-    if (number_format && !header) format_set_num_format(f, number_format);
-    formats_.emplace(key, f);
-    return f;
+    return {};
   }
 
   // The number a typed cell holds in the workbook (percent as a fraction); nothing for text.
@@ -299,7 +308,8 @@ class WorkbookWriter {
   std::deque<std::string> names_;  // stable addresses: libxlsxwriter keeps some pointers until close
   std::deque<std::string> texts_;
   int sheet_count_ = 0;
-  std::map<std::tuple<int, bool, bool, int>, lxw_format*> formats_;
+  std::map<std::tuple<int, bool, bool, int>, lxw_format*> formats_;                // null: the default format
+  std::map<std::tuple<bool, bool, std::string>, lxw_format*> looks_;  // bold, header, number format
   std::map<std::string, ChartSheet> chart_sheets_;
 };
 
