@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "reports/templates/dotted_name_context.h"
 #include "reports/templates/mstch_data.h"
 
 namespace clause::templates {
@@ -46,6 +47,16 @@ Data to_kainjow(const nlohmann::json& value) {
   }
 }
 
+// Where kainjow's render writes each piece (`stream << piece`): one string, instead of the
+// std::ostringstream kainjow's own render(data) goes through.
+struct StringSink {
+  std::string text;
+  StringSink& operator<<(const std::string& piece) {
+    text += piece;
+    return *this;
+  }
+};
+
 }  // namespace
 
 ParsedTemplate::ParsedTemplate(std::string text) : text_(std::move(text)) { idle_.push_back(parse()); }
@@ -69,10 +80,13 @@ std::string ParsedTemplate::render(const nlohmann::json& data) const {
     }
   }
   if (!parsed) parsed = parse();  // another thread holds every parsed copy: one more, kept after
-  std::string out = parsed->render(to_kainjow(data));
+  const Data root = to_kainjow(data);
+  DottedNameContext context{&root};
+  StringSink out;
+  parsed->render(context, out);
   const std::lock_guard<std::mutex> lock(mutex_);
   idle_.push_back(std::move(parsed));
-  return out;
+  return std::move(out.text);
 }
 
 }  // namespace clause::templates
