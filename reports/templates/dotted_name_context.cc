@@ -1,5 +1,7 @@
 #include "reports/templates/dotted_name_context.h"
 
+#include <algorithm>
+
 namespace clause::templates {
 
 const DottedNameContext::Data* DottedNameContext::get_plain(const std::string& name) const {

@@ -32,7 +32,7 @@ class DottedNameContext final : public kainjow::mustache::basic_context<std::str
  private:
   const Data* get_plain(const std::string& name) const;
 
-  std::vector<const Data*> items_;  // innermost last
+  std::vector<const Data*> items_;          // innermost last
   mutable std::vector<std::string> parts_;  // a dotted name's parts, kept for their buffers
 };
 

@@ -308,7 +308,7 @@ class WorkbookWriter {
   std::deque<std::string> names_;  // stable addresses: libxlsxwriter keeps some pointers until close
   std::deque<std::string> texts_;
   int sheet_count_ = 0;
-  std::map<std::tuple<int, bool, bool, int>, lxw_format*> formats_;                // null: the default format
+  std::map<std::tuple<int, bool, bool, int>, lxw_format*> formats_;   // null: the default format
   std::map<std::tuple<bool, bool, std::string>, lxw_format*> looks_;  // bold, header, number format
   std::map<std::string, ChartSheet> chart_sheets_;
 };

@@ -72,10 +72,14 @@ class GroupCommitTest : public ::testing::TestWithParam<Backend> {
 // batch; on PostgreSQL, whose commits are durable when they return, it is in place at once.
 TEST_P(GroupCommitTest, AFileIsUnderItsNameOnceTheCommitHoldingItsRowIsFlushed) {
   const bool held = GetParam() == Backend::sqlite;
-  if (held) ASSERT_EQ(synchronous(), 2);  // FULL: SQLite's default, a flush per commit
+  if (held) {
+    ASSERT_EQ(synchronous(), 2);  // FULL: SQLite's default, a flush per commit
+  }
   {
     GroupCommit group(db(), 3);
-    if (held) EXPECT_EQ(synchronous(), 1);  // NORMAL
+    if (held) {
+      EXPECT_EQ(synchronous(), 1);  // NORMAL
+    }
     const auto first = issue("C-1"), second = issue("C-2");
     EXPECT_EQ(in_ledger(), 2);  // committed ...
     EXPECT_EQ(published(first), !held);
@@ -95,7 +99,9 @@ TEST_P(GroupCommitTest, AFileIsUnderItsNameOnceTheCommitHoldingItsRowIsFlushed) 
     EXPECT_EQ(first, "FA-2026-000001");
     EXPECT_EQ(fourth, "FA-2026-000004");
   }
-  if (held) EXPECT_EQ(synchronous(), 2);  // the scope's end flushes each commit again
+  if (held) {
+    EXPECT_EQ(synchronous(), 2);  // the scope's end flushes each commit again
+  }
 }
 
 TEST_P(GroupCommitTest, TheEndOfTheScopePublishesWhatIsHeld) {
