@@ -225,18 +225,20 @@ std::string read_file(const std::filesystem::path& file) {
   return std::move(*bytes);
 }
 
-std::string sha256_of_file(const std::filesystem::path& file) { return sha256_hex(read_file(file)); }
+namespace {
 
-std::string sync_file_and_hash(const std::filesystem::path& file) {
+// The SHA-256 of `file`, read in pieces through one descriptor, after an fsync when `flush`; the
+// open failure is reported as `cannot_open`.
+std::string hash_file(const std::filesystem::path& file, bool flush, const char* cannot_open) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw_errno("cannot open", file);
+  if (fd < 0) throw_errno(cannot_open, file);
   const auto fail = [&](const char* what) {
     const int error = errno;
     ::close(fd);
     errno = error;
     throw_errno(what, file);
   };
-  if (::fsync(fd) != 0) fail("cannot flush");
+  if (flush && ::fsync(fd) != 0) fail("cannot flush");
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> digest(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   if (!digest || EVP_DigestInit_ex(digest.get(), EVP_sha256(), nullptr) != 1) fail("cannot hash");
   char buffer[1 << 16];
@@ -253,5 +255,11 @@ std::string sync_file_and_hash(const std::filesystem::path& file) {
   EVP_DigestFinal_ex(digest.get(), bytes, &length);
   return hex_of(bytes, length);
 }
+
+}  // namespace
+
+std::string sha256_of_file(const std::filesystem::path& file) { return hash_file(file, false, "cannot read"); }
+
+std::string sync_file_and_hash(const std::filesystem::path& file) { return hash_file(file, true, "cannot open"); }
 
 }  // namespace clause

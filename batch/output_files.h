@@ -44,11 +44,11 @@ std::filesystem::path ahead_name(const std::filesystem::path& target);
 // "a.pdf.ahead.tmp-42" -> "a.pdf").
 std::filesystem::path target_of_temporary(const std::filesystem::path& file);
 
-// Lower-case hex SHA-256 of bytes, or of a file's content.
+// Lower-case hex SHA-256 of bytes, or of a file's content (read in pieces).
 std::string sha256_hex(std::string_view bytes);
 std::string sha256_of_file(const std::filesystem::path& file);
-// sync_file and sha256_of_file through one descriptor, the file read in pieces: for a file a
-// library wrote (an XLSX) and the ledger records.
+// sync_file and sha256_of_file through one descriptor: for a file a library wrote (an XLSX) and
+// the ledger records.
 std::string sync_file_and_hash(const std::filesystem::path& file);
 std::string read_file(const std::filesystem::path& file);
 
